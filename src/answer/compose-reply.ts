@@ -1,0 +1,66 @@
+import type { Directory, Service } from "../directory/directory.js";
+import type { AreaId, NeedId } from "../directory/ids.js";
+import type { AnswerResult } from "./answer.js";
+import { formatDate } from "./format-date.js";
+
+interface ReplyInput {
+  readonly needs: readonly NeedId[];
+  readonly areas: readonly AreaId[];
+  readonly age: number | null;
+  readonly results: readonly AnswerResult[];
+}
+
+/**
+ * The plain-text reply: what was understood, the services (each with when it was
+ * last verified), and the front door of the prevention offer beside them. When
+ * nothing fits, it says so plainly instead of offering services from elsewhere.
+ */
+export function composeReply(input: ReplyInput, directory: Directory): string {
+  const what = describeRequest(input, directory);
+  const lines: string[] = [];
+  if (input.results.length === 0) {
+    lines.push(
+      input.needs.length === 0 && input.areas.length === 0
+        ? "I couldn't match that to a need or a place. Try describing what the person needs (for example loneliness, falls, money worries or a cold home) and the town or village where they live."
+        : `I couldn't find anything in the directory for ${what}.`,
+    );
+  } else {
+    lines.push(`Here ${input.results.length === 1 ? "is 1 service" : `are ${input.results.length} services`} for ${what}:`);
+    input.results.forEach((result, index) => {
+      lines.push(`${index + 1}. ${result.name} (${result.organization}), last verified ${formatDate(result.last_verified)}`);
+    });
+    if (input.areas.length === 0) lines.push("Tell me where the person lives to see what is local to them.");
+  }
+  const frontDoor = describeFrontDoor(input.areas, directory);
+  if (frontDoor) lines.push(frontDoor);
+  return lines.join("\n");
+}
+
+function describeRequest(input: ReplyInput, directory: Directory): string {
+  const needs = input.needs.map((need) => directory.taxonomy.label(need).toLowerCase());
+  const what = needs.length > 0 ? joinAnd(needs) : "your search";
+  const where = input.areas.length > 0 ? ` in ${joinAnd(input.areas.map((area) => directory.gazetteer.name(area)))}` : "";
+  const age = input.age !== null ? ` for someone aged ${input.age}` : "";
+  return `${what}${where}${age}`;
+}
+
+/** The front door that serves the person's area, or a plain note that none does. */
+function describeFrontDoor(areas: readonly AreaId[], directory: Directory): string | undefined {
+  const doors = directory.services.filter((service) => service.front_door);
+  const serving = doors.filter((door) => areas.length === 0 || door.areas.some((area) => areas.includes(area)));
+  const door = serving[0];
+  if (door) return `${door.name} is the front door to the prevention offer and can look at everything else the person needs: ${door.how_to_refer}`;
+  const first = doors[0];
+  if (!first) return undefined;
+  const outside = areas.filter((area) => !first.areas.includes(area)).map((area) => directory.gazetteer.name(area));
+  return `${first.name}, the front door to the prevention offer, covers ${coverage(first, directory)}, not ${joinAnd(outside)}.`;
+}
+
+function coverage(service: Service, directory: Directory): string {
+  return service.areas.length === 7 && !service.areas.includes("leicester") ? "Leicestershire's seven districts" : joinAnd(service.areas.map((a) => directory.gazetteer.name(a)));
+}
+
+function joinAnd(items: readonly string[]): string {
+  if (items.length <= 1) return items.join("");
+  return `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
+}

@@ -1,0 +1,44 @@
+import type { Directory, Service } from "../directory/directory.js";
+import type { AreaId } from "../directory/ids.js";
+import type { Evidence } from "../understanding/extract-entities.js";
+import type { SearchHit, SearchQuery } from "../search/search-engine.js";
+
+/**
+ * One plain sentence on why a service was offered: the needs it meets and the
+ * words that meant them, the area it serves and the place named, other words.
+ */
+export function explainMatch(hit: SearchHit, query: SearchQuery, evidence: Evidence, directory: Directory): string {
+  const { service } = hit;
+  const parts: string[] = [];
+  const needs = service.needs.filter((need) => query.needs.includes(need));
+  if (needs.length > 0) {
+    const said = needs.map((need) => {
+      const words = unique(evidence.needs.filter((e) => e.need === need).map((e) => e.written));
+      const label = directory.taxonomy.label(need).toLowerCase();
+      return words.length > 0 ? `${label} ("${words.join('", "')}")` : label;
+    });
+    parts.push(`meets ${said.join(" and ")}`);
+  }
+  const areas = service.areas.filter((area) => query.areas.includes(area));
+  if (areas.length > 0) {
+    const named = unique(evidence.places.filter((p) => p.areas.some((a) => areas.includes(a))).map((p) => p.written));
+    parts.push(`serves ${describeCoverage(service, areas, directory)}${named.length > 0 ? ` ("${named.join('", "')}")` : ""}`);
+  }
+  const otherWords = hit.words.filter((word) => !evidence.needs.some((e) => e.written.split(" ").includes(word)));
+  if (otherWords.length > 0) parts.push(`matched the words ${otherWords.map((w) => `"${w}"`).join(", ")}`);
+  return parts.length > 0 ? capitalise(parts.join("; ")) : "Matched your search";
+}
+
+/** "Charnwood" for a local service; "Charnwood (county-wide service)" for one covering more. */
+function describeCoverage(service: Service, areas: readonly AreaId[], directory: Directory): string {
+  const names = areas.map((area) => directory.gazetteer.name(area));
+  return service.areas.length > 3 ? `${names.join(", ")} (covers ${service.areas.length} areas)` : names.join(", ");
+}
+
+function unique(values: readonly string[]): string[] {
+  return [...new Set(values)];
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

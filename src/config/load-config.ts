@@ -1,0 +1,59 @@
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { parseEnv } from "node:util";
+import { ConfigError } from "../errors/config-error.js";
+import { type Config, configSchema } from "./config-schema.js";
+
+export interface LoadConfigOptions {
+  /** Folder that relative paths and `.env` are resolved against. */
+  readonly cwd: string;
+  /** Read `<cwd>/.env` when present (real environment variables win). Default true. */
+  readonly readEnvFile?: boolean;
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/**
+ * Reads and validates every setting once, at start-up. The environment is passed
+ * in (never read from deep inside the code), so tests give each case its own.
+ * Throws ConfigError naming the first bad variable.
+ */
+export function loadConfig(env: Env, options: LoadConfigOptions): Config {
+  const fromFile = options.readEnvFile === false ? {} : readEnvFile(path.join(options.cwd, ".env"));
+  const merged: Record<string, string> = { ...fromFile };
+  for (const [name, value] of Object.entries(env)) {
+    // An empty variable counts as unset, so `PORT=` falls back to the default.
+    if (value !== undefined && value !== "") merged[name] = value;
+  }
+  for (const [name, value] of Object.entries(merged)) {
+    if (value === "") delete merged[name];
+  }
+
+  const parsed = configSchema.safeParse(merged);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const variable = String(issue?.path[0] ?? "configuration");
+    const got = merged[variable];
+    const shown = got === undefined ? "" : ` (got ${JSON.stringify(got.slice(0, 40))})`;
+    throw new ConfigError(variable, `${issue?.message ?? "is invalid"}${shown}`);
+  }
+  const raw = parsed.data;
+  return {
+    nodeEnv: raw.NODE_ENV,
+    host: raw.HOST,
+    port: raw.PORT,
+    logLevel: raw.LOG_LEVEL,
+    dataDir: path.resolve(options.cwd, raw.DATA_DIR),
+    directoryDir: path.resolve(options.cwd, raw.DIRECTORY_DIR),
+    searchMaxResults: raw.SEARCH_MAX_RESULTS,
+  };
+}
+
+function readEnvFile(file: string): Record<string, string> {
+  if (!existsSync(file)) return {};
+  try {
+    return parseEnv(readFileSync(file, "utf8")) as Record<string, string>;
+  } catch (error) {
+    throw new ConfigError(".env", `could not be read: ${(error as Error).message}`);
+  }
+}

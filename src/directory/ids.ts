@@ -1,0 +1,60 @@
+/** The fixed vocabularies the directory is built on. Data files must use these ids. */
+
+export const areaIds = [
+  "blaby",
+  "charnwood",
+  "harborough",
+  "hinckley-and-bosworth",
+  "melton",
+  "north-west-leicestershire",
+  "oadby-and-wigston",
+  "leicester",
+  "rutland",
+] as const;
+export type AreaId = (typeof areaIds)[number];
+
+/** Names a service may use for several areas at once; expanded on load. */
+export const areaGroupIds = ["leicestershire", "llr"] as const;
+export type AreaGroupId = (typeof areaGroupIds)[number];
+
+export const needIds = [
+  "social-isolation",
+  "mental-wellbeing",
+  "physical-activity",
+  "weight-management",
+  "stop-smoking",
+  "alcohol-and-drugs",
+  "falls-prevention",
+  "home-adaptations",
+  "home-safety",
+  "affordable-warmth",
+  "housing-options",
+  "hoarding",
+  "money-and-benefits",
+  "carers-support",
+  "care-at-home",
+  "long-term-conditions",
+  "assistive-technology",
+  "dementia-and-memory",
+  "learning-disability-and-autism",
+  "employment-and-learning",
+  "health-checks",
+  "transport",
+  "food-and-essentials",
+  "digital-inclusion",
+] as const;
+export type NeedId = (typeof needIds)[number];
+
+export const offers = ["unified-prevention", "lightbulb", "vcs", "nhs", "council"] as const;
+export type Offer = (typeof offers)[number];
+
+export const referralRoutes = ["self", "professional", "gp-e-referral", "first-contact"] as const;
+export type ReferralRoute = (typeof referralRoutes)[number];
+
+export function isAreaId(value: string): value is AreaId {
+  return (areaIds as readonly string[]).includes(value);
+}
+
+export function isNeedId(value: string): value is NeedId {
+  return (needIds as readonly string[]).includes(value);
+}

@@ -1,0 +1,66 @@
+import { readdir } from "node:fs/promises";
+import path from "node:path";
+import type { DirectoryProblem } from "../errors/directory-error.js";
+import type { Service } from "./directory.js";
+import type { Gazetteer } from "./gazetteer.js";
+import { areaGroupIds, isAreaId, isNeedId, type NeedId } from "./ids.js";
+import { readYamlFile } from "./read-yaml-file.js";
+import { serviceFileSchema } from "./service-file-schema.js";
+import { explainUnknownArea, explainUnknownNeed } from "./suggest-id.js";
+import type { Taxonomy } from "./taxonomy.js";
+
+/** Lists the YAML files below `folder`, sorted, relative to `folder`. */
+export async function listYamlFiles(folder: string): Promise<string[]> {
+  const entries = await readdir(folder, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile() && /\.ya?ml$/.test(entry.name))
+    .map((entry) => path.relative(folder, path.join(entry.parentPath, entry.name)))
+    .sort();
+}
+
+/**
+ * Reads every service file, checks need and area ids against the taxonomy and
+ * gazetteer (suggesting the closest), and that service ids are unique.
+ */
+export async function loadServices(
+  directoryDir: string,
+  files: readonly string[],
+  taxonomy: Taxonomy,
+  gazetteer: Gazetteer,
+): Promise<{ services: Service[]; problems: DirectoryProblem[] }> {
+  const services: Service[] = [];
+  const problems: DirectoryProblem[] = [];
+  const firstSeen = new Map<string, string>();
+
+  for (const relative of files) {
+    const shownAs = path.join(path.basename(directoryDir), relative);
+    const read = await readYamlFile(path.join(directoryDir, relative), shownAs, serviceFileSchema);
+    if (!read.ok) {
+      problems.push(...read.problems);
+      continue;
+    }
+    const { organization } = read.value;
+    read.value.services.forEach((record, index) => {
+      const at = `services[${index}]`;
+      const problem = (field: string, message: string) => problems.push({ file: shownAs, path: `${at}.${field}`, message });
+      const needs: NeedId[] = [];
+      record.needs.forEach((need, n) => (isNeedId(need) ? needs.push(need) : problem(`needs[${n}]`, explainUnknownNeed(need, taxonomy))));
+      record.service_areas.forEach((area, a) => {
+        if (!isAreaId(area) && !(areaGroupIds as readonly string[]).includes(area)) {
+          problem(`service_areas[${a}]`, explainUnknownArea(area, gazetteer, areaGroupIds));
+        }
+      });
+      const earlier = firstSeen.get(record.id);
+      if (earlier) problem("id", `"${record.id}" is already used in ${earlier}`);
+      firstSeen.set(record.id, shownAs);
+      services.push({
+        ...record,
+        needs,
+        areas: gazetteer.expand(record.service_areas),
+        organization: { id: organization.id, name: organization.name },
+        file: relative,
+      });
+    });
+  }
+  return { services, problems };
+}

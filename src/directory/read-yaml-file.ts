@@ -1,0 +1,46 @@
+import { readFile } from "node:fs/promises";
+import { parse, YAMLParseError } from "yaml";
+import type { ZodType } from "zod";
+import type { DirectoryProblem } from "../errors/directory-error.js";
+
+export type ReadResult<T> = { ok: true; value: T } | { ok: false; problems: DirectoryProblem[] };
+
+/**
+ * Reads one YAML file and validates it against a zod schema, turning every
+ * failure into problems that name the file, the record and the field.
+ */
+export async function readYamlFile<T>(absolutePath: string, shownAs: string, schema: ZodType<T>): Promise<ReadResult<T>> {
+  let raw: unknown;
+  try {
+    raw = parse(await readFile(absolutePath, "utf8"), { prettyErrors: true, uniqueKeys: true });
+  } catch (error) {
+    const message =
+      error instanceof YAMLParseError
+        ? `is not valid YAML at line ${error.linePos?.[0].line ?? "?"}: ${error.message.split("\n")[0]}`
+        : `could not be read: ${(error as Error).message}`;
+    return { ok: false, problems: [{ file: shownAs, path: "", message }] };
+  }
+  const parsed = schema.safeParse(raw);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  return {
+    ok: false,
+    problems: parsed.error.issues.map((issue) => ({
+      file: shownAs,
+      path: formatPath(issue.path),
+      message: plainMessage(issue.message),
+    })),
+  };
+}
+
+/** ["services", 3, "needs", 1] -> "services[3].needs[1]" */
+export function formatPath(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((text, key) => {
+    if (typeof key === "number") return `${text}[${key}]`;
+    return text === "" ? String(key) : `${text}.${String(key)}`;
+  }, "");
+}
+
+function plainMessage(message: string): string {
+  if (message.endsWith("received undefined")) return "is required";
+  return message.replace(/^Invalid input: /, "");
+}

@@ -1,0 +1,41 @@
+import type { Directory, Service } from "./directory.js";
+import { areaIds, type AreaId, type NeedId, needIds, offers } from "./ids.js";
+
+export interface DirectorySummary {
+  readonly services: number;
+  readonly byOffer: Readonly<Record<string, number>>;
+  readonly byNeed: Readonly<Record<NeedId, number>>;
+  readonly byArea: Readonly<Record<AreaId, number>>;
+  readonly illustrative: number;
+  /** Services whose last_verified is more than 12 months before `today`, oldest first. */
+  readonly unverified: readonly Pick<Service, "id" | "name" | "last_verified" | "file">[];
+  /** Need and area pairs that no service (other than a front door) covers. */
+  readonly gaps: readonly { readonly need: NeedId; readonly area: AreaId }[];
+}
+
+/** The figures `npm run directory:check` prints. `today` is passed in so tests can fix it. */
+export function summariseDirectory(directory: Directory, today: Date): DirectorySummary {
+  const { services } = directory;
+  const count = <K extends string>(keys: readonly K[], has: (service: Service, key: K) => boolean) =>
+    Object.fromEntries(keys.map((key) => [key, services.filter((service) => has(service, key)).length])) as Record<K, number>;
+
+  const yearAgo = new Date(Date.UTC(today.getUTCFullYear() - 1, today.getUTCMonth(), today.getUTCDate()));
+  const cutoff = yearAgo.toISOString().slice(0, 10);
+  const gaps = needIds.flatMap((need) =>
+    areaIds
+      .filter((area) => !services.some((s) => !s.front_door && s.needs.includes(need) && s.areas.includes(area)))
+      .map((area) => ({ need, area })),
+  );
+  return {
+    services: services.length,
+    byOffer: count(offers, (service, offer) => service.offer === offer),
+    byNeed: count(needIds, (service, need) => service.needs.includes(need)),
+    byArea: count(areaIds, (service, area) => service.areas.includes(area)),
+    illustrative: services.filter((service) => service.source.includes("illustrative sample")).length,
+    unverified: services
+      .filter((service) => service.last_verified < cutoff)
+      .sort((a, b) => a.last_verified.localeCompare(b.last_verified))
+      .map(({ id, name, last_verified, file }) => ({ id, name, last_verified, file })),
+    gaps,
+  };
+}

@@ -1,0 +1,43 @@
+import { TermMatcher } from "../text/term-matcher.js";
+import type { NeedId } from "./ids.js";
+
+export interface Need {
+  readonly id: NeedId;
+  readonly label: string;
+  readonly description: string;
+  readonly layTerms: readonly string[];
+  readonly professionalTerms: readonly string[];
+}
+
+/** The needs taxonomy (directory/needs.yaml) and the matcher from people's words to needs. */
+export class Taxonomy {
+  readonly matcher: TermMatcher<NeedId>;
+  private readonly byId: ReadonlyMap<NeedId, Need>;
+
+  constructor(readonly needs: readonly Need[]) {
+    this.byId = new Map(needs.map((need) => [need.id, need]));
+    this.matcher = new TermMatcher(
+      needs.flatMap((need) =>
+        [need.id.replaceAll("-", " "), need.label, ...need.layTerms, ...need.professionalTerms].map(
+          (term) => [term, need.id] as const,
+        ),
+      ),
+    );
+  }
+
+  need(id: NeedId): Need {
+    const need = this.byId.get(id);
+    if (!need) throw new Error(`unknown need id ${id}`);
+    return need;
+  }
+
+  label(id: NeedId): string {
+    return this.need(id).label;
+  }
+
+  /** Every word and phrase that means this need, for search indexes and synonyms. */
+  termsFor(id: NeedId): string[] {
+    const need = this.need(id);
+    return [need.label, ...need.layTerms, ...need.professionalTerms];
+  }
+}

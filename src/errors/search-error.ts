@@ -1,0 +1,7 @@
+import { SignpostError } from "./signpost-error.js";
+
+/** The search engine could not answer (not ready, or a backend failed). */
+export class SearchError extends SignpostError {
+  readonly code = "SEARCH_UNAVAILABLE";
+  readonly userMessage = "Search is not available just now. Please try again in a minute.";
+}

@@ -1,0 +1,42 @@
+import { type Logger, pino } from "pino";
+
+export type { Logger } from "pino";
+
+/**
+ * Paths that may carry personal data if a caller ever logs a whole object.
+ * Code should not log these in the first place; redaction is the safety net.
+ */
+const redactPaths = [
+  "text",
+  "*.text",
+  "query",
+  "*.query",
+  "q",
+  "*.q",
+  "name",
+  "*.name",
+  "nhsNumber",
+  "*.nhsNumber",
+  "phone",
+  "*.phone",
+  "email",
+  "*.email",
+  "req.headers.authorization",
+  "req.headers.cookie",
+];
+
+export interface LoggerOptions {
+  readonly level: string;
+  /** Where to write; defaults to stdout. Tests pass a stream to read the lines back. */
+  readonly destination?: NodeJS.WritableStream;
+}
+
+/** Structured JSON logs (pino). Users' words are never logged; see redactPaths. */
+export function createLogger(options: LoggerOptions): Logger {
+  const settings = {
+    level: options.level,
+    base: { app: "signpost" },
+    redact: { paths: redactPaths, censor: "[redacted]" },
+  };
+  return options.destination ? pino(settings, options.destination) : pino(settings);
+}

@@ -1,0 +1,88 @@
+/**
+ * The composition root: the one place where configuration, logging, the
+ * directory, the search engine and the channels are put together.
+ * `npm start` runs this file; scripts import createCore from it.
+ */
+import { realpathSync } from "node:fs";
+import { mkdir } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+import { answerQuestion } from "./answer/answer-question.js";
+import type { Config } from "./config/config-schema.js";
+import { loadConfig } from "./config/load-config.js";
+import type { Directory } from "./directory/directory.js";
+import { loadDirectory } from "./directory/load-directory.js";
+import { isSignpostError } from "./errors/signpost-error.js";
+import { createHttpApp, type HttpCore } from "./http/create-http-app.js";
+import { startHttpServer } from "./http/start-http-server.js";
+import { createLogger, type Logger } from "./logging/create-logger.js";
+import { EmbeddedSearchEngine } from "./search/embedded-search-engine.js";
+import { MiniSearchTextIndex } from "./search/minisearch-text-index.js";
+import type { SearchEngine } from "./search/search-engine.js";
+
+export interface Core extends HttpCore {
+  readonly directory: Directory;
+  readonly engine: SearchEngine;
+}
+
+/** Loads the directory and indexes it: everything `ask` and the HTTP API need. */
+export async function createCore(config: Config, logger: Logger): Promise<Core> {
+  const started = performance.now();
+  const directory = await loadDirectory(config.directoryDir);
+  const engine: SearchEngine = new EmbeddedSearchEngine(new MiniSearchTextIndex());
+  await engine.index(directory);
+  logger.info(
+    { services: directory.services.length, engine: engine.kind, ms: Math.round(performance.now() - started) },
+    "directory indexed",
+  );
+  return {
+    directory,
+    engine,
+    directoryFingerprint: directory.fingerprint,
+    serviceCount: directory.services.length,
+    ask: (question) => answerQuestion(question, { directory, engine, maxResults: config.searchMaxResults }),
+    health: () => engine.health(),
+  };
+}
+
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig(process.env, { cwd: process.cwd() });
+  } catch (error) {
+    process.stderr.write(`Signpost cannot start: ${(error as Error).message}\n`);
+    process.exit(1);
+  }
+  const logger = createLogger({ level: config.logLevel });
+  await mkdir(config.dataDir, { recursive: true });
+
+  let core: Core | undefined;
+  const app = createHttpApp({ core: () => core, logger });
+  const server = await startHttpServer(app, config.host, config.port).catch((error: NodeJS.ErrnoException) => {
+    const reason = error.code === "EADDRINUSE" ? "is already in use" : `could not be opened (${error.code ?? error.message})`;
+    process.stderr.write(`Signpost cannot start: ${config.host}:${config.port} ${reason}; set PORT to another port.\n`);
+    process.exit(1);
+  });
+  logger.info({ url: `http://${config.host}:${server.port}` }, "Signpost is listening");
+
+  const stop = (signal: string) => {
+    logger.info({ signal }, "shutting down");
+    server.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+
+  try {
+    core = await createCore(config, logger);
+  } catch (error) {
+    logger.fatal({ code: isSignpostError(error) ? error.code : "INTERNAL", err: error }, "could not load the directory");
+    process.stderr.write(`Signpost cannot start: ${(error as Error).message}\n`);
+    await server.close();
+    process.exit(1);
+  }
+}
+
+const runDirectly = process.argv[1] !== undefined && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url);
+if (runDirectly) await main();

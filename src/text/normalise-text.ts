@@ -1,0 +1,32 @@
+/**
+ * One normal form for everything we compare: what staff type, taxonomy terms and
+ * place names. NFKC first (so full-width and ligature tricks collapse), then
+ * invisible characters removed (zero-width and bidi controls), accents dropped,
+ * apostrophes joined ("can't" -> "cant") and everything else that is not a
+ * letter or digit turned into a single space.
+ */
+
+const invisible = /[\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF]/g;
+const apostrophes = /['\u2018\u2019\u02BC`]/g;
+const accents = /\p{M}+/gu;
+const separators = /[^\p{L}\p{N}]+/gu;
+
+/** Removes invisible and bidi control characters after NFKC; keeps case and punctuation. */
+export function cleanText(input: string): string {
+  return input.normalize("NFKC").replace(invisible, "");
+}
+
+export function normaliseText(input: string): string {
+  return cleanText(input)
+    .toLowerCase()
+    .normalize("NFD")
+    .replace(accents, "")
+    .replace(apostrophes, "")
+    .replace(separators, " ")
+    .trim();
+}
+
+export function tokenize(input: string): string[] {
+  const normal = normaliseText(input);
+  return normal === "" ? [] : normal.split(" ");
+}

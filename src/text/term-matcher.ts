@@ -1,0 +1,114 @@
+import { editDistance } from "./edit-distance.js";
+import { normaliseText } from "./normalise-text.js";
+
+/** One phrase found in a message. `start`/`end` are token positions (end exclusive). */
+export interface TermMatch<V> {
+  readonly values: readonly V[];
+  /** The vocabulary term, in normal form. */
+  readonly term: string;
+  /** The words as the person wrote them, in normal form. */
+  readonly written: string;
+  readonly start: number;
+  readonly end: number;
+  readonly fuzzy: boolean;
+}
+
+/** How many typos a single word may carry: none under 6 letters, one up to 9, two from 10. */
+export function typoAllowance(word: string): number {
+  if (word.length < 6 || /\d/.test(word)) return 0;
+  return word.length < 10 ? 1 : 2;
+}
+
+/**
+ * Finds vocabulary phrases (needs' terms, place names) in tokenised text:
+ * longest phrase first, exact before fuzzy, never two matches on one word.
+ * Fuzzy matching is for single words only and needs the first letter right,
+ * which keeps "falls" from matching "fails" and short abbreviations exact.
+ */
+export class TermMatcher<V> {
+  private readonly exact = new Map<string, V[]>();
+  private readonly singleWords = new Map<string, string[]>();
+  private readonly longestPhrase: number;
+
+  constructor(entries: Iterable<readonly [term: string, value: V]>) {
+    let longest = 1;
+    for (const [raw, value] of entries) {
+      const term = normaliseText(raw);
+      if (term === "") continue;
+      const values = this.exact.get(term) ?? [];
+      if (!values.includes(value)) values.push(value);
+      this.exact.set(term, values);
+      const words = term.split(" ").length;
+      longest = Math.max(longest, words);
+      if (words === 1 && typoAllowance(term) > 0) {
+        const bucket = this.singleWords.get(term[0]!) ?? [];
+        bucket.push(term);
+        this.singleWords.set(term[0]!, bucket);
+      }
+    }
+    this.longestPhrase = longest;
+  }
+
+  /** Exact phrase matches (allowing a plural "s"), skipping tokens already claimed. */
+  matchExact(tokens: readonly string[], claimed: Set<number> = new Set()): TermMatch<V>[] {
+    const found: TermMatch<V>[] = [];
+    for (let start = 0; start < tokens.length; start++) {
+      for (let length = Math.min(this.longestPhrase, tokens.length - start); length >= 1; length--) {
+        if (isClaimed(claimed, start, length)) continue;
+        const written = tokens.slice(start, start + length).join(" ");
+        const hit = this.lookup(written);
+        if (!hit) continue;
+        found.push({ values: hit.values, term: hit.term, written, start, end: start + length, fuzzy: false });
+        for (let i = start; i < start + length; i++) claimed.add(i);
+        start += length - 1;
+        break;
+      }
+    }
+    return found;
+  }
+
+  /** Single-word matches within the typo allowance, for tokens not yet claimed. */
+  matchFuzzy(tokens: readonly string[], claimed: Set<number> = new Set()): TermMatch<V>[] {
+    const found: TermMatch<V>[] = [];
+    tokens.forEach((token, index) => {
+      if (claimed.has(index)) return;
+      const best = this.closestWord(token);
+      if (!best) return;
+      found.push({ values: this.exact.get(best)!, term: best, written: token, start: index, end: index + 1, fuzzy: true });
+      claimed.add(index);
+    });
+    return found;
+  }
+
+  /** The closest single-word term within the typo allowance, if any. */
+  closestWord(word: string): string | undefined {
+    const allowance = typoAllowance(word);
+    if (allowance === 0) return undefined;
+    let best: string | undefined;
+    let bestDistance = allowance + 1;
+    for (const term of this.singleWords.get(word[0]!) ?? []) {
+      const distance = editDistance(word, term, Math.min(allowance, typoAllowance(term)));
+      if (distance < bestDistance) {
+        best = term;
+        bestDistance = distance;
+      }
+    }
+    return best;
+  }
+
+  private lookup(written: string): { term: string; values: V[] } | undefined {
+    const direct = this.exact.get(written);
+    if (direct) return { term: written, values: direct };
+    if (written.length > 3 && written.endsWith("s")) {
+      const singular = written.slice(0, -1);
+      const values = this.exact.get(singular);
+      if (values) return { term: singular, values };
+    }
+    return undefined;
+  }
+}
+
+function isClaimed(claimed: Set<number>, start: number, length: number): boolean {
+  for (let i = start; i < start + length; i++) if (claimed.has(i)) return true;
+  return false;
+}

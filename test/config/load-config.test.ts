@@ -1,0 +1,62 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { configVariables } from "../../src/config/config-schema.js";
+import { loadConfig } from "../../src/config/load-config.js";
+import { ConfigError } from "../../src/errors/config-error.js";
+
+const cwd = mkdtempSync(path.join(tmpdir(), "signpost-config-"));
+const load = (env: Record<string, string>) => loadConfig(env, { cwd, readEnvFile: false });
+
+describe("loadConfig", () => {
+  it("runs on the embedded defaults with no settings at all", () => {
+    const config = load({});
+    expect(config).toMatchObject({ host: "127.0.0.1", port: 3978, nodeEnv: "development", searchMaxResults: 5 });
+    expect(config.dataDir).toBe(path.join(cwd, "data"));
+    expect(config.directoryDir).toBe(path.join(cwd, "directory"));
+  });
+
+  it("treats an empty variable as unset", () => {
+    expect(load({ PORT: "" }).port).toBe(3978);
+  });
+
+  it.each([
+    ["PORT", "abc", /^PORT: must be a whole number from 1 to 65535 \(got "abc"\)$/],
+    ["PORT", "70000", /^PORT: must be a whole number/],
+    ["PORT", "39.5", /^PORT: must be a whole number/],
+    ["LOG_LEVEL", "loud", /^LOG_LEVEL: .*"loud"/],
+    ["NODE_ENV", "staging", /^NODE_ENV: /],
+    ["SEARCH_MAX_RESULTS", "0", /^SEARCH_MAX_RESULTS: /],
+  ])("refuses %s=%s with one line naming the variable", (variable, value, message) => {
+    let thrown: unknown;
+    try {
+      load({ [variable]: value });
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(ConfigError);
+    expect((thrown as ConfigError).variable).toBe(variable);
+    expect((thrown as Error).message).toMatch(message);
+    expect((thrown as Error).message).not.toContain("\n");
+  });
+
+  it("reads .env, and real environment variables win over it", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "signpost-dotenv-"));
+    writeFileSync(path.join(dir, ".env"), "PORT=4100\nHOST=0.0.0.0\n# a comment\n");
+    expect(loadConfig({}, { cwd: dir })).toMatchObject({ port: 4100, host: "0.0.0.0" });
+    expect(loadConfig({ PORT: "4200" }, { cwd: dir }).port).toBe(4200);
+  });
+
+  it("names a bad value that came from .env too", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "signpost-dotenv-"));
+    writeFileSync(path.join(dir, ".env"), "PORT=nope\n");
+    expect(() => loadConfig({}, { cwd: dir })).toThrow(/^PORT: /);
+  });
+
+  it("lists every setting in .env.example, and nothing it does not read", () => {
+    const example = readFileSync(path.join(import.meta.dirname, "../../.env.example"), "utf8");
+    const listed = [...example.matchAll(/^#?\s*([A-Z][A-Z0-9_]+)=/gm)].map((m) => m[1]);
+    expect(new Set(listed)).toEqual(new Set(configVariables));
+  });
+});
