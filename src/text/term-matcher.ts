@@ -1,3 +1,4 @@
+import { isCommonEnglishWord } from "./common-english-words.js";
 import { editDistance } from "./edit-distance.js";
 import { normaliseText } from "./normalise-text.js";
 
@@ -22,15 +23,19 @@ export function typoAllowance(word: string): number {
 /**
  * Finds vocabulary phrases (needs' terms, place names) in tokenised text:
  * longest phrase first, exact before fuzzy, never two matches on one word.
- * Fuzzy matching is for single words only and needs the first letter right,
- * which keeps "falls" from matching "fails" and short abbreviations exact.
+ * Fuzzy matching is for single words only, needs the first letter right (which
+ * keeps short abbreviations exact) and never touches a real English word: a
+ * word in the dictionary was meant as written ("lovely" is not "lonely").
  */
 export class TermMatcher<V> {
   private readonly exact = new Map<string, V[]>();
   private readonly singleWords = new Map<string, string[]>();
   private readonly longestPhrase: number;
 
-  constructor(entries: Iterable<readonly [term: string, value: V]>) {
+  constructor(
+    entries: Iterable<readonly [term: string, value: V]>,
+    private readonly isRealWord: (word: string) => boolean = isCommonEnglishWord,
+  ) {
     let longest = 1;
     for (const [raw, value] of entries) {
       const term = normaliseText(raw);
@@ -83,12 +88,14 @@ export class TermMatcher<V> {
   /** The closest single-word term within the typo allowance, if any. */
   closestWord(word: string): string | undefined {
     const allowance = typoAllowance(word);
-    if (allowance === 0) return undefined;
+    if (allowance === 0 || this.exact.has(word) || this.isRealWord(word)) return undefined;
     let best: string | undefined;
     let bestDistance = allowance + 1;
     for (const term of this.singleWords.get(word[0]!) ?? []) {
-      const distance = editDistance(word, term, Math.min(allowance, typoAllowance(term)));
-      if (distance < bestDistance) {
+      // The stricter of the two allowances: a long typo must not reach a short name.
+      const limit = Math.min(allowance, typoAllowance(term));
+      const distance = editDistance(word, term, limit);
+      if (distance <= limit && distance < bestDistance) {
         best = term;
         bestDistance = distance;
       }

@@ -35,6 +35,19 @@ describe("TermMatcher", () => {
     expect(matcher.matchFuzzy(tokenize("dgf"))).toEqual([]);
   });
 
+  it("holds a long word to the shorter term's allowance", () => {
+    // "assessment" (10 letters, 2 typos allowed) is 2 edits from "aylestone" (9 letters, 1 allowed).
+    const places = new TermMatcher<string>([["Aylestone", "leicester"]]);
+    expect(places.matchFuzzy(tokenize("ot assessment"))).toEqual([]);
+    expect(places.matchFuzzy(tokenize("aylestine"))[0]?.values).toEqual(["leicester"]);
+  });
+
+  it("never corrects a real English word into a term", () => {
+    for (const word of ["lovely", "failing", "trapped", "benefit", "heading"]) {
+      expect(new TermMatcher<string>([["lonely", "a"], ["falling", "b"], ["tripped", "c"], ["benefits", "d"], ["heating", "e"]]).matchFuzzy([word])).toEqual([]);
+    }
+  });
+
   it("needs the first letter right, so unrelated words do not drift in", () => {
     expect(matcher.matchFuzzy(tokenize("honely"))).toEqual([]);
   });
