@@ -18,7 +18,9 @@ try {
   const directory = await loadDirectory(config.directoryDir);
   const summary = summariseDirectory(directory, new Date());
   const lines = [
-    `Directory OK: ${summary.services} services (${summary.illustrative} illustrative samples), fingerprint ${directory.fingerprint.slice(0, 12)}`,
+    `Directory OK: ${summary.services} services, fingerprint ${directory.fingerprint.slice(0, 12)}`,
+    `  ${summary.fromSeeds} from the seed documents (${summary.seedsWithIllustrativeContacts} of them with illustrative contact details)`,
+    `  ${summary.illustrative} illustrative samples (not real services)`,
     "",
     "By offer:",
     table(summary.byOffer),

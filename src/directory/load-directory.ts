@@ -32,7 +32,7 @@ export async function loadDirectory(directoryDir: string): Promise<Directory> {
     throw new DirectoryError([{ file: shown("services"), path: "", message: "folder is missing" }]);
   });
   if (files.length === 0) throw new DirectoryError([{ file: shown("services"), path: "", message: "holds no .yaml files" }]);
-  const { services, problems } = await loadServices(servicesDir, files, taxonomy, gazetteer);
+  const { services, problems } = await loadServices(servicesDir, shown("services"), files, taxonomy, gazetteer);
   if (problems.length > 0) throw new DirectoryError(problems);
 
   const hash = createHash("sha256");

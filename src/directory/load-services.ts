@@ -23,7 +23,8 @@ export async function listYamlFiles(folder: string): Promise<string[]> {
  * gazetteer (suggesting the closest), and that service ids are unique.
  */
 export async function loadServices(
-  directoryDir: string,
+  servicesDir: string,
+  shownRoot: string,
   files: readonly string[],
   taxonomy: Taxonomy,
   gazetteer: Gazetteer,
@@ -33,8 +34,8 @@ export async function loadServices(
   const firstSeen = new Map<string, string>();
 
   for (const relative of files) {
-    const shownAs = path.join(path.basename(directoryDir), relative);
-    const read = await readYamlFile(path.join(directoryDir, relative), shownAs, serviceFileSchema);
+    const shownAs = path.join(shownRoot, relative);
+    const read = await readYamlFile(path.join(servicesDir, relative), shownAs, serviceFileSchema);
     if (!read.ok) {
       problems.push(...read.problems);
       continue;

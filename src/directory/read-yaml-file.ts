@@ -10,14 +10,22 @@ export type ReadResult<T> = { ok: true; value: T } | { ok: false; problems: Dire
  * failure into problems that name the file, the record and the field.
  */
 export async function readYamlFile<T>(absolutePath: string, shownAs: string, schema: ZodType<T>): Promise<ReadResult<T>> {
+  let source: string;
+  try {
+    source = await readFile(absolutePath, "utf8");
+  } catch (error) {
+    return { ok: false, problems: [{ file: shownAs, path: "", message: `could not be read: ${(error as Error).message}` }] };
+  }
   let raw: unknown;
   try {
-    raw = parse(await readFile(absolutePath, "utf8"), { prettyErrors: true, uniqueKeys: true });
+    // uniqueKeys: a key written twice is an error, not a silent overwrite.
+    // The yaml library's default alias limit (100) refuses "billion laughs" files.
+    raw = parse(source, { prettyErrors: true, uniqueKeys: true });
   } catch (error) {
     const message =
       error instanceof YAMLParseError
         ? `is not valid YAML at line ${error.linePos?.[0].line ?? "?"}: ${error.message.split("\n")[0]}`
-        : `could not be read: ${(error as Error).message}`;
+        : `is not valid YAML: ${(error as Error).message}`;
     return { ok: false, problems: [{ file: shownAs, path: "", message }] };
   }
   const parsed = schema.safeParse(raw);

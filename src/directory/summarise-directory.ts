@@ -6,7 +6,11 @@ export interface DirectorySummary {
   readonly byOffer: Readonly<Record<string, number>>;
   readonly byNeed: Readonly<Record<NeedId, number>>;
   readonly byArea: Readonly<Record<AreaId, number>>;
+  /** Wholly invented records (`source: illustrative sample`). */
   readonly illustrative: number;
+  /** Records from the seed documents, and how many of those carry invented contact details. */
+  readonly fromSeeds: number;
+  readonly seedsWithIllustrativeContacts: number;
   /** Services whose last_verified is more than 12 months before `today`, oldest first. */
   readonly unverified: readonly Pick<Service, "id" | "name" | "last_verified" | "file">[];
   /** Need and area pairs that no service (other than a front door) covers. */
@@ -31,7 +35,9 @@ export function summariseDirectory(directory: Directory, today: Date): Directory
     byOffer: count(offers, (service, offer) => service.offer === offer),
     byNeed: count(needIds, (service, need) => service.needs.includes(need)),
     byArea: count(areaIds, (service, area) => service.areas.includes(area)),
-    illustrative: services.filter((service) => service.source.includes("illustrative sample")).length,
+    illustrative: services.filter((service) => service.source === "illustrative sample").length,
+    fromSeeds: services.filter((service) => service.source.startsWith("seed ")).length,
+    seedsWithIllustrativeContacts: services.filter((s) => s.source.startsWith("seed ") && s.source.includes("illustrative sample")).length,
     unverified: services
       .filter((service) => service.last_verified < cutoff)
       .sort((a, b) => a.last_verified.localeCompare(b.last_verified))
