@@ -1,5 +1,4 @@
-import type { Directory, Service } from "../directory/directory.js";
-import type { AreaId } from "../directory/ids.js";
+import type { Directory } from "../directory/directory.js";
 import type { Evidence } from "../understanding/extract-entities.js";
 import type { SearchHit, SearchQuery } from "../search/search-engine.js";
 
@@ -22,17 +21,13 @@ export function explainMatch(hit: SearchHit, query: SearchQuery, evidence: Evide
   const areas = service.areas.filter((area) => query.areas.includes(area));
   if (areas.length > 0) {
     const named = unique(evidence.places.filter((p) => p.areas.some((a) => areas.includes(a))).map((p) => p.written));
-    parts.push(`serves ${describeCoverage(service, areas, directory)}${named.length > 0 ? ` ("${named.join('", "')}")` : ""}`);
+    const said = named.length > 0 ? ` ("${named.join('", "')}")` : "";
+    const wide = service.areas.length > 3 ? `, one of ${service.areas.length} areas it covers` : "";
+    parts.push(`serves ${areas.map((area) => directory.gazetteer.name(area)).join(", ")}${said}${wide}`);
   }
   const otherWords = hit.words.filter((word) => !evidence.needs.some((e) => e.written.split(" ").includes(word)));
   if (otherWords.length > 0) parts.push(`matched the words ${otherWords.map((w) => `"${w}"`).join(", ")}`);
   return parts.length > 0 ? capitalise(parts.join("; ")) : "Matched your search";
-}
-
-/** "Charnwood" for a local service; "Charnwood (county-wide service)" for one covering more. */
-function describeCoverage(service: Service, areas: readonly AreaId[], directory: Directory): string {
-  const names = areas.map((area) => directory.gazetteer.name(area));
-  return service.areas.length > 3 ? `${names.join(", ")} (covers ${service.areas.length} areas)` : names.join(", ");
 }
 
 function unique(values: readonly string[]): string[] {

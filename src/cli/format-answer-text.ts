@@ -1,6 +1,7 @@
 import type { Answer } from "../answer/answer.js";
 import type { Directory } from "../directory/directory.js";
 import { formatDate } from "../answer/format-date.js";
+import { describeSource } from "../directory/describe-source.js";
 
 /** The readable form of an answer for a terminal: the reply, then each service's details. */
 export function formatAnswerText(answer: Answer, directory: Directory): string {
@@ -15,7 +16,7 @@ export function formatAnswerText(answer: Answer, directory: Directory): string {
       `   Why: ${result.why}`,
       `   How to refer: ${result.how_to_refer}`,
       ...(phone ? [`   Phone: ${phone}`] : []),
-      `   Last verified: ${formatDate(result.last_verified)}${service?.source.includes("illustrative sample") ? " (illustrative sample record)" : ""}`,
+      `   Last verified: ${formatDate(result.last_verified)}${service ? ` (${describeSource(service)})` : ""}`,
     ].join("\n");
   });
   return [intro, ...cards, ...closing].filter((part) => part !== undefined && part !== "").join("\n\n");

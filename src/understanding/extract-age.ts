@@ -9,6 +9,8 @@ const units = new Set(["kg", "kgs", "stone", "st", "lbs", "mins", "minutes", "ho
 const ageWords = new Set(["year", "years", "yr", "yrs", "yo", "y"]);
 const ageLeads = new Set(["aged", "age", "ages"]);
 const decadeLeads = new Set(["her", "his", "their", "in", "over", "mid", "late", "early", "the"]);
+/** Words that make "2 yrs" a length of time, not an age: "off sick 2 yrs", "for 3 years", "5 years ago". */
+const durationLeads = new Set(["for", "past", "last", "sick", "since", "nearly", "almost", "about", "over", "within"]);
 
 function asAge(value: number): number | null {
   return Number.isInteger(value) && value >= 0 && value <= 120 ? value : null;
@@ -30,7 +32,14 @@ export function extractAge(tokens: readonly string[]): number | null {
 
     if (!/^\d{1,3}$/.test(token)) continue;
     const value = Number(token);
-    if (ageWords.has(next) || ageLeads.has(previous)) return asAge(value);
+    if (ageLeads.has(previous)) return asAge(value);
+    if (ageWords.has(next)) {
+      // "84 yrs" and "5 year old" are ages; "off sick 2 yrs" and "3 years ago" are not.
+      const after = tokens[i + 2] ?? "";
+      if (after === "old" || after === "of") return asAge(value);
+      if (!durationLeads.has(previous) && after !== "ago" && value >= 16) return asAge(value);
+      continue;
+    }
     // A bare number: an age only when nothing marks it as a quantity, a time
     // or the second half of a postcode ("le11 3ab" tokenises to "le11", "3ab").
     const looksLikePostcode = /^[a-z]{1,2}\d{1,2}$/.test(previous);

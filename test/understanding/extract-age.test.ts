@@ -15,6 +15,8 @@ describe("extractAge", () => {
     ["lady in her 80s", 80],
     ["over 60s group", 60],
     ["mid 70s, lives alone", 70],
+    ["5 year old grandson", 5],
+    ["gent 84 yrs", 84],
   ])("%s -> %i", (text, expected) => {
     expect(age(text)).toBe(expected);
   });
@@ -24,6 +26,9 @@ describe("extractAge", () => {
     "lost 10 kg since march",
     "appointment at 2 pm",
     "needs help 3 days a week",
+    "off sick 2 yrs, confidence shot",
+    "moved here 3 years ago",
+    "caring for 20 years",
     "",
     "no age given",
   ])("finds no age in %j", (text) => {

@@ -1,0 +1,67 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { answerQuestion } from "../../src/answer/answer-question.js";
+import type { Directory } from "../../src/directory/directory.js";
+import type { EmbeddedSearchEngine } from "../../src/search/embedded-search-engine.js";
+import { realDirectoryAndEngine } from "../support/load-real-directory.js";
+
+let directory: Directory;
+let engine: EmbeddedSearchEngine;
+beforeAll(async () => {
+  ({ directory, engine } = await realDirectoryAndEngine());
+});
+const ask = (question: string, maxResults = 5) => answerQuestion(question, { directory, engine, maxResults });
+
+describe("answerQuestion", () => {
+  it("keeps the ask --json contract", async () => {
+    const answer = await ask("lonley gent in loughbrough, 84, hardly goes out");
+    expect(Object.keys(answer).sort()).toEqual(["engine", "entities", "intent", "reply", "results"]);
+    expect(answer.entities).toEqual({ areas: ["charnwood"], needs: ["social-isolation"], age: 84 });
+    expect(answer.results.length).toBeGreaterThan(0);
+    expect(answer.results.length).toBeLessThanOrEqual(5);
+    for (const result of answer.results) {
+      expect(Object.keys(result).sort()).toEqual(["areas", "how_to_refer", "id", "last_verified", "name", "needs", "organization", "score", "why"]);
+      expect(result.needs).toContain("social-isolation");
+      expect(result.areas).toContain("charnwood");
+      expect(result.why).toMatch(/loneliness/i);
+      expect(result.why).toMatch(/Charnwood/);
+    }
+  });
+
+  it("shows when each service was last verified, and offers First Contact Plus beside the results", async () => {
+    const answer = await ask("keeps falling, lives in Shepshed");
+    expect(answer.reply).toMatch(/last verified \d{1,2} [A-Z][a-z]{2,3} \d{4}/);
+    expect(answer.reply).toMatch(/First Contact Plus is the front door/);
+    expect(answer.results.map((r) => r.id)).not.toContain("first-contact-plus");
+  });
+
+  it("says plainly when nothing serves the need there, and pads with nothing", async () => {
+    // Every alcohol and drugs service serving Rutland is for adults.
+    const answer = await ask("15 year old lad in Oakham drinking heavily");
+    expect(answer.entities).toEqual({ areas: ["rutland"], needs: ["alcohol-and-drugs"], age: 15 });
+    expect(answer.results).toEqual([]);
+    expect(answer.reply).toMatch(/^I couldn't find anything in the directory for alcohol, drugs and gambling in Rutland for someone aged 15\./);
+    expect(answer.reply).toMatch(/First Contact Plus, the front door to the prevention offer, covers Leicestershire's seven districts, not Rutland\./);
+  });
+
+  it("asks for a need and a place when it understood neither", async () => {
+    const answer = await ask("qwertyuiop");
+    expect(answer.results).toEqual([]);
+    expect(answer.reply).toMatch(/couldn't match that to a need or a place/);
+  });
+
+  it("invites a place when none was named", async () => {
+    const answer = await ask("lonely widower");
+    expect(answer.entities.areas).toEqual([]);
+    expect(answer.reply).toMatch(/Tell me where the person lives/);
+  });
+
+  it("refuses an over-long message rather than cutting it", async () => {
+    const answer = await ask(`lonely in Shepshed ${"x".repeat(2100)}`);
+    expect(answer.results).toEqual([]);
+    expect(answer.reply).toMatch(/too long/);
+  });
+
+  it("reports the engine that answered", async () => {
+    expect((await ask("lonely")).engine).toBe("embedded");
+  });
+});

@@ -1,0 +1,95 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Directory } from "../../src/directory/directory.js";
+import { areaIds, needIds } from "../../src/directory/ids.js";
+import { loadDirectory } from "../../src/directory/load-directory.js";
+import { summariseDirectory } from "../../src/directory/summarise-directory.js";
+import { realDirectory } from "../support/directory-copy.js";
+
+let directory: Directory;
+beforeAll(async () => {
+  directory = await loadDirectory(realDirectory);
+});
+const service = (id: string) => {
+  const found = directory.services.find((s) => s.id === id);
+  if (!found) throw new Error(`no service ${id}`);
+  return found;
+};
+
+describe("the directory's content", () => {
+  it("has a service for every need in every area, besides the front door", () => {
+    expect(summariseDirectory(directory, new Date("2026-11-22")).gaps).toEqual([]);
+    expect(needIds.length * areaIds.length).toBe(216);
+  });
+
+  it("has First Contact Plus as the one front door, tagged with no needs, across the county", () => {
+    const doors = directory.services.filter((s) => s.front_door);
+    expect(doors.map((s) => s.id)).toEqual(["first-contact-plus"]);
+    expect(doors[0]!.needs).toEqual([]);
+    expect(doors[0]!.areas).toHaveLength(7);
+  });
+
+  it.each([
+    ["first-contact-plus", "seed 000"],
+    ["local-area-coordinators", "seed 000"],
+    ["gp-practice-social-prescribers", "seed 000"],
+    ["lightbulb-adaptations", "seed 000"],
+    ["lightbulb-home-safety-falls", "seed 000"],
+    ["lightbulb-affordable-warmth", "seed 000"],
+    ["lightbulb-housing-options-benefits", "seed 000"],
+    ["lightbulb-hoarding", "seed 000"],
+    ["help-to-live-at-home", "seed 000"],
+    ["home-first-reablement-crisis-response", "seed 000"],
+    ["leicestershire-assistive-technology", "seed 000"],
+    ["leicestershire-carers-support", "seed 000"],
+    ["lifestyle-hub-weight-management", "seed 002"],
+    ["lifestyle-hub-stop-smoking", "seed 002"],
+    ["lifestyle-hub-social-isolation", "seed 002"],
+    ["lifestyle-hub-exercise", "seed 002"],
+    ["leicester-nhs-health-check", "seed 002"],
+    ["leicester-assistive-technology", "seed 002"],
+    ["leicester-unscheduled-care-team", "seed 002"],
+    ["leicester-reablement", "seed 002"],
+  ])("holds %s from %s, dated as the document", (id, seed) => {
+    const record = service(id);
+    expect(record.source.startsWith(`${seed} (`)).toBe(true);
+    expect(record.last_verified).toBe(seed === "seed 000" ? "2020-09-01" : "2016-03-08");
+  });
+
+  it("tags each Lightbulb strand with the need it meets, not every need", () => {
+    expect(service("lightbulb-adaptations").needs).toContain("home-adaptations");
+    expect(service("lightbulb-affordable-warmth").needs).toContain("affordable-warmth");
+    expect(service("lightbulb-hoarding").needs).toContain("hoarding");
+    for (const strand of directory.services.filter((s) => s.offer === "lightbulb")) {
+      expect(strand.needs.length).toBeLessThanOrEqual(4);
+    }
+  });
+
+  it("never gives an invented record the name of a real charity", () => {
+    const real = /\b(age uk|mind|citizens advice|alzheimer|carers centre|samaritans|macmillan|british red cross|salvation army|trussell)\b/i;
+    for (const s of directory.services.filter((x) => x.source === "illustrative sample")) {
+      expect(`${s.name} ${s.organization.name}`).not.toMatch(real);
+    }
+  });
+
+  it("lists every file in the directory README, so readers can see which records are samples", () => {
+    const readme = readFileSync(path.join(realDirectory, "README.md"), "utf8");
+    for (const file of new Set(directory.services.map((s) => s.file))) {
+      expect(readme, `README should mention services/${file}`).toContain(`services/${file}`);
+    }
+  });
+});
+
+describe("summariseDirectory", () => {
+  it("counts by offer and lists records unverified for 12 months, oldest first", () => {
+    const summary = summariseDirectory(directory, new Date("2026-11-22"));
+    expect(summary.services).toBe(directory.services.length);
+    expect(Object.values(summary.byOffer).reduce((a, b) => a + b, 0)).toBe(directory.services.length);
+    expect(summary.illustrative + summary.fromSeeds).toBe(directory.services.length);
+    expect(summary.unverified[0]?.last_verified).toBe("2016-03-08");
+    for (const s of summary.unverified) expect(s.last_verified < "2025-11-22").toBe(true);
+    const later = summariseDirectory(directory, new Date("2030-01-01"));
+    expect(later.unverified.length).toBe(directory.services.length);
+  });
+});

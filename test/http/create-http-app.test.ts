@@ -1,0 +1,88 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { answerQuestion } from "../../src/answer/answer-question.js";
+import { createHttpApp, type HttpCore } from "../../src/http/create-http-app.js";
+import { realDirectoryAndEngine } from "../support/load-real-directory.js";
+import { memoryLogger } from "../support/silent-logger.js";
+
+let core: HttpCore;
+beforeAll(async () => {
+  const { directory, engine } = await realDirectoryAndEngine();
+  core = {
+    ask: (question) => answerQuestion(question, { directory, engine, maxResults: 5 }),
+    health: () => engine.health(),
+    directoryFingerprint: directory.fingerprint,
+    serviceCount: directory.services.length,
+  };
+});
+
+describe("GET /readyz and /healthz", () => {
+  it("is live at once, and ready only once the directory is indexed", async () => {
+    let ready: HttpCore | undefined = undefined;
+    const app = createHttpApp({ core: () => ready, logger: memoryLogger().logger });
+    expect((await app.request("/healthz")).status).toBe(200);
+    const starting = await app.request("/readyz");
+    expect(starting.status).toBe(503);
+    expect(await starting.json()).toMatchObject({ status: "starting" });
+    ready = core;
+    const readyResponse = await app.request("/readyz");
+    expect(readyResponse.status).toBe(200);
+    expect(await readyResponse.json()).toMatchObject({ status: "ready", engine: "embedded", services: core.serviceCount });
+  });
+});
+
+describe("GET /api/search", () => {
+  const app = () => createHttpApp({ core: () => core, logger: memoryLogger().logger });
+
+  it("answers like ask --json", async () => {
+    const response = await app().request("/api/search?q=lonely+widower+in+Loughborough");
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toMatch(/application\/json/);
+    const body = (await response.json()) as { entities: unknown; results: { areas: string[] }[]; intent: string };
+    expect(body.intent).toBe("find_service");
+    expect(body.entities).toEqual({ areas: ["charnwood"], needs: ["social-isolation"], age: null });
+    expect(body.results.length).toBeGreaterThan(0);
+    for (const result of body.results) expect(result.areas).toContain("charnwood");
+  });
+
+  it.each([
+    ["/api/search", /Add a question in the q parameter/],
+    ["/api/search?q=", /The q parameter is empty/],
+    ["/api/search?q=%20%20", /The q parameter is empty/],
+    [`/api/search?q=${"a".repeat(2001)}`, /longer than 2000 characters/],
+  ])("refuses %s with a 400 and a clear message", async (path, message) => {
+    const response = await app().request(path);
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { error: { code: string; message: string } };
+    expect(body.error.code).toBe("BAD_REQUEST");
+    expect(body.error.message).toMatch(message);
+  });
+
+  it("says it is starting rather than failing while the directory loads", async () => {
+    const starting = createHttpApp({ core: () => undefined, logger: memoryLogger().logger });
+    const response = await starting.request("/api/search?q=lonely");
+    expect(response.status).toBe(503);
+    expect(await response.json()).toMatchObject({ error: { code: "NOT_READY" } });
+  });
+});
+
+describe("errors", () => {
+  it("answers an unknown path with a JSON 404", async () => {
+    const response = await createHttpApp({ core: () => core, logger: memoryLogger().logger }).request("/nope");
+    expect(response.status).toBe(404);
+    expect(await response.json()).toEqual({ error: { code: "NOT_FOUND", message: "There is nothing at GET /nope." } });
+  });
+
+  it("hides an unexpected failure's details from the user and logs them for the operator", async () => {
+    const { logger, lines } = memoryLogger();
+    const failing: HttpCore = { ...core, ask: () => Promise.reject(new Error("disk on fire at /srv/secret/path")) };
+    const response = await createHttpApp({ core: () => failing, logger }).request("/api/search?q=lonely");
+    expect(response.status).toBe(500);
+    const text = await response.text();
+    expect(text).not.toContain("disk on fire");
+    expect(text).not.toMatch(/at .*\.ts:\d+/);
+    expect(JSON.parse(text)).toMatchObject({ error: { code: "INTERNAL" } });
+    const logged = lines().find((line) => line.msg === "unexpected error handling request");
+    expect(JSON.stringify(logged)).toContain("disk on fire");
+    expect(JSON.stringify(logged)).not.toContain("lonely");
+  });
+});

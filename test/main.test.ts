@@ -1,0 +1,69 @@
+import { createServer } from "node:net";
+import { describe, expect, it } from "vitest";
+import { copyDirectory } from "./support/directory-copy.js";
+import { run, start, waitFor } from "./support/run-process.js";
+
+/** What `npm start` runs, without npm in between (so signals reach Signpost itself). */
+const signpost = ["--import", "tsx", "src/main.ts"];
+
+/** A port nobody is listening on, found by asking the OS. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
+}
+
+describe("npm start (src/main.ts)", () => {
+  it("serves readiness and search on the embedded defaults, and stops cleanly on SIGTERM", async () => {
+    const port = await freePort();
+    const server = start(process.execPath, signpost, { PORT: String(port), LOG_LEVEL: "info" });
+    try {
+      const ready = await waitFor(async () => {
+        const response = await fetch(`http://127.0.0.1:${port}/readyz`);
+        return response.status === 200 ? ((await response.json()) as Record<string, unknown>) : undefined;
+      });
+      expect(ready).toMatchObject({ status: "ready", engine: "embedded" });
+      const answer = (await (await fetch(`http://127.0.0.1:${port}/api/search?q=keeps+falling+in+Hinckley`)).json()) as {
+        entities: { areas: string[]; needs: string[] };
+      };
+      expect(answer.entities).toMatchObject({ areas: ["hinckley-and-bosworth"], needs: ["falls-prevention"] });
+    } finally {
+      server.child.kill("SIGTERM");
+    }
+    expect(await server.exited).toBe(0);
+    const logLines = server.output.stdout.trim().split("\n").map((line) => JSON.parse(line) as { msg: string });
+    expect(logLines.map((l) => l.msg)).toEqual(expect.arrayContaining(["Signpost is listening", "directory indexed", "shutting down"]));
+    expect(server.output.stdout).not.toContain("Hinckley");
+  });
+
+  it("stops at once with one line naming a bad setting", async () => {
+    const result = await run(process.execPath, signpost, { PORT: "eighty" });
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim()).toBe('Signpost cannot start: PORT: must be a whole number from 1 to 65535 (got "eighty")');
+  });
+
+  it("says so plainly when the port is taken", async () => {
+    const port = await freePort();
+    const blocker = createServer().listen(port, "127.0.0.1");
+    try {
+      const result = await run(process.execPath, signpost, { PORT: String(port) });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain(`Signpost cannot start: 127.0.0.1:${port} is already in use; set PORT to another port.`);
+    } finally {
+      blocker.close();
+    }
+  });
+
+  it("refuses to serve a broken directory, naming the problem", async () => {
+    const copy = copyDirectory();
+    copy.edit("places.yaml", (text) => text.replace("id: rutland", "id: rutlandshire"));
+    const result = await run(process.execPath, signpost, { PORT: String(await freePort()), DIRECTORY_DIR: copy.dir });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/Signpost cannot start: .*problem/);
+    expect(result.stderr).toContain('"rutlandshire" is not one of');
+  });
+});
