@@ -39,6 +39,13 @@ function errorBody(code: string, message: string) {
 export function createHttpApp({ core, logger }: HttpAppOptions): Hono {
   const app = new Hono();
 
+  // One line per request for operators: never the query string, which holds what staff typed.
+  app.use(async (c, next) => {
+    const started = performance.now();
+    await next();
+    logger.info({ method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) }, "request");
+  });
+
   app.get("/healthz", (c) => c.json({ status: "ok" }));
 
   app.get("/readyz", async (c) => {

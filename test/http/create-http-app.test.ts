@@ -57,6 +57,14 @@ describe("GET /api/search", () => {
     expect(body.error.message).toMatch(message);
   });
 
+  it("logs each request without the words that were searched", async () => {
+    const { logger, lines } = memoryLogger();
+    await createHttpApp({ core: () => core, logger }).request("/api/search?q=Mrs+Patel+lonely+in+Oakham");
+    const logged = lines().find((line) => line.msg === "request");
+    expect(logged).toMatchObject({ method: "GET", path: "/api/search", status: 200 });
+    expect(JSON.stringify(lines())).not.toMatch(/Patel|Oakham|lonely/);
+  });
+
   it("says it is starting rather than failing while the directory loads", async () => {
     const starting = createHttpApp({ core: () => undefined, logger: memoryLogger().logger });
     const response = await starting.request("/api/search?q=lonely");
