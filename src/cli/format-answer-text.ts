@@ -1,5 +1,5 @@
 import type { Answer } from "../answer/answer.js";
-import type { Directory } from "../directory/directory.js";
+import { type Directory, findService } from "../directory/directory.js";
 import { formatDate } from "../answer/format-date.js";
 import { describeSource } from "../directory/describe-source.js";
 
@@ -8,7 +8,7 @@ export function formatAnswerText(answer: Answer, directory: Directory): string {
   const [intro, ...rest] = answer.reply.split("\n");
   const closing = rest.filter((line) => !/^\d+\. /.test(line));
   const cards = answer.results.map((result, index) => {
-    const service = directory.services.find((s) => s.id === result.id);
+    const service = findService(directory, result.id);
     const phone = service?.phones?.[0]?.number;
     return [
       `${index + 1}. ${result.name}`,

@@ -77,7 +77,7 @@ export function createHttpApp({ core, logger }: HttpAppOptions): Hono {
   app.onError((error, c) => {
     if (isSignpostError(error)) {
       logger.warn({ code: error.code, err: error }, "request failed");
-      return c.json(errorBody(error.code, error.userMessage), error.code === "BAD_REQUEST" ? 400 : 503);
+      return c.json(errorBody(error.code, error.userMessage), error.code === "SEARCH_UNAVAILABLE" ? 503 : 500);
     }
     logger.error({ err: error, path: c.req.path }, "unexpected error handling request");
     return c.json(errorBody("INTERNAL", "Something went wrong on our side. Please try again; if it keeps happening, tell the administrator."), 500);

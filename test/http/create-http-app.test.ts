@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { answerQuestion } from "../../src/answer/answer-question.js";
+import { SearchError } from "../../src/errors/search-error.js";
 import { createHttpApp, type HttpCore } from "../../src/http/create-http-app.js";
 import { realDirectoryAndEngine } from "../support/load-real-directory.js";
 import { memoryLogger } from "../support/silent-logger.js";
@@ -78,6 +79,15 @@ describe("errors", () => {
     const response = await createHttpApp({ core: () => core, logger: memoryLogger().logger }).request("/nope");
     expect(response.status).toBe(404);
     expect(await response.json()).toEqual({ error: { code: "NOT_FOUND", message: "There is nothing at GET /nope." } });
+  });
+
+  it("turns a known failure into its code and user sentence", async () => {
+    const failing: HttpCore = { ...core, ask: () => Promise.reject(new SearchError("meilisearch timed out after 2000 ms")) };
+    const response = await createHttpApp({ core: () => failing, logger: memoryLogger().logger }).request("/api/search?q=lonely");
+    expect(response.status).toBe(503);
+    expect(await response.json()).toEqual({
+      error: { code: "SEARCH_UNAVAILABLE", message: "Search is not available just now. Please try again in a minute." },
+    });
   });
 
   it("hides an unexpected failure's details from the user and logs them for the operator", async () => {
