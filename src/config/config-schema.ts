@@ -18,6 +18,12 @@ export const configSchema = z.object({
   DATA_DIR: z.string().min(1, "must not be empty").default("./data"),
   DIRECTORY_DIR: z.string().min(1, "must not be empty").default("./directory"),
   SEARCH_MAX_RESULTS: wholeNumber(1, 20).default(5),
+  INTENTS_DIR: z.string().min(1, "must not be empty").default("./intents"),
+  INTENT_CONFIDENCE_THRESHOLD: z.coerce
+    .number({ error: "must be a number from 0 to 1" })
+    .min(0, "must be a number from 0 to 1")
+    .max(1, "must be a number from 0 to 1")
+    .default(0.4),
 });
 
 type RawConfig = z.infer<typeof configSchema>;
@@ -31,6 +37,8 @@ export interface Config {
   readonly dataDir: string;
   readonly directoryDir: string;
   readonly searchMaxResults: number;
+  readonly intentsDir: string;
+  readonly intentConfidenceThreshold: number;
 }
 
 export const configVariables = Object.keys(configSchema.shape) as (keyof RawConfig)[];

@@ -46,6 +46,8 @@ export function loadConfig(env: Env, options: LoadConfigOptions): Config {
     dataDir: path.resolve(options.cwd, raw.DATA_DIR),
     directoryDir: path.resolve(options.cwd, raw.DIRECTORY_DIR),
     searchMaxResults: raw.SEARCH_MAX_RESULTS,
+    intentsDir: path.resolve(options.cwd, raw.INTENTS_DIR),
+    intentConfidenceThreshold: raw.INTENT_CONFIDENCE_THRESHOLD,
   };
 }
 

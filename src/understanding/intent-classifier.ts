@@ -1,0 +1,48 @@
+import type { Directory } from "../directory/directory.js";
+import { type EntityMarkers, intentFeatures } from "./intent-features.js";
+import { type IntentDefinition, type IntentId, intentIds } from "./intents.js";
+import { defaultTraining, SoftmaxRegression } from "./softmax-regression.js";
+
+export interface IntentGuess {
+  readonly intent: IntentId;
+  /** The model's probability for `intent`, from 0 to 1. */
+  readonly confidence: number;
+  /** Every intent's probability, for evaluation and the urgent-help check. */
+  readonly probabilities: Readonly<Record<IntentId, number>>;
+}
+
+/** Markers for a training example, found the same way as for a live message. */
+export type MarkerFinder = (text: string) => EntityMarkers;
+
+/**
+ * The intent classifier, trained from intents/ when Signpost starts (a few
+ * hundred examples, well under a second). See docs/decisions/0004.
+ */
+export class IntentClassifier {
+  private readonly model = new SoftmaxRegression(intentIds.length);
+
+  constructor(
+    definitions: readonly IntentDefinition[],
+    private readonly directory: Directory,
+    private readonly markersFor: MarkerFinder,
+  ) {
+    const samples = definitions.flatMap((definition) =>
+      definition.examples.map((example) => ({
+        features: intentFeatures(example, directory, markersFor(example)),
+        label: intentIds.indexOf(definition.id),
+      })),
+    );
+    this.model.train(samples, defaultTraining);
+  }
+
+  classify(text: string, markers: EntityMarkers = this.markersFor(text)): IntentGuess {
+    const probabilities = this.model.probabilities(intentFeatures(text, this.directory, markers));
+    let best = 0;
+    for (let k = 1; k < probabilities.length; k++) if (probabilities[k]! > probabilities[best]!) best = k;
+    return {
+      intent: intentIds[best]!,
+      confidence: probabilities[best]!,
+      probabilities: Object.fromEntries(intentIds.map((id, k) => [id, probabilities[k]!])) as Record<IntentId, number>,
+    };
+  }
+}
