@@ -81,8 +81,9 @@ export function understand(text: string, options: UnderstandOptions): Understand
     return { ...base, intent: "urgent_help", confidence: Math.max(guess.probabilities.urgent_help, emergency.urgent ? 1 : 0), unsure: false, risks: emergency.kinds };
   }
   // Not urgent: the best of the other intents.
-  const { urgent_help: _ignored, ...others } = guess.probabilities;
-  const [intent, confidence] = (Object.entries(others) as [IntentId, number][]).reduce((a, b) => (b[1] > a[1] ? b : a));
+  const [intent, confidence] = (Object.entries(guess.probabilities) as [IntentId, number][])
+    .filter(([id]) => id !== "urgent_help")
+    .reduce((a, b) => (b[1] > a[1] ? b : a));
   return { ...base, intent, confidence, unsure: confidence < options.confidenceThreshold, risks: [] };
 }
 
