@@ -12,6 +12,8 @@ import { loadDirectory } from "../src/directory/load-directory.js";
 import { EmbeddedSearchEngine, toTextDocument } from "../src/search/embedded-search-engine.js";
 import { MiniSearchTextIndex } from "../src/search/minisearch-text-index.js";
 import type { TextIndex } from "../src/search/text-index.js";
+import { createUnderstander } from "../src/understanding/create-understander.js";
+import { loadIntents } from "../src/understanding/load-intents.js";
 import { fmt, summariseLatencies, timeMs } from "./lib/measure.js";
 import { OramaTextIndex } from "./lib/orama-text-index.js";
 import { isRightService, readLabelledQueries } from "./lib/relevance-queries.js";
@@ -21,6 +23,7 @@ const scaleSize = 10_000;
 const libraries: (() => TextIndex)[] = [() => new MiniSearchTextIndex(), () => new OramaTextIndex()];
 
 const directory = await loadDirectory(new URL("../directory", import.meta.url).pathname);
+const understander = createUnderstander(directory, await loadIntents(new URL("../intents", import.meta.url).pathname), 0.4);
 const queries = readLabelledQueries();
 const byId = new Map(directory.services.map((service) => [service.id, service]));
 
@@ -48,7 +51,7 @@ async function measure(makeIndex: () => TextIndex): Promise<Row> {
   let rawTop3 = 0;
   const samples: number[] = [];
   for (const query of queries) {
-    const answer = await answerQuestion(query.q, { directory, engine, maxResults: 5 });
+    const answer = await answerQuestion(query.q, { directory, engine, understander, maxResults: 5 });
     const top = answer.results.slice(0, 3).map((r) => byId.get(r.id)!);
     if (top[0] && isRightService(top[0], query)) pipelineTop1++;
     if (top.some((service) => isRightService(service, query))) pipelineTop3++;
@@ -56,7 +59,7 @@ async function measure(makeIndex: () => TextIndex): Promise<Row> {
     const raw = (await index.search(query.q)).slice(0, 3).map((m) => byId.get(m.id)!);
     if (raw.some((service) => isRightService(service, query))) rawTop3++;
     for (let i = 0; i < repeats; i++) {
-      samples.push((await timeMs(() => answerQuestion(query.q, { directory, engine, maxResults: 5 }))).ms);
+      samples.push((await timeMs(() => answerQuestion(query.q, { directory, engine, understander, maxResults: 5 }))).ms);
     }
   }
 

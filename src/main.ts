@@ -18,28 +18,39 @@ import { createLogger, type Logger } from "./logging/create-logger.js";
 import { EmbeddedSearchEngine } from "./search/embedded-search-engine.js";
 import { MiniSearchTextIndex } from "./search/minisearch-text-index.js";
 import type { SearchEngine } from "./search/search-engine.js";
+import { createUnderstander, type Understander } from "./understanding/create-understander.js";
+import { loadIntents } from "./understanding/load-intents.js";
 
 export interface Core extends HttpCore {
   readonly directory: Directory;
   readonly engine: SearchEngine;
+  readonly understander: Understander;
 }
 
-/** Loads the directory and indexes it: everything `ask` and the HTTP API need. */
+/** Loads the directory and the intents, indexes and trains: everything `ask` and the HTTP API need. */
 export async function createCore(config: Config, logger: Logger): Promise<Core> {
   const started = performance.now();
-  const directory = await loadDirectory(config.directoryDir);
+  const [directory, intents] = await Promise.all([loadDirectory(config.directoryDir), loadIntents(config.intentsDir)]);
   const engine: SearchEngine = new EmbeddedSearchEngine(new MiniSearchTextIndex());
   await engine.index(directory);
+  const understander = createUnderstander(directory, intents, config.intentConfidenceThreshold);
   logger.info(
-    { services: directory.services.length, engine: engine.kind, ms: Math.round(performance.now() - started) },
-    "directory indexed",
+    {
+      services: directory.services.length,
+      engine: engine.kind,
+      intentExamples: intents.reduce((sum, intent) => sum + intent.examples.length, 0),
+      trainingMs: Math.round(understander.trainingMs),
+      ms: Math.round(performance.now() - started),
+    },
+    "directory indexed and intents trained",
   );
   return {
     directory,
     engine,
+    understander,
     directoryFingerprint: directory.fingerprint,
     serviceCount: directory.services.length,
-    ask: (question) => answerQuestion(question, { directory, engine, maxResults: config.searchMaxResults }),
+    ask: (question) => answerQuestion(question, { directory, engine, understander, maxResults: config.searchMaxResults }),
     health: () => engine.health(),
   };
 }

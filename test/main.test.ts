@@ -36,7 +36,7 @@ describe("npm start (src/main.ts)", () => {
     }
     expect(await server.exited).toBe(0);
     const logLines = server.output.stdout.trim().split("\n").map((line) => JSON.parse(line) as { msg: string });
-    expect(logLines.map((l) => l.msg)).toEqual(expect.arrayContaining(["Signpost is listening", "directory indexed", "shutting down"]));
+    expect(logLines.map((l) => l.msg)).toEqual(expect.arrayContaining(["Signpost is listening", "directory indexed and intents trained", "shutting down"]));
     expect(server.output.stdout).not.toContain("Hinckley");
   });
 

@@ -1,4 +1,6 @@
 import type { AreaId, NeedId } from "../directory/ids.js";
+import type { Urgency } from "../understanding/extract-urgency.js";
+import type { IntentId } from "../understanding/intents.js";
 
 /** One service in an answer: the `ask --json` result shape. */
 export interface AnswerResult {
@@ -14,10 +16,25 @@ export interface AnswerResult {
   readonly how_to_refer: string;
 }
 
-/** The answer to "what is there for this person, here?": the `ask --json` contract. */
+export interface AnswerEntities {
+  readonly areas: readonly AreaId[];
+  readonly needs: readonly NeedId[];
+  readonly age: number | null;
+  /** Only a number that passed its check digit. Personal data. */
+  readonly nhsNumber: string | null;
+  readonly reference: string | null;
+  readonly urgency: Urgency | null;
+  /** The person a referral is for, as written. Personal data. */
+  readonly person: string | null;
+}
+
+/** The answer to one message: the `ask --json` contract. */
 export interface Answer {
-  readonly intent: "find_service";
-  readonly entities: { readonly areas: readonly AreaId[]; readonly needs: readonly NeedId[]; readonly age: number | null };
+  readonly intent: IntentId;
+  /** How sure the understanding was, 0 to 1 (1 when a safety-net rule fired). */
+  readonly confidence: number;
+  readonly entities: AnswerEntities;
+  /** Services, for find_service; empty for every other intent. */
   readonly results: readonly AnswerResult[];
   readonly reply: string;
   readonly engine: "embedded" | "meilisearch";

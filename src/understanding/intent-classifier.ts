@@ -1,7 +1,7 @@
 import type { Directory } from "../directory/directory.js";
-import { type EntityMarkers, intentFeatures } from "./intent-features.js";
+import { defaultFeatures, type EntityMarkers, type FeatureOptions, intentFeatures } from "./intent-features.js";
 import { type IntentDefinition, type IntentId, intentIds } from "./intents.js";
-import { defaultTraining, SoftmaxRegression } from "./softmax-regression.js";
+import { defaultTraining, SoftmaxRegression, type TrainingOptions } from "./softmax-regression.js";
 
 export interface IntentGuess {
   readonly intent: IntentId;
@@ -25,18 +25,20 @@ export class IntentClassifier {
     definitions: readonly IntentDefinition[],
     private readonly directory: Directory,
     private readonly markersFor: MarkerFinder,
+    private readonly features: FeatureOptions = defaultFeatures,
+    training: TrainingOptions = defaultTraining,
   ) {
     const samples = definitions.flatMap((definition) =>
       definition.examples.map((example) => ({
-        features: intentFeatures(example, directory, markersFor(example)),
+        features: intentFeatures(example, directory, markersFor(example), features),
         label: intentIds.indexOf(definition.id),
       })),
     );
-    this.model.train(samples, defaultTraining);
+    this.model.train(samples, training);
   }
 
   classify(text: string, markers: EntityMarkers = this.markersFor(text)): IntentGuess {
-    const probabilities = this.model.probabilities(intentFeatures(text, this.directory, markers));
+    const probabilities = this.model.probabilities(intentFeatures(text, this.directory, markers, this.features));
     let best = 0;
     for (let k = 1; k < probabilities.length; k++) if (probabilities[k]! > probabilities[best]!) best = k;
     return {

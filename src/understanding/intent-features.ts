@@ -17,7 +17,21 @@ export interface EntityMarkers {
   readonly person: boolean;
 }
 
-export function intentFeatures(text: string, directory: Directory, markers: EntityMarkers): string[] {
+/** Which features to make; the defaults were chosen by cross-validation (scripts/tune-intents.ts). */
+export interface FeatureOptions {
+  readonly charGrams: readonly number[];
+  readonly wordPairs: boolean;
+  readonly stems: boolean;
+}
+
+export const defaultFeatures: FeatureOptions = { charGrams: [3], wordPairs: true, stems: false };
+
+/** A crude English stem: enough to let "referred", "referring" and "refers" share a feature. */
+function stem(word: string): string {
+  return word.replace(/(?:ing|ed|es|s|ly|er)$/, "");
+}
+
+export function intentFeatures(text: string, directory: Directory, markers: EntityMarkers, options: FeatureOptions = defaultFeatures): string[] {
   const tokens = tokenize(text);
   const places = directory.gazetteer.matcher.matchExact(tokens);
   const words = [...tokens];
@@ -26,12 +40,15 @@ export function intentFeatures(text: string, directory: Directory, markers: Enti
   const features = new Set<string>();
   words.forEach((word, i) => {
     features.add(`w:${word}`);
-    if (i > 0) features.add(`b:${words[i - 1]} ${word}`);
+    if (options.stems && word.length > 4) features.add(`s:${stem(word)}`);
+    if (options.wordPairs && i > 0) features.add(`b:${words[i - 1]} ${word}`);
     if (word.startsWith("<") || word.length < 3) return;
     const padded = `^${word}$`;
-    for (let j = 0; j + 3 <= padded.length; j++) features.add(`c:${padded.slice(j, j + 3)}`);
+    for (const size of options.charGrams) {
+      for (let j = 0; j + size <= padded.length; j++) features.add(`c${size}:${padded.slice(j, j + size)}`);
+    }
   });
-  if (words.length > 0) features.add(`b:^ ${words[0]}`);
+  if (options.wordPairs && words.length > 0) features.add(`b:^ ${words[0]}`);
   if (words.length <= 2) features.add("len:short");
   for (const [name, present] of Object.entries(markers)) if (present) features.add(`e:${name}`);
   return [...features];

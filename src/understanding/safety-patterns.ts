@@ -4,7 +4,7 @@
  * "odd"). Missing a real emergency is the worst error, so patterns are broad;
  * negation and history are judged separately (see detect-emergency.ts).
  */
-export type RiskKind = "suicide" | "self-harm" | "overdose" | "chest-pain" | "stroke" | "collapse" | "abuse" | "crisis";
+export type RiskKind = "suicide" | "self-harm" | "overdose" | "chest-pain" | "stroke" | "collapse" | "abuse" | "crisis" | "danger";
 
 export interface RiskPattern {
   readonly kind: RiskKind;
@@ -15,7 +15,9 @@ export interface RiskPattern {
 
 const pronoun = "(?:him|her|them|my|me|his|their|it)";
 const self = "(?:himself|herself|themselves|themself|myself|yourself)";
-const meds = "(?:tablets|pills|meds|medication|medicine|paracetamol|co-?codamol|codeine|tramadol|morphine|insulin|sleeping pills|antidepressants)";
+const meds =
+  "(?:tablets|pills|meds|medication|medicine|paracetamol|co-?codamol|codeine|tramadol|morphine|oxycodone|methadone|insulin|sleeping pills|antidepressants|" +
+  "amitriptyline|sertraline|citalopram|fluoxetine|mirtazapine|venlafaxine|diazepam|zopiclone|pregabalin|gabapentin|lithium|quetiapine|aspirin|ibuprofen|warfarin)";
 const family = "(?:son|daughter|husband|wife|partner|carer|carers|grandson|granddaughter|neighbour|boyfriend|girlfriend|brother|sister|family|nephew|niece|lodger)";
 const not = "(?:doesn'?t|does not|don'?t|do not|didn'?t|not|no longer|never)";
 
@@ -46,7 +48,7 @@ export const riskPatterns: readonly RiskPattern[] = [
   p("self-harm", String.raw`\b(?:cutting|cut|burning|burnt|hurting|harming|hurt|harmed) (?:${self}|${pronoun} (?:arms?|wrists?|legs?|self))\b`),
   // Overdose.
   p("overdose", String.raw`\boverdos\w*|\bod'd\b|\boded\b|\bod\b|\bo\.d\.`),
-  p("overdose", String.raw`\b(?:taken|took|take|swallowed|has had|had) (?:all|a load of|loads of|too many|lots of|a lot of|a whole|the whole|a bottle of|a packet of|a box of|a handful of|extra)(?: (?:of )?${pronoun})? (?:\w+ )?${meds}`),
+  p("overdose", String.raw`\b(?:taken|took|take|swallowed|has had|had) (?:all|a load of|loads of|too many|lots of|a lot of|a whole|the whole|a bottle of|a packet of|a box of|a handful of|extra|\d+)(?: (?:of )?${pronoun})? (?:\w+ )?${meds}`),
   // Chest pain and heart attack.
   p("chest-pain", String.raw`\bchest pains?\b|\bpains? in (?:${pronoun} |the )chest\b|\b(?:tight|crushing|heavy) (?:chest|pain)\b|\bchest (?:is |feels )?(?:tight|heavy)\b`),
   p("chest-pain", String.raw`\bpain (?:spreading |going |radiating )?(?:down|into|up) (?:${pronoun} |the )?(?:left )?(?:arm|jaw)\b`),
@@ -60,16 +62,24 @@ export const riskPatterns: readonly RiskPattern[] = [
   p("collapse", String.raw`\bcollaps\w*|\bunconscious\b|\bunresponsive\b|\bnot (?:responding|breathing|waking up)\b|\bcan'?t breathe\b|\bstruggling to breathe\b|\bnot breathing\b`, false),
   p("collapse", String.raw`\b(?:having|had) a (?:seizure|fit)\b|\bfitting\b|\bwon'?t stop bleeding\b|\bbleeding (?:heavily|badly|a lot)\b`, false),
   p("collapse", String.raw`\bon the floor (?:now|right now|and (?:can'?t|cannot|can not) get up|not (?:moving|responding))\b`, false),
+  p("collapse", String.raw`\bhit (?:${pronoun} |the back of (?:${pronoun} )?)head\b|\bhead injury\b|\bhypotherm\w*|\b(?:freezing|frozen|cold) and (?:confused|drowsy|unresponsive|shaking)\b`),
   // Abuse and neglect (not "substance abuse", not "self-neglect", which are needs).
   p("abuse", String.raw`(?<!(?:substance|alcohol|drug|drugs|solvent|self)[- ])\b(?:abus(?:e|ed|es|ing|ive)|neglect(?:ed|ing)?)\b`),
   p("abuse", String.raw`\b(?:hits|hitting|hit|beats|beating|beat|kicks|kicking|punch\w*|slap\w*|pushes|pushed|shoves|hurts|hurting) (?:her|him|them|me)\b`),
   p("abuse", String.raw`\bbeing (?:hit|beaten|hurt|exploited|abused|neglected|threatened|controlled|bullied)\b`),
   p("abuse", String.raw`\b(?:taking|takes|took|stealing|steals|stole|spending|spends|using) (?:${pronoun} |all ${pronoun} )(?:money|pension|benefits|savings|bank card|cards)\b`),
   p("abuse", String.raw`\b(?:scared|afraid|frightened|terrified) (?:of|to go home)\b`),
-  p("abuse", String.raw`\blocks? (?:${pronoun}|her|him) in\b|\blocked in\b|\bwon'?t let (?:her|him|them) (?:out|leave|go out|see|eat)\b`),
+  p("abuse", String.raw`\block(?:s|ing|ed)? (?:${pronoun}|her|him) in\b|\blocked in\b|\bwon'?t let (?:her|him|them) (?:out|leave|go out|see|eat)\b`),
   p("abuse", String.raw`\bdomestic (?:abuse|violence)\b|\bdv\b|\bcoerci\w*|\bcontrolling (?:${family}|behaviour)\b|\bexploit\w*|\bcuckoo\w*|\bmodern slavery\b`),
   p("abuse", String.raw`\bsafeguarding (?:concern|issue|alert|referral|risk)s?\b|\bunexplained bruis\w*`),
   p("abuse", String.raw`\bnot (?:eaten|eating|had (?:any )?food)(?: \w+){0,2} (?:for|in) (?:days|\d+ days|a week)\b|\bno food,? no heating\b`, false),
+  p("suicide", String.raw`\b(?:railway|train|rail) (?:line|lines|tracks?|bridge)\b`, false),
+  // Danger now: a vulnerable person missing, a fire, threats to harm someone else.
+  p("danger", String.raw`\b(?:gone|went|is|been|reported) missing\b|\bmissing since\b|\bwandered off\b|\bcan'?t find (?:him|her|them)\b|\b(?:not|hasn'?t|has not|didn'?t|did not|never) (?:come|came|got|been) (?:back )?home\b`, false),
+  p("danger", String.raw`\b(?:fire|smoke) (?:in|coming|filling|everywhere)\b|\bon fire\b|\b(?:burn|burning|set fire to) (?:${pronoun} |the )?(?:house|flat|home|place)\b`, false),
+  p("danger", String.raw`\b(?:will|going to|gonna|threaten\w* to|says he'?ll|says she'?ll) (?:kill|smother|strangle|stab|hurt|attack|batter|burn|shoot) (?:her|him|them|me|you|someone|somebody|the)\b`, false),
+  // Neglect by those who should be caring.
+  p("abuse", String.raw`\b(?:in|covered in|sat in|lying in) (?:(?:his|her|their) )?(?:own )?(?:urine|faeces|feces|poo|wee)\b|\bcarers? (?:haven'?t|hasn'?t|have not|has not|didn'?t|did not|not) (?:been|come|turned up|shown up)\b`, false),
   // A crisis happening now.
   p("crisis", String.raw`\b(?:in|having) (?:a )?(?:mental health )?crisis\b|\bpsychotic\b|\bhearing voices telling\b|\b(?:threatening|going) to (?:hurt|kill|attack|stab)\b|\b(?:knife|weapon)\b`, false),
 ];

@@ -1,7 +1,9 @@
 /**
  * Multinomial logistic regression over sparse binary features, trained by
- * stochastic gradient descent with L2 regularisation. Small, deterministic
- * (seeded shuffling) and fast enough to train from intents/ at every start-up.
+ * stochastic gradient descent with L2 regularisation and class-balanced weights.
+ * Small, deterministic (seeded shuffling) and fast enough to train from
+ * intents/ at every start-up: features are interned to numbers and the weights
+ * kept in one flat array.
  */
 export interface TrainingOptions {
   readonly epochs: number;
@@ -10,10 +12,11 @@ export interface TrainingOptions {
   readonly seed: number;
 }
 
-export const defaultTraining: TrainingOptions = { epochs: 60, learningRate: 0.5, l2: 1e-4, seed: 42 };
+export const defaultTraining: TrainingOptions = { epochs: 30, learningRate: 0.5, l2: 1e-4, seed: 42 };
 
 export class SoftmaxRegression {
-  private readonly weights = new Map<string, Float64Array>();
+  private readonly index = new Map<string, number>();
+  private weights = new Float64Array(0);
   private readonly bias: Float64Array;
 
   constructor(private readonly classes: number) {
@@ -21,53 +24,70 @@ export class SoftmaxRegression {
   }
 
   train(samples: readonly { readonly features: readonly string[]; readonly label: number }[], options = defaultTraining): void {
-    const order = samples.map((_, i) => i);
+    const encoded = samples.map((sample) => ({ ids: sample.features.map((f) => this.intern(f)), label: sample.label }));
+    this.weights = new Float64Array(this.index.size * this.classes);
+    // Each class counts equally, however many examples it has: a class with more
+    // examples must not pull uncertain messages towards itself.
+    const counts = new Float64Array(this.classes);
+    for (const sample of encoded) counts[sample.label]! += 1;
+    const weight = Array.from(counts, (count) => (count === 0 ? 0 : encoded.length / (this.classes * count)));
+
+    const order = encoded.map((_, i) => i);
     const random = mulberry32(options.seed);
+    const scores = new Float64Array(this.classes);
     for (let epoch = 0; epoch < options.epochs; epoch++) {
       shuffle(order, random);
       const rate = options.learningRate / (1 + epoch * 0.1);
-      for (const index of order) {
-        const { features, label } = samples[index]!;
-        const probabilities = this.probabilities(features);
-        const scale = 1 / Math.sqrt(features.length || 1);
+      const decay = 1 - rate * options.l2;
+      for (const i of order) {
+        const { ids, label } = encoded[i]!;
+        const scale = 1 / Math.sqrt(ids.length || 1);
+        this.scoreInto(ids, scale, scores);
         for (let k = 0; k < this.classes; k++) {
-          const gradient = probabilities[k]! - (k === label ? 1 : 0);
+          const gradient = (scores[k]! - (k === label ? 1 : 0)) * weight[label]!;
           this.bias[k]! -= rate * gradient;
-          for (const feature of features) {
-            const row = this.row(feature);
-            row[k] = row[k]! * (1 - rate * options.l2) - rate * gradient * scale;
+          const step = rate * gradient * scale;
+          for (const id of ids) {
+            const at = id * this.classes + k;
+            this.weights[at] = this.weights[at]! * decay - step;
           }
         }
       }
     }
   }
 
-  /** Class probabilities for one sample; unknown features are ignored. */
+  /** Class probabilities for one sample; features never seen in training are ignored. */
   probabilities(features: readonly string[]): Float64Array {
-    const scores = Float64Array.from(this.bias);
-    const scale = 1 / Math.sqrt(features.length || 1);
-    for (const feature of features) {
-      const row = this.weights.get(feature);
-      if (!row) continue;
-      for (let k = 0; k < this.classes; k++) scores[k]! += row[k]! * scale;
-    }
-    const max = Math.max(...scores);
-    let sum = 0;
-    for (let k = 0; k < this.classes; k++) {
-      scores[k] = Math.exp(scores[k]! - max);
-      sum += scores[k]!;
-    }
-    for (let k = 0; k < this.classes; k++) scores[k]! /= sum;
+    const ids = features.map((f) => this.index.get(f)).filter((id): id is number => id !== undefined);
+    const scores = new Float64Array(this.classes);
+    this.scoreInto(ids, 1 / Math.sqrt(features.length || 1), scores);
     return scores;
   }
 
-  private row(feature: string): Float64Array {
-    let row = this.weights.get(feature);
-    if (!row) {
-      row = new Float64Array(this.classes);
-      this.weights.set(feature, row);
+  /** Softmax of bias + scaled weights, written into `out`. */
+  private scoreInto(ids: readonly number[], scale: number, out: Float64Array): void {
+    out.set(this.bias);
+    for (const id of ids) {
+      const row = id * this.classes;
+      for (let k = 0; k < this.classes; k++) out[k]! += this.weights[row + k]! * scale;
     }
-    return row;
+    let max = -Infinity;
+    for (let k = 0; k < this.classes; k++) max = Math.max(max, out[k]!);
+    let sum = 0;
+    for (let k = 0; k < this.classes; k++) {
+      out[k] = Math.exp(out[k]! - max);
+      sum += out[k]!;
+    }
+    for (let k = 0; k < this.classes; k++) out[k]! /= sum;
+  }
+
+  private intern(feature: string): number {
+    let id = this.index.get(feature);
+    if (id === undefined) {
+      id = this.index.size;
+      this.index.set(feature, id);
+    }
+    return id;
   }
 }
 

@@ -35,6 +35,11 @@ export interface Understanding {
   readonly risks: readonly RiskKind[];
   /** An NHS number was given but failed its check digit: tell the user, keep nothing. */
   readonly invalidNhsNumber: boolean;
+  /**
+   * The classifier thought an emergency possible, with no risk words to confirm it:
+   * the answer goes ahead but leads with a one-line safety reminder.
+   */
+  readonly safetyReminder: boolean;
 }
 
 export interface UnderstandOptions {
@@ -44,8 +49,15 @@ export interface UnderstandOptions {
   readonly confidenceThreshold: number;
 }
 
-/** Is `urgent_help` likely enough, by the classifier alone, to lead with the safety net. */
-const urgentProbability = 0.35;
+/**
+ * With no risk words found by the rules, the classifier alone makes a message
+ * urgent_help from this probability, and adds a safety reminder to the normal
+ * answer from `remindProbability` (decision 0004 has the figures).
+ */
+export const urgentProbability = 0.6;
+export const remindProbability = 0.3;
+/** Below this, "unknown" or "greeting" gives way to a search when a need was recognised. */
+const catchAllConviction = 0.6;
 
 /**
  * Understands one message: entities first, then the safety net, then intent.
@@ -69,22 +81,30 @@ export function understand(text: string, options: UnderstandOptions): Understand
   const guess = classifier.classify(text, markers);
   const emergency = detectEmergency(text);
   const rulesSawRisk = emergency.mentions.length > 0;
-  const classifierUrgent = guess.intent === "urgent_help" || guess.probabilities.urgent_help >= urgentProbability;
-  const urgent = emergency.urgent || (!rulesSawRisk && classifierUrgent);
+  const pUrgent = guess.probabilities.urgent_help;
+  const urgent = emergency.urgent || (!rulesSawRisk && pUrgent >= urgentProbability);
+  const safetyReminder = !urgent && !rulesSawRisk && pUrgent >= remindProbability;
 
-  const base = { entities: full, evidence, invalidNhsNumber: nhs.kind === "invalid" };
+  const base = { entities: full, evidence, invalidNhsNumber: nhs.kind === "invalid", safetyReminder };
   if (tokenize(text).length === 0) {
     // Only punctuation, emoji or spaces: nothing to understand, and nothing to guess.
-    return { ...base, intent: "unknown", confidence: 1, unsure: false, risks: [] };
+    return { ...base, intent: "unknown", confidence: 1, unsure: false, risks: [], safetyReminder: false };
   }
   if (urgent) {
-    return { ...base, intent: "urgent_help", confidence: Math.max(guess.probabilities.urgent_help, emergency.urgent ? 1 : 0), unsure: false, risks: emergency.kinds };
+    return { ...base, intent: "urgent_help", confidence: emergency.urgent ? 1 : pUrgent, unsure: false, risks: emergency.kinds };
   }
   // Not urgent: the best of the other intents.
   const [intent, confidence] = (Object.entries(guess.probabilities) as [IntentId, number][])
     .filter(([id]) => id !== "urgent_help")
     .reduce((a, b) => (b[1] > a[1] ? b : a));
-  return { ...base, intent, confidence, unsure: confidence < options.confidenceThreshold, risks: [] };
+  // A recognised need outweighs a weak guess at a catch-all intent: "befriending" or
+  // "lonely widower" alone is a search, however little else the message says.
+  const weakCatchAll = (intent === "unknown" || intent === "greeting") && confidence < catchAllConviction;
+  if (full.needs.length > 0 && (weakCatchAll || confidence < options.confidenceThreshold)) {
+    return { ...base, intent: "find_service", confidence: guess.probabilities.find_service, unsure: false, risks: [] };
+  }
+  if (confidence < options.confidenceThreshold) return { ...base, intent, confidence, unsure: true, risks: [] };
+  return { ...base, intent, confidence, unsure: false, risks: [] };
 }
 
 /** The markers of a message, found as `understand` finds them: used to train the classifier. */

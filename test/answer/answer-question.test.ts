@@ -2,20 +2,25 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { answerQuestion } from "../../src/answer/answer-question.js";
 import type { Directory } from "../../src/directory/directory.js";
 import type { EmbeddedSearchEngine } from "../../src/search/embedded-search-engine.js";
+import type { Understander } from "../../src/understanding/create-understander.js";
 import { realDirectoryAndEngine } from "../support/load-real-directory.js";
 
 let directory: Directory;
 let engine: EmbeddedSearchEngine;
+let understander: Understander;
 beforeAll(async () => {
-  ({ directory, engine } = await realDirectoryAndEngine());
+  ({ directory, engine, understander } = await realDirectoryAndEngine());
 });
-const ask = (question: string, maxResults = 5) => answerQuestion(question, { directory, engine, maxResults });
+const ask = (question: string, maxResults = 5) => answerQuestion(question, { directory, engine, understander, maxResults });
 
 describe("answerQuestion", () => {
   it("keeps the ask --json contract", async () => {
     const answer = await ask("lonley gent in loughbrough, 84, hardly goes out");
-    expect(Object.keys(answer).sort()).toEqual(["engine", "entities", "intent", "reply", "results"]);
-    expect(answer.entities).toEqual({ areas: ["charnwood"], needs: ["social-isolation"], age: 84 });
+    expect(Object.keys(answer).sort()).toEqual(["confidence", "engine", "entities", "intent", "reply", "results"]);
+    expect(answer.intent).toBe("find_service");
+    expect(answer.confidence).toBeGreaterThan(0);
+    expect(answer.confidence).toBeLessThanOrEqual(1);
+    expect(answer.entities).toEqual({ areas: ["charnwood"], needs: ["social-isolation"], age: 84, nhsNumber: null, reference: null, urgency: null, person: null });
     expect(answer.results.length).toBeGreaterThan(0);
     expect(answer.results.length).toBeLessThanOrEqual(5);
     for (const result of answer.results) {
@@ -37,16 +42,17 @@ describe("answerQuestion", () => {
   it("says plainly when nothing serves the need there, and pads with nothing", async () => {
     // Every alcohol and drugs service serving Rutland is for adults.
     const answer = await ask("15 year old lad in Oakham drinking heavily");
-    expect(answer.entities).toEqual({ areas: ["rutland"], needs: ["alcohol-and-drugs"], age: 15 });
+    expect(answer.entities).toMatchObject({ areas: ["rutland"], needs: ["alcohol-and-drugs"], age: 15 });
     expect(answer.results).toEqual([]);
     expect(answer.reply).toMatch(/^I couldn't find anything in the directory for alcohol, drugs and gambling in Rutland for someone aged 15\./);
     expect(answer.reply).toMatch(/First Contact Plus, the front door to the prevention offer, covers Leicestershire's seven districts, not Rutland\./);
   });
 
-  it("asks for a need and a place when it understood neither", async () => {
+  it("says what it can do when the message is out of scope", async () => {
     const answer = await ask("qwertyuiop");
+    expect(answer.intent).toBe("unknown");
     expect(answer.results).toEqual([]);
-    expect(answer.reply).toMatch(/couldn't match that to a need or a place/);
+    expect(answer.reply).toMatch(/never give clinical advice/);
   });
 
   it("invites a place when none was named", async () => {

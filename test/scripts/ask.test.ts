@@ -14,7 +14,7 @@ describe("npm run --silent ask", () => {
       engine: string;
     };
     expect(answer.intent).toBe("find_service");
-    expect(answer.entities).toEqual({ areas: ["charnwood"], needs: ["social-isolation"], age: null });
+    expect(answer.entities).toEqual({ areas: ["charnwood"], needs: ["social-isolation"], age: null, nhsNumber: null, reference: null, urgency: null, person: null });
     expect(answer.results.length).toBeGreaterThan(0);
     expect(answer.results.length).toBeLessThanOrEqual(5);
     for (const r of answer.results) {

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { answerQuestion } from "../../src/answer/answer-question.js";
 import type { Directory } from "../../src/directory/directory.js";
 import type { EmbeddedSearchEngine } from "../../src/search/embedded-search-engine.js";
+import type { Understander } from "../../src/understanding/create-understander.js";
 import { isRightService, readLabelledQueries } from "../../scripts/lib/relevance-queries.js";
 import { realDirectoryAndEngine } from "../support/load-real-directory.js";
 
@@ -16,8 +17,9 @@ const queries = readLabelledQueries();
 
 let directory: Directory;
 let engine: EmbeddedSearchEngine;
+let understander: Understander;
 beforeAll(async () => {
-  ({ directory, engine } = await realDirectoryAndEngine());
+  ({ directory, engine, understander } = await realDirectoryAndEngine());
 });
 
 describe("search relevance on labelled queries", () => {
@@ -27,7 +29,7 @@ describe("search relevance on labelled queries", () => {
   });
 
   it.each(queries.map((query) => [query.q, query] as const))("%s", async (_text, query) => {
-    const answer = await answerQuestion(query.q, { directory, engine, maxResults: 5 });
+    const answer = await answerQuestion(query.q, { directory, engine, understander, maxResults: 5 });
     expect(answer.entities.areas).toEqual(query.area === null ? [] : [query.area]);
     expect(answer.entities.needs).toEqual(expect.arrayContaining(query.needs));
     const byId = new Map(directory.services.map((s) => [s.id, s]));
@@ -53,7 +55,7 @@ describe("search relevance on the blind set", () => {
     let top1 = 0;
     let top3 = 0;
     for (const query of blind) {
-      const answer = await answerQuestion(query.q, { directory, engine, maxResults: 5 });
+      const answer = await answerQuestion(query.q, { directory, engine, understander, maxResults: 5 });
       if (JSON.stringify(answer.entities.areas) === JSON.stringify(query.area === null ? [] : [query.area])) areasRight++;
       const top = answer.results.slice(0, 3).map((r) => byId.get(r.id)!);
       if (top[0] && isRightService(top[0], query)) top1++;

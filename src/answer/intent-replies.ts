@@ -1,0 +1,37 @@
+import type { Directory } from "../directory/directory.js";
+import { tokenize } from "../text/normalise-text.js";
+import type { IntentId } from "../understanding/intents.js";
+
+/**
+ * Replies for the intents that do not search. Referral logging arrives with the
+ * referrals issue; until then Signpost says so plainly and points to First
+ * Contact Plus, rather than pretending to take the referral.
+ */
+export function intentReply(intent: Exclude<IntentId, "find_service" | "urgent_help">, text: string, designed: string, directory: Directory): string {
+  const frontDoor = directory.services.find((service) => service.front_door);
+  const howToRefer = frontDoor ? ` For now, refer through ${frontDoor.name}: ${frontDoor.how_to_refer}` : "";
+  switch (intent) {
+    case "make_referral":
+      return `I can't log referrals in chat yet.${howToRefer}`;
+    case "referral_status":
+    case "list_referrals":
+      return `I can't look up referrals yet: referrals logged in chat are coming soon.${howToRefer}`;
+    case "greeting":
+      return greeting(text, designed);
+    case "help":
+    case "feedback":
+    case "unknown":
+      return designed;
+  }
+}
+
+function greeting(text: string, designed: string): string {
+  const words = new Set(tokenize(text));
+  if (["thanks", "thank", "ta", "cheers", "thx", "ty"].some((word) => words.has(word))) return "You're welcome. Ask me again any time.";
+  if (["bye", "goodbye", "cya", "night", "later"].some((word) => words.has(word))) return "Bye for now.";
+  return designed;
+}
+
+/** Asked when the classifier is unsure: short, and says what Signpost can do. */
+export const clarifyingQuestion =
+  "I'm not sure what you need. Are you looking for services for someone? If so, tell me what they need and where they live. Or type \"help\" to see what I can do.";

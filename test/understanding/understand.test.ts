@@ -1,0 +1,128 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { answerQuestion } from "../../src/answer/answer-question.js";
+import type { Directory } from "../../src/directory/directory.js";
+import type { EmbeddedSearchEngine } from "../../src/search/embedded-search-engine.js";
+import { createUnderstander, type Understander } from "../../src/understanding/create-understander.js";
+import { loadIntents } from "../../src/understanding/load-intents.js";
+import { realDirectoryAndEngine, realIntents } from "../support/load-real-directory.js";
+import { syntheticNhsNumber, withWrongCheckDigit } from "../support/synthetic-nhs-number.js";
+
+let directory: Directory;
+let engine: EmbeddedSearchEngine;
+let understander: Understander;
+beforeAll(async () => {
+  ({ directory, engine, understander } = await realDirectoryAndEngine());
+});
+const understand = (text: string) => understander.understand(text);
+const ask = (text: string) => answerQuestion(text, { directory, engine, understander, maxResults: 5 });
+
+const nhs = syntheticNhsNumber(123456);
+
+describe("understand: intents", () => {
+  it.each([
+    ["lonley gent in loughbrough, 84, hardly goes out", "find_service"],
+    ["refer Mrs P to FC for a home safety check, consented", "make_referral"],
+    ["any update on FC-7K3M9Q?", "referral_status"],
+    ["show me my referrals", "list_referrals"],
+    ["what can you do", "help"],
+    ["morning!", "greeting"],
+    ["the lunch club in syston closed last year", "feedback"],
+    ["he's talking about ending his life", "urgent_help"],
+    ["what's the max dose of paracetamol", "unknown"],
+  ])("%s -> %s", (text, intent) => {
+    expect(understand(text).intent).toBe(intent);
+  });
+
+  it("lets an emergency win over the referral it is hidden in", () => {
+    const result = understand("can you refer him to FC for grab rails, also he said he wants to kill himself");
+    expect(result.intent).toBe("urgent_help");
+    expect(result.risks).toContain("suicide");
+  });
+
+  it("searches, not panics, when the risk is negated", () => {
+    const result = understand("no risk of self harm, just lonely, coalville");
+    expect(result.intent).toBe("find_service");
+    expect(result.entities.needs).toContain("social-isolation");
+  });
+});
+
+describe("understand: entities", () => {
+  it("reads a referral's person, NHS number, area, needs and urgency together", () => {
+    const spaced = `${nhs.slice(0, 3)} ${nhs.slice(3, 6)} ${nhs.slice(6)}`;
+    const result = understand(`refer Mrs P to FC, nhs ${spaced}, lives in Shepshed, keeps falling, asap, consented`);
+    expect(result.entities).toMatchObject({ person: "Mrs P", nhsNumber: nhs, areas: ["charnwood"], urgency: "soon" });
+    expect(result.entities.needs).toContain("falls-prevention");
+    expect(result.invalidNhsNumber).toBe(false);
+  });
+
+  it("reports an NHS number that fails its check digit, and keeps none", () => {
+    const wrong = withWrongCheckDigit(nhs);
+    const result = understand(`refer Mr J, nhs ${wrong}`);
+    expect(result.entities.nhsNumber).toBeNull();
+    expect(result.invalidNhsNumber).toBe(true);
+  });
+});
+
+describe("understand: hostile input", () => {
+  it.each(["?!?!", "😀😀😀", "   ", "\u202E\u200B\u2066", "\u0000\u0007\u001b[31m"])("%j is unknown, not a guess", (text) => {
+    const result = understand(text);
+    expect(result.intent).toBe("unknown");
+    expect(result.unsure).toBe(false);
+  });
+
+  it("sees through bidi and zero-width tricks", () => {
+    expect(understand("he's talking about end\u200Bing his li\u202Efe\u202C").intent).toBe("urgent_help");
+  });
+
+  it("copes with a very long message", () => {
+    expect(understand("lonely ".repeat(3000)).intent).toBe("find_service");
+  });
+});
+
+describe("answers by intent", () => {
+  it("leads with 999 for an emergency and never searches", async () => {
+    const answer = await ask("face has dropped and her speech is slurred, lives in Oadby");
+    expect(answer.intent).toBe("urgent_help");
+    expect(answer.confidence).toBe(1);
+    expect(answer.results).toEqual([]);
+    expect(answer.reply.split("\n")[0]).toMatch(/call 999/);
+    expect(answer.reply).toMatch(/stroke/);
+  });
+
+  it("points abuse to adult safeguarding at the council", async () => {
+    const answer = await ask("lady says her son hits her and takes her pension");
+    expect(answer.reply).toMatch(/adult social care at the council where they live/);
+  });
+
+  it("refuses a message over the length limit with a clear reply", async () => {
+    const answer = await ask(`lonely ${"x".repeat(2100)}`);
+    expect(answer.results).toEqual([]);
+    expect(answer.reply).toMatch(/too long/);
+  });
+
+  it("says plainly that referrals cannot be logged yet, and points to First Contact Plus", async () => {
+    const answer = await ask("refer Mrs P to FC for a home safety check, consented");
+    expect(answer.intent).toBe("make_referral");
+    expect(answer.reply).toMatch(/^I can't log referrals in chat yet\. For now, refer through First Contact Plus/);
+  });
+
+  it("thanks and goodbyes get their own short replies", async () => {
+    expect((await ask("cheers that's great")).reply).toBe("You're welcome. Ask me again any time.");
+  });
+
+  it("tells the user an NHS number is wrong without repeating it", async () => {
+    const wrong = withWrongCheckDigit(nhs);
+    const answer = await ask(`lonely gent in Oakham, nhs ${wrong}`);
+    expect(answer.reply).toMatch(/doesn't pass its check digit/);
+    expect(answer.reply).not.toContain(wrong);
+    expect(answer.entities.nhsNumber).toBeNull();
+  });
+
+  it("asks a short clarifying question instead of guessing when unsure", async () => {
+    const intents = await loadIntents(realIntents);
+    const cautious = createUnderstander(directory, intents, 0.99);
+    const answer = await answerQuestion("what about the other thing from before", { directory, engine, understander: cautious, maxResults: 5 });
+    expect(answer.results).toEqual([]);
+    expect(answer.reply).toMatch(/^I'm not sure what you need\./);
+  });
+});
