@@ -1,3 +1,5 @@
+import { cleanText } from "../text/normalise-text.js";
+
 /**
  * NHS numbers: 10 digits, written "943 476 5919", "943-476-5919" or "9434765919".
  * The tenth digit is a Modulus 11 check digit; a number that fails it is
@@ -19,7 +21,8 @@ export function isValidNhsNumber(digits: string): boolean {
 
 export function extractNhsNumber(text: string): NhsNumberFinding {
   let sawInvalid = false;
-  for (const match of text.matchAll(candidate)) {
+  // NFKC turns full-width digits into ASCII; zero-width characters inside the number are removed.
+  for (const match of cleanText(text).matchAll(candidate)) {
     const digits = `${match[1]}${match[2]}${match[3]}`;
     // A UK phone number starts with 0; NHS numbers never do.
     if (digits.startsWith("0")) continue;

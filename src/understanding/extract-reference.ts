@@ -1,3 +1,5 @@
+import { cleanText } from "../text/normalise-text.js";
+
 /**
  * Referral references: "FC-" and six characters from Crockford's base 32
  * (digits and capitals without I, L, O, U), so they can be read aloud.
@@ -7,7 +9,7 @@
 const pattern = /\bfc[-\s]?([0-9a-z]{6})\b/i;
 
 export function extractReference(text: string): string | null {
-  const match = pattern.exec(text);
+  const match = pattern.exec(cleanText(text));
   if (!match) return null;
   // Six characters with no digit as typed are a word ("fc please"), not a code.
   if (!/\d/.test(match[1]!)) return null;

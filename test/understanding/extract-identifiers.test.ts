@@ -37,6 +37,19 @@ describe("NHS numbers", () => {
     for (let d = 0; d <= 9; d++) expect(isValidNhsNumber(`${noCheckDigit}${d}`)).toBe(false);
   });
 
+  it("reads full-width digits and sees through zero-width characters", () => {
+    const fullWidth = [...valid].map((d) => String.fromCharCode(0xff10 + Number(d))).join("");
+    expect(extractNhsNumber(`nhs ${fullWidth}`)).toEqual({ kind: "valid", nhsNumber: valid });
+    expect(extractNhsNumber(`${valid.slice(0, 5)}\u200B${valid.slice(5)}`)).toEqual({ kind: "valid", nhsNumber: valid });
+  });
+
+  it("copes with hostile input", () => {
+    expect(extractNhsNumber("9".repeat(100_000))).toEqual({ kind: "none" });
+    expect(extractNhsNumber("😀 \u202E 🙂")).toEqual({ kind: "none" });
+    expect(extractReference("FC-\u200B7K3M9Q")).toBe("FC-7K3M9Q");
+    expect(extractPerson("\u0000\u0007 refer \u202EMrs P")).toBe("Mrs P");
+  });
+
   it("does not take phone numbers, long digit runs or short numbers for NHS numbers", () => {
     expect(extractNhsNumber("call 0116 496 0123")).toEqual({ kind: "none" });
     expect(extractNhsNumber("ref 12345678901234")).toEqual({ kind: "none" });
