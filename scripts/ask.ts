@@ -6,7 +6,7 @@
  */
 import { loadConfig } from "../src/config/load-config.js";
 import { createLogger } from "../src/logging/create-logger.js";
-import { createCore } from "../src/main.js";
+import { createSignpost } from "../src/main.js";
 import { formatAnswerText } from "../src/cli/format-answer-text.js";
 
 const args = process.argv.slice(2);
@@ -21,7 +21,7 @@ if (question === "") {
 try {
   const config = loadConfig(process.env, { cwd: process.cwd() });
   const logger = createLogger({ level: "warn", destination: process.stderr });
-  const core = await createCore(config, logger);
+  const core = await createSignpost(config, logger);
   const answer = await core.ask(question);
   process.stdout.write(json ? `${JSON.stringify(answer)}\n` : `${formatAnswerText(answer, core.directory)}\n`);
 } catch (error) {

@@ -1,34 +1,46 @@
 /**
  * The composition root: the one place where configuration, logging, the
  * directory, the search engine and the channels are put together.
- * `npm start` runs this file; scripts import createCore from it.
+ * `npm start` runs this file; the ask and chat scripts import createSignpost from it.
  */
 import { realpathSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
+import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { answerQuestion } from "./answer/answer-question.js";
 import type { Config } from "./config/config-schema.js";
 import { loadConfig } from "./config/load-config.js";
 import type { Directory } from "./directory/directory.js";
 import { loadDirectory } from "./directory/load-directory.js";
+import { mountWebChat } from "./channels/web/web-chat-routes.js";
+import type { Bot } from "./conversation/bot.js";
+import { createBot } from "./conversation/create-bot.js";
+import { InMemoryConversationStore } from "./conversation/in-memory-conversation-store.js";
 import { isSignpostError } from "./errors/signpost-error.js";
+import { JsonLinesFeedbackStore } from "./feedback/json-lines-feedback-store.js";
 import { createHttpApp, type HttpCore } from "./http/create-http-app.js";
 import { startHttpServer } from "./http/start-http-server.js";
 import { createLogger, type Logger } from "./logging/create-logger.js";
 import { EmbeddedSearchEngine } from "./search/embedded-search-engine.js";
 import { MiniSearchTextIndex } from "./search/minisearch-text-index.js";
 import type { SearchEngine } from "./search/search-engine.js";
+import { systemClock } from "./time/clock.js";
 import { createUnderstander, type Understander } from "./understanding/create-understander.js";
 import { loadIntents } from "./understanding/load-intents.js";
 
-export interface Core extends HttpCore {
+export interface Signpost extends HttpCore {
   readonly directory: Directory;
   readonly engine: SearchEngine;
   readonly understander: Understander;
+  /** The conversation core every channel calls. */
+  readonly bot: Bot;
 }
 
-/** Loads the directory and the intents, indexes and trains: everything `ask` and the HTTP API need. */
-export async function createCore(config: Config, logger: Logger): Promise<Core> {
+/**
+ * Loads the directory and the intents, indexes and trains, and builds the
+ * conversation core: everything the channels, `ask` and `chat` need.
+ */
+export async function createSignpost(config: Config, logger: Logger): Promise<Signpost> {
   const started = performance.now();
   const [directory, intents] = await Promise.all([loadDirectory(config.directoryDir), loadIntents(config.intentsDir)]);
   const engine: SearchEngine = new EmbeddedSearchEngine(new MiniSearchTextIndex());
@@ -44,13 +56,21 @@ export async function createCore(config: Config, logger: Logger): Promise<Core> 
     },
     "directory indexed and intents trained",
   );
+  const deps = { directory, engine, understander, maxResults: config.searchMaxResults };
+  const bot = createBot({
+    ...deps,
+    conversations: new InMemoryConversationStore(systemClock, config.conversationTtlMs),
+    feedback: new JsonLinesFeedbackStore(path.join(config.dataDir, "feedback.jsonl")),
+    clock: systemClock,
+  });
   return {
     directory,
     engine,
     understander,
+    bot,
     directoryFingerprint: directory.fingerprint,
     serviceCount: directory.services.length,
-    ask: (question) => answerQuestion(question, { directory, engine, understander, maxResults: config.searchMaxResults }),
+    ask: (question) => answerQuestion(question, deps),
     health: () => engine.health(),
   };
 }
@@ -66,8 +86,9 @@ async function main(): Promise<void> {
   const logger = createLogger({ level: config.logLevel });
   await mkdir(config.dataDir, { recursive: true });
 
-  let core: Core | undefined;
-  const app = createHttpApp({ core: () => core, logger });
+  let signpost: Signpost | undefined;
+  const app = createHttpApp({ core: () => signpost, logger });
+  mountWebChat(app, { bot: () => signpost?.bot, logger });
   const server = await startHttpServer(app, config.host, config.port).catch((error: NodeJS.ErrnoException) => {
     const reason = error.code === "EADDRINUSE" ? "is already in use" : `could not be opened (${error.code ?? error.message})`;
     process.stderr.write(`Signpost cannot start: ${config.host}:${config.port} ${reason}; set PORT to another port.\n`);
@@ -86,7 +107,7 @@ async function main(): Promise<void> {
   process.once("SIGTERM", stop);
 
   try {
-    core = await createCore(config, logger);
+    signpost = await createSignpost(config, logger);
   } catch (error) {
     logger.fatal({ code: isSignpostError(error) ? error.code : "INTERNAL", err: error }, "could not load the directory");
     process.stderr.write(`Signpost cannot start: ${(error as Error).message}\n`);

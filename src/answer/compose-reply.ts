@@ -15,25 +15,38 @@ interface ReplyInput {
  * last verified), and the front door of the prevention offer beside them. When
  * nothing fits, it says so plainly instead of offering services from elsewhere.
  */
-export function composeReply(input: ReplyInput, directory: Directory): string {
+/** The reply in parts, so a channel with service cards can leave out the numbered list. */
+export interface ReplyParts {
+  readonly intro: string;
+  readonly listing: readonly string[];
+  readonly closing: readonly string[];
+}
+
+export function composeReplyParts(input: ReplyInput, directory: Directory): ReplyParts {
   const what = describeRequest(input, directory);
-  const lines: string[] = [];
+  const closing: string[] = [];
+  let intro: string;
+  let listing: string[] = [];
   if (input.results.length === 0) {
-    lines.push(
+    intro =
       input.needs.length === 0 && input.areas.length === 0
         ? "I couldn't match that to a need or a place. Try describing what the person needs (for example loneliness, falls, money worries or a cold home) and the town or village where they live."
-        : `I couldn't find anything in the directory for ${what}.`,
-    );
+        : `I couldn't find anything in the directory for ${what}.`;
   } else {
-    lines.push(`Here ${input.results.length === 1 ? "is 1 service" : `are ${input.results.length} services`} for ${what}:`);
-    input.results.forEach((result, index) => {
-      lines.push(`${index + 1}. ${result.name} (${result.organization}), last verified ${formatDate(result.last_verified)}`);
-    });
-    if (input.areas.length === 0) lines.push("Tell me where the person lives to see what is local to them.");
+    intro = `Here ${input.results.length === 1 ? "is 1 service" : `are ${input.results.length} services`} for ${what}:`;
+    listing = input.results.map(
+      (result, index) => `${index + 1}. ${result.name} (${result.organization}), last verified ${formatDate(result.last_verified)}`,
+    );
+    if (input.areas.length === 0) closing.push("Tell me where the person lives to see what is local to them.");
   }
   const frontDoor = describeFrontDoor(input.areas, directory);
-  if (frontDoor) lines.push(frontDoor);
-  return lines.join("\n");
+  if (frontDoor) closing.push(frontDoor);
+  return { intro, listing, closing };
+}
+
+export function composeReply(input: ReplyInput, directory: Directory): string {
+  const parts = composeReplyParts(input, directory);
+  return [parts.intro, ...parts.listing, ...parts.closing].join("\n");
 }
 
 function describeRequest(input: ReplyInput, directory: Directory): string {

@@ -18,6 +18,7 @@ export const configSchema = z.object({
   DATA_DIR: z.string().min(1, "must not be empty").default("./data"),
   DIRECTORY_DIR: z.string().min(1, "must not be empty").default("./directory"),
   SEARCH_MAX_RESULTS: wholeNumber(1, 20).default(5),
+  CONVERSATION_TTL_MINUTES: wholeNumber(1, 1440).default(30),
   INTENTS_DIR: z.string().min(1, "must not be empty").default("./intents"),
   INTENT_CONFIDENCE_THRESHOLD: z.coerce
     .number({ error: "must be a number from 0 to 1" })
@@ -37,6 +38,7 @@ export interface Config {
   readonly dataDir: string;
   readonly directoryDir: string;
   readonly searchMaxResults: number;
+  readonly conversationTtlMs: number;
   readonly intentsDir: string;
   readonly intentConfidenceThreshold: number;
 }

@@ -46,6 +46,7 @@ export function loadConfig(env: Env, options: LoadConfigOptions): Config {
     dataDir: path.resolve(options.cwd, raw.DATA_DIR),
     directoryDir: path.resolve(options.cwd, raw.DIRECTORY_DIR),
     searchMaxResults: raw.SEARCH_MAX_RESULTS,
+    conversationTtlMs: raw.CONVERSATION_TTL_MINUTES * 60_000,
     intentsDir: path.resolve(options.cwd, raw.INTENTS_DIR),
     intentConfidenceThreshold: raw.INTENT_CONFIDENCE_THRESHOLD,
   };

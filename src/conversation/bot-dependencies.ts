@@ -1,0 +1,11 @@
+import type { AnswerDependencies } from "../answer/answer-question.js";
+import type { FeedbackStore } from "../feedback/feedback-store.js";
+import type { Clock } from "../time/clock.js";
+import type { ConversationStore } from "./conversation-store.js";
+
+/** Everything the conversation core needs, passed in from the composition root. */
+export interface BotDependencies extends AnswerDependencies {
+  readonly conversations: ConversationStore;
+  readonly feedback: FeedbackStore;
+  readonly clock: Clock;
+}

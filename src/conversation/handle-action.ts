@@ -1,0 +1,73 @@
+import { findService } from "../directory/directory.js";
+import { isAreaId } from "../directory/ids.js";
+import { buildCard } from "./build-card.js";
+import { outdatedForm, searchReply, textReply } from "./build-replies.js";
+import type { ConversationState } from "./conversation-state.js";
+import type { BotDependencies } from "./bot-dependencies.js";
+import { narrowSearch, showMore } from "./search-turns.js";
+import type { ActionRequest, IncomingMessage } from "./incoming-message.js";
+import type { Reply } from "./reply.js";
+
+const expired = "That list has expired, so I can't act on that button. Please ask again and I'll search afresh.";
+const unknownService = "I can't find that service in the directory any more. It may have been removed; please search again.";
+
+/**
+ * A button press or a form submission. Every value is checked: a button from
+ * an old or expired list, or for a service that no longer exists, gets a plain
+ * reply rather than acting on the wrong thing.
+ */
+export async function handleAction(message: IncomingMessage, action: ActionRequest, state: ConversationState | undefined, deps: BotDependencies): Promise<Reply> {
+  const { conversationId } = message;
+  switch (action.id) {
+    case "show_more":
+      if (!state || state.searchId !== action.value) return textReply(conversationId, "action", expired);
+      return showMore(conversationId, state, deps);
+
+    case "narrow_area": {
+      const [searchId, areaId] = action.value.split("|");
+      if (!state || state.searchId !== searchId) return textReply(conversationId, "action", expired);
+      if (!areaId || !isAreaId(areaId)) return textReply(conversationId, "action", "I don't know that area. Please name the town or district instead.");
+      return narrowSearch(conversationId, { ...state.search, areas: [areaId] }, deps);
+    }
+
+    case "details": {
+      const service = findService(deps.directory, action.value);
+      if (!service) return textReply(conversationId, "action", unknownService);
+      const card = buildCard(service, "You asked for the details of this service.", deps.directory, { full: true });
+      return searchReply(conversationId, "action", [`${service.name}, in full:`], [card], []);
+    }
+
+    case "refer": {
+      const service = findService(deps.directory, action.value);
+      const door = deps.directory.services.find((s) => s.front_door);
+      const route = door ? ` For now, refer through ${door.name}: ${door.how_to_refer}` : "";
+      const about = service ? ` You can mention that ${service.name} was suggested.` : "";
+      return textReply(conversationId, "action", `I can't log referrals in chat yet.${route}${about}`);
+    }
+
+    case "report_outdated": {
+      const service = findService(deps.directory, action.value);
+      if (!service) return textReply(conversationId, "action", unknownService);
+      return { ...textReply(conversationId, "action", `Tell me what is wrong with ${service.name} and I'll pass it to the directory's maintainers.`), form: outdatedForm(service.id, service.name) };
+    }
+
+    case "submit_form": {
+      const service = findService(deps.directory, action.value);
+      if (!service) return textReply(conversationId, "action", unknownService);
+      const details = (action.fields?.details ?? "").trim();
+      const error = details === "" ? "Please say what is wrong." : details.length > 1000 ? "Please keep it under 1,000 characters." : undefined;
+      if (error) {
+        return { ...textReply(conversationId, "action", "Please check the form."), form: outdatedForm(service.id, service.name, { details: error }, details.slice(0, 1000)) };
+      }
+      await deps.feedback.record({
+        serviceId: service.id,
+        organizationId: service.organization.id,
+        details,
+        channel: message.channel,
+        reportedBy: message.userId,
+        reportedAt: deps.clock.now().toISOString(),
+      });
+      return textReply(conversationId, "action", `Thank you. Your report about ${service.name} is recorded for the directory's maintainers to check with the provider. Until it is fixed, please check the details with the provider.`);
+    }
+  }
+}

@@ -1,0 +1,71 @@
+import type { IntentId } from "../understanding/intents.js";
+
+/**
+ * What the bot answers, in no channel's terms. Channels render it: Block Kit,
+ * Adaptive Cards, HTML or plain text. Every size is within the strictest
+ * channel's limits (channel-limits.ts), so renderers never need to cut text.
+ */
+export interface Reply {
+  readonly conversationId: string;
+  /** The intent understood, or "action" when a button or form was handled. */
+  readonly intent: IntentId | "action";
+  /** Paragraphs to show in order, each short enough for one message section. */
+  readonly text: readonly string[];
+  /** True for the safety net: channels show the text first and prominently, with no cards. */
+  readonly urgent: boolean;
+  readonly cards: readonly ServiceCard[];
+  /** Actions about the whole reply (show more, narrow to an area). */
+  readonly actions: readonly ReplyAction[];
+  readonly form?: Form;
+}
+
+export interface ServiceCard {
+  readonly id: string;
+  readonly name: string;
+  readonly organization: string;
+  /** The description, summarised at a word boundary when long. */
+  readonly summary: string;
+  readonly howToRefer: string;
+  readonly contact: { readonly phone?: string; readonly email?: string; readonly url?: string };
+  readonly needs: readonly { readonly id: string; readonly label: string }[];
+  /** Expanded area ids with their names. */
+  readonly areas: readonly { readonly id: string; readonly name: string }[];
+  /** Why it matched this search, in one sentence. */
+  readonly why: string;
+  /** ISO date (YYYY-MM-DD) and as people read it ("1 Sept 2020"). */
+  readonly lastVerified: string;
+  readonly lastVerifiedText: string;
+  /** Where the record's facts came from; says so when it is an illustrative sample. */
+  readonly source: string;
+  readonly actions: readonly ReplyAction[];
+}
+
+export type ActionId = "refer" | "show_more" | "narrow_area" | "report_outdated" | "details" | "submit_form";
+
+/** A button. `value` is an opaque token the bot checks against the conversation's state. */
+export interface ReplyAction {
+  readonly id: ActionId;
+  readonly label: string;
+  readonly value: string;
+}
+
+export interface Form {
+  readonly id: "report_outdated";
+  readonly title: string;
+  readonly submitLabel: string;
+  /** Passed back with the submission (the service it is about). */
+  readonly value: string;
+  readonly fields: readonly FormField[];
+  /** Field errors from a submission that did not validate, by field name. */
+  readonly errors?: Readonly<Record<string, string>>;
+}
+
+export interface FormField {
+  readonly name: string;
+  readonly label: string;
+  readonly kind: "text" | "textarea";
+  readonly required: boolean;
+  readonly maxLength: number;
+  readonly hint?: string;
+  readonly value?: string;
+}

@@ -1,0 +1,270 @@
+// The web chat routes through the real Hono app and the real conversation core:
+// POST /api/chat (good messages, button round trips, every kind of bad request)
+// and the page and its assets (content types, cache and CSP headers).
+import type { Hono } from "hono";
+import { beforeAll, describe, expect, it } from "vitest";
+import { contentSecurityPolicy, mountWebChat } from "../../../src/channels/web/web-chat-routes.js";
+import type { Bot } from "../../../src/conversation/bot.js";
+import { createBot } from "../../../src/conversation/create-bot.js";
+import { InMemoryConversationStore } from "../../../src/conversation/in-memory-conversation-store.js";
+import type { Reply } from "../../../src/conversation/reply.js";
+import type { FeedbackStore, OutdatedReport } from "../../../src/feedback/feedback-store.js";
+import { createHttpApp } from "../../../src/http/create-http-app.js";
+import { systemClock } from "../../../src/time/clock.js";
+import { realDirectoryAndEngine } from "../../support/load-real-directory.js";
+import { memoryLogger } from "../../support/silent-logger.js";
+
+interface ErrorBody {
+  readonly error: { readonly code: string; readonly message: string };
+}
+
+let bot: Bot;
+const reports: OutdatedReport[] = [];
+
+beforeAll(async () => {
+  const core = await realDirectoryAndEngine();
+  const feedback: FeedbackStore = {
+    record: (report) => {
+      reports.push(report);
+      return Promise.resolve();
+    },
+    list: () => Promise.resolve([...reports]),
+  };
+  bot = createBot({
+    ...core,
+    maxResults: 5,
+    conversations: new InMemoryConversationStore(systemClock, 30 * 60 * 1000),
+    feedback,
+    clock: systemClock,
+  });
+});
+
+function chatApp(ready: () => Bot | undefined = () => bot) {
+  const { logger, lines } = memoryLogger();
+  const app = createHttpApp({ core: () => undefined, logger });
+  mountWebChat(app, { bot: ready, logger });
+  return { app, lines };
+}
+
+function post(app: Hono, body: unknown, headers: Record<string, string> = {}) {
+  return app.request("/api/chat", {
+    method: "POST",
+    headers: { "Content-Type": "application/json", ...headers },
+    body: typeof body === "string" ? body : JSON.stringify(body),
+  });
+}
+
+const stackTrace = /\bat .*[\\/].*:\d+|\.ts:\d+|Error:|ZodError|node_modules/;
+
+/** A JSON error with its code and message, never a stack trace; a 400 says what is wrong in one sentence. */
+async function expectError(response: Response, status: number, code: string, message: RegExp): Promise<ErrorBody> {
+  expect(response.status).toBe(status);
+  expect(response.headers.get("content-type")).toMatch(/application\/json/);
+  const text = await response.text();
+  expect(text).not.toMatch(stackTrace);
+  const body = JSON.parse(text) as ErrorBody;
+  expect(body.error.code).toBe(code);
+  expect(body.error.message).toMatch(message);
+  if (status === 400) expect(body.error.message.split(/[.!?](?:\s|$)/).filter(Boolean)).toHaveLength(1);
+  return body;
+}
+
+describe("POST /api/chat", () => {
+  it("answers a text message with service cards", async () => {
+    const { app } = chatApp();
+    const response = await post(app, { conversationId: "web-1", userId: "user-1", text: "lonely widower in Loughborough" });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toMatch(/application\/json/);
+    expect(response.headers.get("cache-control")).toBe("no-store");
+    const text = await response.text();
+    expect(text).not.toMatch(stackTrace);
+    const reply = JSON.parse(text) as Reply;
+    expect(reply).toMatchObject({ conversationId: "web-1", intent: "find_service", urgent: false });
+    expect(reply.cards.length).toBeGreaterThan(0);
+    for (const card of reply.cards) {
+      expect(card.areas.map((area) => area.id)).toContain("charnwood");
+      expect(card.lastVerifiedText).not.toBe("");
+    }
+  });
+
+  it("carries a button's value from one reply into the next request", async () => {
+    const { app } = chatApp();
+    const first = (await (await post(app, { conversationId: "web-2", userId: "user-1", text: "lonely widower in Loughborough" })).json()) as Reply;
+    const card = first.cards[0];
+    const details = card?.actions.find((action) => action.id === "details");
+    expect(details).toBeDefined();
+    const response = await post(app, { conversationId: "web-2", userId: "user-1", action: { id: "details", value: details?.value } });
+    expect(response.status).toBe(200);
+    const reply = (await response.json()) as Reply;
+    expect(reply.intent).toBe("action");
+    expect(reply.cards).toHaveLength(1);
+    expect(reply.cards[0]?.name).toBe(card?.name);
+  });
+
+  it("pages through a search with show_more, and says so when a button's list has expired", async () => {
+    const { app } = chatApp();
+    const first = (await (await post(app, { conversationId: "web-3", userId: "user-1", text: "carer support" })).json()) as Reply;
+    const more = first.actions.find((action) => action.id === "show_more");
+    expect(more).toBeDefined();
+    const response = await post(app, { conversationId: "web-3", userId: "user-1", action: { id: "show_more", value: more?.value } });
+    expect(response.status).toBe(200);
+    const next = (await response.json()) as Reply;
+    expect(next.intent).toBe("action");
+    expect(next.cards.length).toBeGreaterThan(0);
+    expect(next.cards.map((card) => card.id)).not.toContain(first.cards[0]?.id);
+    const stale = await post(app, { conversationId: "web-3", userId: "user-1", action: { id: "show_more", value: "not-a-search-id" } });
+    expect(stale.status).toBe(200);
+    expect(((await stale.json()) as Reply).text.join(" ")).toMatch(/expired/);
+  });
+
+  it("submits the report-outdated form as an action with fields", async () => {
+    const { app } = chatApp();
+    const first = (await (await post(app, { conversationId: "web-4", userId: "user-1", text: "lonely widower in Loughborough" })).json()) as Reply;
+    const serviceId = first.cards[0]?.id ?? "";
+    const opened = (await (await post(app, { conversationId: "web-4", userId: "user-1", action: { id: "report_outdated", value: serviceId } })).json()) as Reply;
+    expect(opened.form).toMatchObject({ id: "report_outdated", value: serviceId });
+    const empty = (await (await post(app, { conversationId: "web-4", userId: "user-1", action: { id: "submit_form", value: serviceId, fields: { details: "" } } })).json()) as Reply;
+    expect(empty.form?.errors).toHaveProperty("details");
+    const sent = await post(app, { conversationId: "web-4", userId: "user-1", action: { id: "submit_form", value: serviceId, fields: { details: "The group has moved to Thursdays." } } });
+    expect(sent.status).toBe(200);
+    expect(reports.at(-1)).toMatchObject({ serviceId, channel: "web", reportedBy: "user-1" });
+  });
+
+  it("answers an emergency with the urgent reply and no cards", async () => {
+    const { app } = chatApp();
+    const reply = (await (await post(app, { conversationId: "web-5", userId: "user-1", text: "he says he wants to end his life" })).json()) as Reply;
+    expect(reply.urgent).toBe(true);
+    expect(reply.cards).toEqual([]);
+    expect(reply.text.join(" ")).toMatch(/999/);
+  });
+
+  it("refuses malformed JSON", async () => {
+    const { app } = chatApp();
+    await expectError(await post(app, '{"conversationId": "web-6", "userId": '), 400, "BAD_REQUEST", /^The request body is not valid JSON\.$/);
+    await expectError(await post(app, ""), 400, "BAD_REQUEST", /^The request body is not valid JSON\.$/);
+  });
+
+  it.each([
+    ["an array", []],
+    ["a string", "\"hello\""],
+    ["null", "null"],
+  ])("refuses a body that is %s rather than an object", async (_label, body) => {
+    const { app } = chatApp();
+    await expectError(await post(app, body), 400, "BAD_REQUEST", /must be a JSON object/);
+  });
+
+  it.each([
+    ["a missing conversationId", { userId: "u", text: "hello" }, /^conversationId: is required\.$/],
+    ["an empty conversationId", { conversationId: "  ", userId: "u", text: "hello" }, /^conversationId: must not be empty\.$/],
+    ["a numeric userId", { conversationId: "c", userId: 7, text: "hello" }, /^userId: must be a string\.$/],
+    ["both text and an action", { conversationId: "c", userId: "u", text: "hello", action: { id: "details", value: "x" } }, /^Send either text or an action, not both/],
+    ["neither text nor an action", { conversationId: "c", userId: "u" }, /^Send either text or an action/],
+    ["an unknown action id", { conversationId: "c", userId: "u", action: { id: "delete_everything", value: "x" } }, /^action\.id: must be one of refer, show_more,/],
+    ["an unknown field", { conversationId: "c", userId: "u", text: "hello", admin: true }, /^Unknown field admin/],
+    ["an action that is not an object", { conversationId: "c", userId: "u", action: "details" }, /^action: must be an object\.$/],
+    ["a form field that is not a string", { conversationId: "c", userId: "u", action: { id: "submit_form", value: "x", fields: { details: 5 } } }, /^action\.fields\.details: must be a string\.$/],
+    [
+      "a form field name over 100 characters",
+      { conversationId: "c", userId: "u", action: { id: "submit_form", value: "x", fields: { ["k".repeat(101)]: "v" } } },
+      /^action\.fields: has a field name longer than 100 characters\.$/,
+    ],
+    ["an over-long text", { conversationId: "c", userId: "u", text: "a".repeat(20_001) }, /^text: must be at most 20000 characters\.$/],
+  ])("refuses %s with a 400 naming the field", async (_label, body, message) => {
+    const { app } = chatApp();
+    await expectError(await post(app, body), 400, "BAD_REQUEST", message);
+  });
+
+  it("refuses a client-supplied channel, whatever its value", async () => {
+    const { app } = chatApp();
+    for (const channel of ["web", "slack", 1]) {
+      await expectError(await post(app, { channel, conversationId: "c", userId: "u", text: "hello" }), 400, "BAD_REQUEST", /^channel: is set by the server/);
+    }
+  });
+
+  it("refuses a body over 64 KB with a 413", async () => {
+    const { app } = chatApp();
+    const big = { conversationId: "c", userId: "u", text: "a".repeat(70 * 1024) };
+    await expectError(await post(app, big), 413, "TOO_LARGE", /too large/);
+    // Without a Content-Length the body is counted as it streams.
+    const chunks = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (let i = 0; i < 80; i++) controller.enqueue(new TextEncoder().encode("a".repeat(1024)));
+        controller.close();
+      },
+    });
+    const streamed = await app.request("/api/chat", { method: "POST", headers: { "Content-Type": "application/json" }, body: chunks, duplex: "half" });
+    await expectError(streamed, 413, "TOO_LARGE", /too large/);
+  });
+
+  it("says it is starting up (503) until the bot is ready", async () => {
+    const { app } = chatApp(() => undefined);
+    await expectError(
+      await post(app, { conversationId: "c", userId: "u", text: "hello" }),
+      503,
+      "NOT_READY",
+      /^Signpost is still starting up\. Please try again in a few seconds\.$/,
+    );
+  });
+
+  it("hides a failure inside the bot behind the app's general error", async () => {
+    const failing: Bot = { handle: () => Promise.reject(new Error("conversation store at /srv/secret is down")) };
+    const { app } = chatApp(() => failing);
+    const response = await post(app, { conversationId: "c", userId: "u", text: "hello" });
+    expect(response.status).toBe(500);
+    const text = await response.text();
+    expect(text).not.toContain("/srv/secret");
+    expect(text).not.toMatch(stackTrace);
+  });
+
+  it("never logs what was typed or the form's fields", async () => {
+    const { app, lines } = chatApp();
+    await post(app, { conversationId: "web-7", userId: "user-1", text: "Mrs Patel is lonely in Oakham" });
+    await post(app, { conversationId: "web-7", userId: "user-1", action: { id: "submit_form", value: "x", fields: { details: "Mr Okafor says it closed" } } });
+    await post(app, { conversationId: "web-7", userId: "user-1", text: "Mrs Patel", channel: "slack" });
+    await post(app, { conversationId: "", userId: "user-1", text: "Mrs Patel again" });
+    const logged = JSON.stringify(lines());
+    expect(lines().filter((line) => line.msg === "request")).toHaveLength(4);
+    expect(logged).toContain('"path":"/api/chat"');
+    expect(logged).not.toMatch(/Patel|Oakham|Okafor|lonely/);
+  });
+});
+
+describe("the chat page", () => {
+  it.each([
+    ["/", /^text\/html; charset=utf-8$/, /<html lang="en-GB">/],
+    ["/assets/chat.js", /^text\/javascript; charset=utf-8$/, /fetch\("\/api\/chat"/],
+    ["/assets/chat.css", /^text\/css; charset=utf-8$/, /\.message/],
+  ])("serves %s with its content type and no-cache", async (path, type, content) => {
+    const { app } = chatApp();
+    const response = await app.request(path);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toMatch(type);
+    expect(response.headers.get("cache-control")).toBe("no-cache");
+    expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(await response.text()).toMatch(content);
+  });
+
+  it("sends the Content-Security-Policy with the page", async () => {
+    const { app } = chatApp();
+    const response = await app.request("/");
+    expect(response.headers.get("content-security-policy")).toBe(contentSecurityPolicy);
+    expect(contentSecurityPolicy).toBe(
+      "default-src 'self'; style-src 'self'; script-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+    );
+  });
+
+  it("loads nothing from elsewhere and puts data in with DOM APIs only", async () => {
+    const { app } = chatApp();
+    const page = await (await app.request("/")).text();
+    const script = await (await app.request("/assets/chat.js")).text();
+    const styles = await (await app.request("/assets/chat.css")).text();
+    for (const text of [page, script, styles]) expect(text).not.toMatch(/https?:\/\/|@import|url\(/);
+    expect(/\.(?:innerHTML|outerHTML)\s*=|insertAdjacentHTML|document\.write|\beval\(|new Function/.test(script)).toBe(false);
+    expect(page).not.toMatch(/<script>|\sstyle=|\son[a-z]+=/);
+  });
+
+  it("still answers 404 as JSON for other paths", async () => {
+    const { app } = chatApp();
+    await expectError(await app.request("/assets/other.js"), 404, "NOT_FOUND", /There is nothing at GET \/assets\/other\.js\./);
+  });
+});

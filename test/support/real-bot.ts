@@ -1,0 +1,31 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { Bot } from "../../src/conversation/bot.js";
+import { createBot } from "../../src/conversation/create-bot.js";
+import { InMemoryConversationStore } from "../../src/conversation/in-memory-conversation-store.js";
+import type { Reply } from "../../src/conversation/reply.js";
+import { JsonLinesFeedbackStore } from "../../src/feedback/json-lines-feedback-store.js";
+import { realDirectoryAndEngine, type RealCore } from "./load-real-directory.js";
+import { ManualClock } from "./manual-clock.js";
+
+export const conversationTtlMs = 30 * 60 * 1000;
+
+/** The real bot on the real directory, with its own clock, conversation store and feedback file. */
+export async function realBot(): Promise<{ bot: Bot; clock: ManualClock; feedback: JsonLinesFeedbackStore; core: RealCore }> {
+  const core = await realDirectoryAndEngine();
+  const clock = new ManualClock();
+  const feedback = new JsonLinesFeedbackStore(path.join(mkdtempSync(path.join(tmpdir(), "signpost-feedback-")), "feedback.jsonl"));
+  const bot = createBot({ ...core, maxResults: 5, conversations: new InMemoryConversationStore(clock, conversationTtlMs), feedback, clock });
+  return { bot, clock, feedback, core };
+}
+
+/** A conversation with the bot: say things, press buttons. */
+export function conversation(bot: Bot, conversationId = `c-${Math.random().toString(36).slice(2)}`) {
+  const base = { channel: "web" as const, conversationId, userId: "u-test" };
+  return {
+    say: (text: string): Promise<Reply> => bot.handle({ ...base, text }),
+    press: (id: Parameters<Bot["handle"]>[0] extends infer M ? (M extends { action?: infer A } ? NonNullable<A> : never) : never): Promise<Reply> =>
+      bot.handle({ ...base, action: id }),
+  };
+}
