@@ -1,5 +1,5 @@
 // The web chat channel: POST /api/chat (a JSON message in, the bot's Reply out)
-// and the page that uses it (GET /, /assets/chat.js, /assets/chat.css). The
+// and the page that uses it (GET / and its allowlisted /assets/ files). The
 // request body is checked before the bot sees it; what people type is never logged.
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -23,6 +23,27 @@ export const contentSecurityPolicy =
 
 const publicFolder = fileURLToPath(new URL("./public/", import.meta.url));
 
+const javascript = "text/javascript; charset=utf-8";
+const css = "text/css; charset=utf-8";
+
+/**
+ * The allowlist: every file served under /assets/ (the styles, the entry module chat.js and the modules it
+ * imports), with its content type. Each is read once and served at /assets/<name> by a route of its own,
+ * so nothing from a request's URL ever reaches the file system; any other /assets/ path is the app's JSON 404.
+ */
+export const webChatAssets: Readonly<Record<string, string>> = {
+  "chat.css": css,
+  "chat.js": javascript,
+  "api-client.js": javascript,
+  "create-element.js": javascript,
+  "message-log.js": javascript,
+  "render-actions.js": javascript,
+  "render-card.js": javascript,
+  "render-form.js": javascript,
+  "render-reply.js": javascript,
+  "tab-session-id.js": javascript,
+};
+
 function errorBody(code: string, message: string) {
   return { error: { code, message } };
 }
@@ -30,8 +51,7 @@ function errorBody(code: string, message: string) {
 /** Adds the chat API and the chat page to the app; reads the page's files once, now. */
 export function mountWebChat(app: Hono, { bot, logger }: WebChatOptions): void {
   const page = readFileSync(`${publicFolder}index.html`, "utf8");
-  const script = readFileSync(`${publicFolder}chat.js`, "utf8");
-  const styles = readFileSync(`${publicFolder}chat.css`, "utf8");
+  const assets = Object.entries(webChatAssets).map(([name, type]) => ({ name, type, content: readFileSync(`${publicFolder}${name}`, "utf8") }));
   const common = { "Cache-Control": "no-cache", "X-Content-Type-Options": "nosniff" };
 
   app.get("/", (c) =>
@@ -42,8 +62,9 @@ export function mountWebChat(app: Hono, { bot, logger }: WebChatOptions): void {
       "Referrer-Policy": "no-referrer",
     }),
   );
-  app.get("/assets/chat.js", (c) => c.body(script, 200, { ...common, "Content-Type": "text/javascript; charset=utf-8" }));
-  app.get("/assets/chat.css", (c) => c.body(styles, 200, { ...common, "Content-Type": "text/css; charset=utf-8" }));
+  for (const { name, type, content } of assets) {
+    app.get(`/assets/${name}`, (c) => c.body(content, 200, { ...common, "Content-Type": type }));
+  }
 
   app.post(
     "/api/chat",

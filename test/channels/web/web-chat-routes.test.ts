@@ -1,15 +1,19 @@
 // The web chat routes through the real Hono app and the real conversation core:
 // POST /api/chat (good messages, button round trips, every kind of bad request)
-// and the page and its assets (content types, cache and CSP headers).
+// and the page and its allowlisted assets (content types, cache and CSP headers, JSON 404 for anything else).
+import { readdirSync, readFileSync } from "node:fs";
+import { request as httpRequest } from "node:http";
+import { fileURLToPath } from "node:url";
 import type { Hono } from "hono";
 import { beforeAll, describe, expect, it } from "vitest";
-import { contentSecurityPolicy, mountWebChat } from "../../../src/channels/web/web-chat-routes.js";
+import { contentSecurityPolicy, mountWebChat, webChatAssets } from "../../../src/channels/web/web-chat-routes.js";
 import type { Bot } from "../../../src/conversation/bot.js";
 import { createBot } from "../../../src/conversation/create-bot.js";
 import { InMemoryConversationStore } from "../../../src/conversation/in-memory-conversation-store.js";
 import type { Reply } from "../../../src/conversation/reply.js";
 import type { FeedbackStore, OutdatedReport } from "../../../src/feedback/feedback-store.js";
 import { createHttpApp } from "../../../src/http/create-http-app.js";
+import { startHttpServer } from "../../../src/http/start-http-server.js";
 import { systemClock } from "../../../src/time/clock.js";
 import { realDirectoryAndEngine } from "../../support/load-real-directory.js";
 import { memoryLogger } from "../../support/silent-logger.js";
@@ -229,11 +233,38 @@ describe("POST /api/chat", () => {
   });
 });
 
+const publicFolder = fileURLToPath(new URL("../../../src/channels/web/public/", import.meta.url));
+const javascriptType = /^text\/javascript; charset=utf-8$/;
+const cssType = /^text\/css; charset=utf-8$/;
+
+/** Each module's static imports, as written ("./render-reply.js"). */
+function importSpecifiers(script: string): string[] {
+  return [...script.matchAll(/^import\s[^;]*?\sfrom\s"([^"]+)";$/gm)].map((match) => match[1] ?? "");
+}
+
+/** A raw GET with the path exactly as given (fetch and app.request tidy away dot segments first). */
+function rawGet(port: number, path: string): Promise<{ status: number; type: string | undefined; body: string }> {
+  return new Promise((resolve, reject) => {
+    const request = httpRequest({ host: "127.0.0.1", port, path, method: "GET" }, (response) => {
+      let body = "";
+      response.setEncoding("utf8");
+      response.on("data", (chunk: string) => (body += chunk));
+      response.on("end", () => resolve({ status: response.statusCode ?? 0, type: response.headers["content-type"], body }));
+    });
+    request.on("error", reject);
+    request.end();
+  });
+}
+
 describe("the chat page", () => {
   it.each([
     ["/", /^text\/html; charset=utf-8$/, /<html lang="en-GB">/],
-    ["/assets/chat.js", /^text\/javascript; charset=utf-8$/, /fetch\("\/api\/chat"/],
-    ["/assets/chat.css", /^text\/css; charset=utf-8$/, /\.message/],
+    ["/assets/chat.js", javascriptType, /^import \{ renderReply \} from "\.\/render-reply\.js";$/m],
+    ["/assets/api-client.js", javascriptType, /fetch\("\/api\/chat"/],
+    ["/assets/render-card.js", javascriptType, /export function renderCard\(/],
+    ["/assets/render-form.js", javascriptType, /export function renderForm\(/],
+    ["/assets/render-reply.js", javascriptType, /export function renderReply\(/],
+    ["/assets/chat.css", cssType, /\.message/],
   ])("serves %s with its content type and no-cache", async (path, type, content) => {
     const { app } = chatApp();
     const response = await app.request(path);
@@ -242,6 +273,45 @@ describe("the chat page", () => {
     expect(response.headers.get("cache-control")).toBe("no-cache");
     expect(response.headers.get("x-content-type-options")).toBe("nosniff");
     expect(await response.text()).toMatch(content);
+  });
+
+  it("loads chat.js as an ES module", async () => {
+    const { app } = chatApp();
+    const page = await (await app.request("/")).text();
+    expect(page).toContain('<script type="module" src="/assets/chat.js"></script>');
+    expect(page.match(/<script\b/g)).toHaveLength(1);
+  });
+
+  it("allowlists every .js and .css file in public/, and serves each as it is on disk", async () => {
+    const onDisk = readdirSync(publicFolder).filter((name) => /\.(?:js|css)$/.test(name));
+    expect(Object.keys(webChatAssets).sort()).toEqual(onDisk.sort());
+    const { app } = chatApp();
+    for (const name of onDisk) {
+      const response = await app.request(`/assets/${name}`);
+      expect(response.status, name).toBe(200);
+      expect(response.headers.get("content-type"), name).toMatch(name.endsWith(".css") ? cssType : javascriptType);
+      expect(response.headers.get("cache-control"), name).toBe("no-cache");
+      expect(response.headers.get("x-content-type-options"), name).toBe("nosniff");
+      expect(response.headers.get("content-security-policy"), name).toBeNull();
+      expect(await response.text(), name).toBe(readFileSync(`${publicFolder}${name}`, "utf8"));
+    }
+  });
+
+  it("serves every module that chat.js imports, directly or not, from /assets/", async () => {
+    const { app } = chatApp();
+    const seen = new Set<string>();
+    const waiting = ["chat.js"];
+    for (let name = waiting.pop(); name !== undefined; name = waiting.pop()) {
+      if (seen.has(name)) continue;
+      seen.add(name);
+      const response = await app.request(`/assets/${name}`);
+      expect(response.status, name).toBe(200);
+      for (const specifier of importSpecifiers(await response.text())) {
+        expect(specifier, `${name} imports ${specifier}`).toMatch(/^\.\/[a-z][a-z-]*\.js$/);
+        waiting.push(specifier.slice(2));
+      }
+    }
+    expect([...seen].sort()).toEqual(Object.keys(webChatAssets).filter((name) => name.endsWith(".js")).sort());
   });
 
   it("sends the Content-Security-Policy with the page", async () => {
@@ -256,15 +326,47 @@ describe("the chat page", () => {
   it("loads nothing from elsewhere and puts data in with DOM APIs only", async () => {
     const { app } = chatApp();
     const page = await (await app.request("/")).text();
-    const script = await (await app.request("/assets/chat.js")).text();
-    const styles = await (await app.request("/assets/chat.css")).text();
-    for (const text of [page, script, styles]) expect(text).not.toMatch(/https?:\/\/|@import|url\(/);
-    expect(/\.(?:innerHTML|outerHTML)\s*=|insertAdjacentHTML|document\.write|\beval\(|new Function/.test(script)).toBe(false);
+    expect(page).not.toMatch(/https?:\/\/|@import|url\(/);
     expect(page).not.toMatch(/<script>|\sstyle=|\son[a-z]+=/);
+    for (const name of Object.keys(webChatAssets)) {
+      const text = await (await app.request(`/assets/${name}`)).text();
+      expect(text, name).not.toMatch(/https?:\/\/|@import|url\(/);
+      expect(/\.(?:innerHTML|outerHTML)\s*=|insertAdjacentHTML|document\.write|\beval\(|new Function/.test(text), name).toBe(false);
+    }
   });
 
-  it("still answers 404 as JSON for other paths", async () => {
+  it.each([
+    ["/assets/other.js", /^There is nothing at GET \/assets\/other\.js\.$/],
+    ["/assets/nope.js", /^There is nothing at GET \/assets\/nope\.js\.$/],
+    ["/assets/index.html", /^There is nothing at GET \/assets\/index\.html\.$/],
+    ["/assets/tsconfig.json", /^There is nothing at GET \/assets\/tsconfig\.json\.$/],
+    ["/assets/Chat.js", /^There is nothing at GET \/assets\/Chat\.js\.$/],
+    ["/assets/chat.js/", /^There is nothing at GET \/assets\/chat\.js\/\.$/],
+    ["/assets/", /^There is nothing at GET \/assets\/\.$/],
+    ["/assets/../../package.json", /^There is nothing at GET \/package\.json\.$/],
+    ["/assets/..%2F..%2Fpackage.json", /^There is nothing at GET \/assets\/\.\.%2F\.\.%2Fpackage\.json\.$/],
+    ["/assets/%2e%2e/%2e%2e/package.json", /^There is nothing at GET \/package\.json\.$/],
+  ])("answers %s with a JSON 404", async (path, message) => {
     const { app } = chatApp();
-    await expectError(await app.request("/assets/other.js"), 404, "NOT_FOUND", /There is nothing at GET \/assets\/other\.js\./);
+    const response = await app.request(path);
+    const body = await expectError(response, 404, "NOT_FOUND", message);
+    expect(JSON.stringify(body)).not.toMatch(/dependencies|compilerOptions/);
   });
+
+  it.each(["/assets/../../package.json", "/assets/../../../../package.json", "/assets/..%2F..%2Fpackage.json", "/assets/../public/chat.js"])(
+    "answers the raw request path %s over HTTP with a JSON 404, never a file",
+    async (path) => {
+      const { app } = chatApp();
+      const server = await startHttpServer(app, "127.0.0.1", 0);
+      try {
+        const response = await rawGet(server.port, path);
+        expect(response.status).toBe(404);
+        expect(response.type).toMatch(/application\/json/);
+        expect((JSON.parse(response.body) as ErrorBody).error.code).toBe("NOT_FOUND");
+        expect(response.body).not.toMatch(/dependencies|import|function/);
+      } finally {
+        await server.close();
+      }
+    },
+  );
 });

@@ -1,0 +1,49 @@
+// Signpost web chat: POSTs one message to /api/chat and turns the answer into a Reply or a clear error message.
+/* global fetch -- a browser global (the project's ESLint config is for Node) */
+
+/** @typedef {import("../../../conversation/reply.js").Reply} Reply */
+/** @typedef {import("../../../conversation/incoming-message.js").ActionRequest} ActionRequest */
+/** @typedef {{ conversationId: string, userId: string, text: string } | { conversationId: string, userId: string, action: ActionRequest }} ChatRequest */
+/** @typedef {{ reply: Reply } | { error: string }} ChatAnswer */
+
+/** What to show when the request fails before any answer arrives. */
+export const unreachableMessage = "Signpost could not be reached. Check your connection and try again.";
+
+/**
+ * Sends one message. Resolves with the Reply, or with the error to show; rejects only if Signpost cannot be reached.
+ * @param {ChatRequest} message
+ * @returns {Promise<ChatAnswer>}
+ */
+export async function postChat(message) {
+  const response = await fetch("/api/chat", {
+    method: "POST",
+    headers: { "Content-Type": "application/json", Accept: "application/json" },
+    body: JSON.stringify(message),
+  });
+  /** @type {unknown} */
+  const body = await response.json().catch(() => undefined);
+  if (!response.ok) return { error: errorMessage(body) ?? `Signpost could not answer (error ${response.status}). Please try again.` };
+  if (isReply(body)) return { reply: body };
+  return { error: "Signpost sent an answer this page cannot read. Please try again." };
+}
+
+/**
+ * @param {unknown} body
+ * @returns {string | undefined}
+ */
+function errorMessage(body) {
+  if (typeof body !== "object" || body === null || !("error" in body)) return undefined;
+  const error = body.error;
+  if (typeof error !== "object" || error === null || !("message" in error)) return undefined;
+  return typeof error.message === "string" && error.message ? error.message : undefined;
+}
+
+/**
+ * The shape this page relies on; the server is trusted for the rest.
+ * @param {unknown} body
+ * @returns {body is Reply}
+ */
+function isReply(body) {
+  if (typeof body !== "object" || body === null) return false;
+  return "text" in body && Array.isArray(body.text) && "cards" in body && Array.isArray(body.cards) && "actions" in body && Array.isArray(body.actions);
+}

@@ -1,0 +1,35 @@
+// Signpost web chat: adds messages to the conversation log: what the person said, Signpost's replies, and errors.
+import { element } from "./create-element.js";
+
+/**
+ * A new, focusable message at the end of the log, headed with who said it.
+ * @param {HTMLElement} log
+ * @param {string} kind
+ * @param {string} who
+ * @returns {HTMLDivElement}
+ */
+export function addMessage(log, kind, who) {
+  const container = element("div", { className: `message ${kind}`, attrs: { tabindex: "-1" } }, [element("p", { className: "who", text: who })]);
+  log.append(container);
+  return container;
+}
+
+/**
+ * @param {HTMLElement} log
+ * @param {string} text
+ */
+export function addUserMessage(log, text) {
+  addMessage(log, "user", "You").append(element("p", { className: "said", text }));
+}
+
+/**
+ * @param {HTMLElement} log
+ * @param {string} reason
+ * @returns {HTMLDivElement}
+ */
+export function addError(log, reason) {
+  const container = addMessage(log, "bot error", "Signpost");
+  container.setAttribute("data-testid", "error");
+  container.append(element("p", { text: reason }));
+  return container;
+}

@@ -1,0 +1,31 @@
+// Signpost web chat: one whole Reply in the log: its text (urgent first and alone), service cards, form and buttons.
+import { element } from "./create-element.js";
+import { addMessage } from "./message-log.js";
+import { renderActions } from "./render-actions.js";
+import { renderCard } from "./render-card.js";
+import { renderForm } from "./render-form.js";
+
+/** @typedef {import("../../../conversation/reply.js").Reply} Reply */
+/** @typedef {import("./render-actions.js").PressAction} PressAction */
+
+/**
+ * @param {HTMLElement} log
+ * @param {Reply} reply
+ * @param {PressAction} press what a button or the form does when used
+ * @returns {HTMLDivElement}
+ */
+export function renderReply(log, reply, press) {
+  const container = addMessage(log, "bot", "Signpost");
+  container.setAttribute("data-testid", "reply");
+  const paragraphs = reply.text.map((text) => element("p", { className: "said", text }));
+  if (reply.urgent) {
+    // The safety net: its text first and prominent, and no service cards.
+    container.append(element("div", { className: "urgent", attrs: { role: "alert", "data-testid": "urgent" } }, [element("p", { className: "urgent-title", text: "Urgent" }), ...paragraphs]));
+  } else {
+    container.append(...paragraphs);
+    if (reply.cards.length > 0) container.append(element("div", { className: "cards" }, reply.cards.map((card) => renderCard(card, press))));
+  }
+  if (reply.form) container.append(renderForm(reply.form, press));
+  if (reply.actions.length > 0) container.append(renderActions(reply.actions, "reply-action", undefined, press));
+  return container;
+}
