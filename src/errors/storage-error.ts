@@ -1,0 +1,7 @@
+import { SignpostError } from "./signpost-error.js";
+
+/** The database could not be reached or refused a write: nothing was half-written. */
+export class StorageError extends SignpostError {
+  readonly code = "STORAGE_UNAVAILABLE";
+  readonly userMessage = "I couldn't save or read that just now, so nothing was changed. Please try again in a minute.";
+}

@@ -1,0 +1,83 @@
+/**
+ * The tables, as Kysely sees them. Column types are the same in SQLite and
+ * PostgreSQL: timestamps are ISO-8601 text, lists are JSON text, so one query
+ * layer serves both (see migrations/).
+ */
+export interface ReferralsTable {
+  id: string;
+  reference: string;
+  idempotency_key: string;
+  status: string;
+  person: string;
+  contact_phone: string | null;
+  contact_email: string | null;
+  contact_address: string | null;
+  contact_when: string | null;
+  age: number | null;
+  date_of_birth: string | null;
+  nhs_number: string | null;
+  area: string;
+  needs: string;
+  what_matters: string;
+  urgency: string;
+  suggested_services: string;
+  consent_confirmed_by: string;
+  consent_confirmed_at: string;
+  referrer_id: string;
+  referrer_name: string | null;
+  referrer_team: string;
+  channel: string;
+  origin_conversation_id: string;
+  accepted_service: string | null;
+  decline_reason: string | null;
+  outcome: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Append-only: every read and write of referral details, and every change of status. */
+export interface AuditEventsTable {
+  id: string;
+  referral_id: string;
+  action: string;
+  actor_id: string;
+  actor_team: string;
+  channel: string;
+  at: string;
+  /** JSON, never personal data: the status moved to, the export's filter. */
+  detail: string;
+}
+
+/** Notifications waiting to be sent, written in the same transaction as the change they announce. */
+export interface OutboxTable {
+  id: string;
+  idempotency_key: string;
+  referral_id: string;
+  /** Which notifier sends it: "web", "terminal", "slack", "teams", "webhook". */
+  notifier: string;
+  /** JSON: where it goes (a conversation, a user, a URL). */
+  destination: string;
+  /** JSON: what it says. */
+  payload: string;
+  attempts: number;
+  next_attempt_at: string;
+  delivered_at: string | null;
+  last_error: string | null;
+  created_at: string;
+}
+
+/** Messages for channels that cannot be pushed to (web chat, terminal): read when the user next looks. */
+export interface InboxTable {
+  id: string;
+  conversation_id: string;
+  text: string;
+  created_at: string;
+  read_at: string | null;
+}
+
+export interface Database {
+  referrals: ReferralsTable;
+  audit_events: AuditEventsTable;
+  outbox: OutboxTable;
+  inbox: InboxTable;
+}

@@ -1,0 +1,18 @@
+import { type Kysely, type Migration, type MigrationProvider, Migrator } from "kysely";
+import { StorageError } from "../errors/storage-error.js";
+import type { Database } from "./database-schema.js";
+import { migration001 } from "./migrations/001-referrals.js";
+
+/** Every migration, in order. Never edit one that has shipped: add the next. */
+export const migrations: Readonly<Record<string, Migration>> = {
+  "001-referrals": migration001,
+};
+
+const provider: MigrationProvider = { getMigrations: () => Promise.resolve({ ...migrations }) };
+
+/** Brings the database up to the latest schema; run at every start-up. Returns what it applied. */
+export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
+  const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
+  if (error) throw new StorageError("could not migrate the database", { cause: error });
+  return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
+}

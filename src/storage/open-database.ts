@@ -1,0 +1,27 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import SqliteDatabase from "better-sqlite3";
+import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
+import pg from "pg";
+import type { Database } from "./database-schema.js";
+
+export type DatabaseSettings = { readonly kind: "sqlite"; readonly file: string } | { readonly kind: "postgres"; readonly url: string };
+
+/**
+ * Opens the referral database. SQLite (the embedded default, one instance):
+ * WAL for readers alongside the writer, synchronous=FULL so a committed
+ * referral survives a power cut, and foreign keys on. PostgreSQL: a small pool,
+ * for teams that run more than one instance.
+ */
+export function openDatabase(settings: DatabaseSettings): Kysely<Database> {
+  if (settings.kind === "sqlite") {
+    if (settings.file !== ":memory:") mkdirSync(path.dirname(settings.file), { recursive: true });
+    const sqlite = new SqliteDatabase(settings.file);
+    sqlite.pragma("journal_mode = WAL");
+    sqlite.pragma("synchronous = FULL");
+    sqlite.pragma("foreign_keys = ON");
+    sqlite.pragma("busy_timeout = 5000");
+    return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  }
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: settings.url, max: 10 }) }) });
+}
