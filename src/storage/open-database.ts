@@ -11,9 +11,10 @@ export type DatabaseSettings = { readonly kind: "sqlite"; readonly file: string 
  * Opens the referral database. SQLite (the embedded default, one instance):
  * WAL for readers alongside the writer, synchronous=FULL so a committed
  * referral survives a power cut, and foreign keys on. PostgreSQL: a small pool,
- * for teams that run more than one instance.
+ * for teams that run more than one instance. `onIdleError` hears about idle
+ * PostgreSQL connections that drop (the composition root logs them).
  */
-export function openDatabase(settings: DatabaseSettings): Kysely<Database> {
+export function openDatabase(settings: DatabaseSettings, onIdleError: (error: Error) => void = () => undefined): Kysely<Database> {
   if (settings.kind === "sqlite") {
     if (settings.file !== ":memory:") mkdirSync(path.dirname(settings.file), { recursive: true });
     const sqlite = new SqliteDatabase(settings.file);
@@ -23,5 +24,10 @@ export function openDatabase(settings: DatabaseSettings): Kysely<Database> {
     sqlite.pragma("busy_timeout = 5000");
     return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   }
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: settings.url, max: 10 }) }) });
+  const pool = new pg.Pool({ connectionString: settings.url, max: 10 });
+  // A connection dropped while idle (a database restart, a failover) is an "error" event
+  // on the pool, which would crash the process unhandled. The pool discards that client and
+  // the next query opens a new one; queries that fail surface as StorageError.
+  pool.on("error", onIdleError);
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
