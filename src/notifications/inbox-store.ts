@@ -1,0 +1,38 @@
+import type { Kysely } from "kysely";
+import type { Database } from "../storage/database-schema.js";
+import { orderedId } from "../storage/ordered-id.js";
+import type { Clock } from "../time/clock.js";
+
+/**
+ * Messages waiting for a conversation that cannot be pushed to (the web chat
+ * polls; the terminal shows them at the next prompt). Read once, then marked read.
+ */
+export class InboxStore {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Adds a message, once per id: a redelivered notification is not shown twice. */
+  async add(id: string, conversationId: string, text: string): Promise<void> {
+    const existing = await this.db.selectFrom("inbox").select("id").where("id", "=", id).executeTakeFirst();
+    if (existing) return;
+    await this.db.insertInto("inbox").values({ id, conversation_id: conversationId, text, created_at: this.clock.now().toISOString(), read_at: null }).execute();
+  }
+
+  /** Unread messages for a conversation, oldest first; they are marked read as they are returned. */
+  async takeUnread(conversationId: string): Promise<string[]> {
+    return this.db.transaction().execute(async (trx) => {
+      const rows = await trx.selectFrom("inbox").select(["id", "text"]).where("conversation_id", "=", conversationId).where("read_at", "is", null).orderBy("created_at").orderBy("id").execute();
+      if (rows.length > 0) {
+        await trx.updateTable("inbox").set({ read_at: this.clock.now().toISOString() }).where("id", "in", rows.map((r) => r.id)).execute();
+      }
+      return rows.map((r) => r.text);
+    });
+  }
+
+  /** A fresh id for a message that is not a redelivery. */
+  newId(): string {
+    return orderedId(this.clock.now());
+  }
+}
