@@ -18,6 +18,16 @@ import { createBot } from "./conversation/create-bot.js";
 import { InMemoryConversationStore } from "./conversation/in-memory-conversation-store.js";
 import { isSignpostError } from "./errors/signpost-error.js";
 import { JsonLinesFeedbackStore } from "./feedback/json-lines-feedback-store.js";
+import { InboxNotifier } from "./notifications/inbox-notifier.js";
+import { InboxStore } from "./notifications/inbox-store.js";
+import type { Notifier } from "./notifications/notifier.js";
+import { OutboxSender } from "./notifications/outbox-sender.js";
+import { WebhookNotifier } from "./notifications/webhook-notifier.js";
+import { KyselyReferralStore } from "./referrals/kysely-referral-store.js";
+import { ReferralDesk } from "./referrals/referral-desk.js";
+import { notificationPlan } from "./referrals/referral-notifications.js";
+import { migrateToLatest } from "./storage/migrate.js";
+import { openDatabase } from "./storage/open-database.js";
 import { createHttpApp, type HttpCore } from "./http/create-http-app.js";
 import { startHttpServer } from "./http/start-http-server.js";
 import { createLogger, type Logger } from "./logging/create-logger.js";
@@ -34,6 +44,12 @@ export interface Signpost extends HttpCore {
   readonly understander: Understander;
   /** The conversation core every channel calls. */
   readonly bot: Bot;
+  readonly referrals: ReferralDesk;
+  readonly inbox: InboxStore;
+  /** Sends waiting notifications once; main() runs it on an interval. */
+  readonly sendNotifications: () => Promise<number>;
+  /** Closes the database. */
+  close(): Promise<void>;
 }
 
 /**
@@ -56,18 +72,41 @@ export async function createSignpost(config: Config, logger: Logger): Promise<Si
     },
     "directory indexed and intents trained",
   );
+  const settings = config.referrals;
+  const db = openDatabase(settings.store, (error) => logger.warn({ err: error }, "an idle database connection dropped"));
+  const applied = await migrateToLatest(db);
+  if (applied.length > 0) logger.info({ migrations: applied, store: settings.store.kind }, "database migrated");
+  const inbox = new InboxStore(db, systemClock);
+  const plan = notificationPlan(
+    {
+      triage: { notifier: settings.triage.notifier, destination: { conversationId: settings.triage.destination } },
+      notifierFor: (channel) => (channel === "web" || channel === "terminal" || channel === "api" ? "inbox" : channel),
+      webhook: settings.webhook !== undefined,
+    },
+    directory,
+  );
+  const referrals = new ReferralDesk(new KyselyReferralStore(db, systemClock), plan, { triageUserIds: settings.triageUserIds, userTeams: settings.userTeams }, systemClock);
+  const notifiers: Notifier[] = [new InboxNotifier(inbox)];
+  if (settings.webhook) notifiers.push(new WebhookNotifier(settings.webhook.url, settings.webhook.secret, systemClock));
+  const sender = new OutboxSender(db, notifiers, systemClock, logger);
+
   const deps = { directory, engine, understander, maxResults: config.searchMaxResults };
   const bot = createBot({
     ...deps,
     conversations: new InMemoryConversationStore(systemClock, config.conversationTtlMs),
     feedback: new JsonLinesFeedbackStore(path.join(config.dataDir, "feedback.jsonl")),
     clock: systemClock,
+    referrals,
   });
   return {
     directory,
     engine,
     understander,
     bot,
+    referrals,
+    inbox,
+    sendNotifications: () => sender.runOnce(),
+    close: () => db.destroy(),
     directoryFingerprint: directory.fingerprint,
     serviceCount: directory.services.length,
     ask: (question) => answerQuestion(question, deps),
@@ -96,18 +135,27 @@ async function main(): Promise<void> {
   });
   logger.info({ url: `http://${config.host}:${server.port}` }, "Signpost is listening");
 
+  let sending: NodeJS.Timeout | undefined;
   const stop = (signal: string) => {
     logger.info({ signal }, "shutting down");
-    server.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
+    clearInterval(sending);
+    server
+      .close()
+      .then(() => signpost?.close())
+      .then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
   };
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
 
   try {
     signpost = await createSignpost(config, logger);
+    const running = signpost;
+    sending = setInterval(() => {
+      running.sendNotifications().catch((error: unknown) => logger.error({ err: error }, "sending notifications failed; will try again"));
+    }, config.referrals.outboxIntervalMs);
   } catch (error) {
     logger.fatal({ code: isSignpostError(error) ? error.code : "INTERNAL", err: error }, "could not load the directory");
     process.stderr.write(`Signpost cannot start: ${(error as Error).message}\n`);

@@ -19,6 +19,18 @@ export const configSchema = z.object({
   DIRECTORY_DIR: z.string().min(1, "must not be empty").default("./directory"),
   SEARCH_MAX_RESULTS: wholeNumber(1, 20).default(5),
   CONVERSATION_TTL_MINUTES: wholeNumber(1, 1440).default(30),
+  REFERRAL_STORE: z.enum(["sqlite", "postgres"]).default("sqlite"),
+  DATABASE_URL: z.string().regex(/^postgres(?:ql)?:\/\//, "must be a postgres:// URL").optional(),
+  TRIAGE_USER_IDS: z.string().default(""),
+  USER_TEAMS: z
+    .string()
+    .regex(/^(?:\s*[^=,\s]+\s*=\s*[^=,\s]+\s*(?:,|$))*$/, "must be a list like user1=team-north,user2=team-north")
+    .default(""),
+  TRIAGE_NOTIFIER: z.enum(["inbox", "slack", "teams"]).default("inbox"),
+  TRIAGE_DESTINATION: z.string().min(1, "must not be empty").default("first-contact-triage"),
+  HUB_WEBHOOK_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional(),
+  HUB_WEBHOOK_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
+  OUTBOX_INTERVAL_SECONDS: wholeNumber(1, 3600).default(5),
   INTENTS_DIR: z.string().min(1, "must not be empty").default("./intents"),
   INTENT_CONFIDENCE_THRESHOLD: z.coerce
     .number({ error: "must be a number from 0 to 1" })
@@ -28,6 +40,15 @@ export const configSchema = z.object({
 });
 
 type RawConfig = z.infer<typeof configSchema>;
+
+export interface ReferralConfig {
+  readonly store: { readonly kind: "sqlite"; readonly file: string } | { readonly kind: "postgres"; readonly url: string };
+  readonly triageUserIds: ReadonlySet<string>;
+  readonly userTeams: ReadonlyMap<string, string>;
+  readonly triage: { readonly notifier: "inbox" | "slack" | "teams"; readonly destination: string };
+  readonly webhook?: { readonly url: string; readonly secret: string };
+  readonly outboxIntervalMs: number;
+}
 
 /** The validated settings, with paths made absolute. */
 export interface Config {
@@ -39,6 +60,7 @@ export interface Config {
   readonly directoryDir: string;
   readonly searchMaxResults: number;
   readonly conversationTtlMs: number;
+  readonly referrals: ReferralConfig;
   readonly intentsDir: string;
   readonly intentConfidenceThreshold: number;
 }

@@ -38,15 +38,32 @@ export function loadConfig(env: Env, options: LoadConfigOptions): Config {
     throw new ConfigError(variable, `${issue?.message ?? "is invalid"}${shown}`);
   }
   const raw = parsed.data;
+  if (raw.REFERRAL_STORE === "postgres" && !raw.DATABASE_URL) throw new ConfigError("DATABASE_URL", "is required when REFERRAL_STORE=postgres");
+  if ((raw.HUB_WEBHOOK_URL === undefined) !== (raw.HUB_WEBHOOK_SECRET === undefined)) {
+    throw new ConfigError(raw.HUB_WEBHOOK_URL ? "HUB_WEBHOOK_SECRET" : "HUB_WEBHOOK_URL", "must be set together with the other hub webhook setting");
+  }
+  const dataDir = path.resolve(options.cwd, raw.DATA_DIR);
   return {
     nodeEnv: raw.NODE_ENV,
     host: raw.HOST,
     port: raw.PORT,
     logLevel: raw.LOG_LEVEL,
-    dataDir: path.resolve(options.cwd, raw.DATA_DIR),
+    dataDir,
     directoryDir: path.resolve(options.cwd, raw.DIRECTORY_DIR),
     searchMaxResults: raw.SEARCH_MAX_RESULTS,
     conversationTtlMs: raw.CONVERSATION_TTL_MINUTES * 60_000,
+    referrals: {
+      store: raw.REFERRAL_STORE === "postgres" && raw.DATABASE_URL ? { kind: "postgres", url: raw.DATABASE_URL } : { kind: "sqlite", file: path.join(dataDir, "signpost.db") },
+      triageUserIds: new Set(raw.TRIAGE_USER_IDS.split(",").map((id) => id.trim()).filter(Boolean)),
+      userTeams: new Map(
+        raw.USER_TEAMS.split(",")
+          .map((pair) => pair.split("=").map((part) => part.trim()))
+          .filter((pair): pair is [string, string] => pair.length === 2 && pair[0] !== "" && pair[1] !== ""),
+      ),
+      triage: { notifier: raw.TRIAGE_NOTIFIER, destination: raw.TRIAGE_DESTINATION },
+      ...(raw.HUB_WEBHOOK_URL && raw.HUB_WEBHOOK_SECRET ? { webhook: { url: raw.HUB_WEBHOOK_URL, secret: raw.HUB_WEBHOOK_SECRET } } : {}),
+      outboxIntervalMs: raw.OUTBOX_INTERVAL_SECONDS * 1000,
+    },
     intentsDir: path.resolve(options.cwd, raw.INTENTS_DIR),
     intentConfidenceThreshold: raw.INTENT_CONFIDENCE_THRESHOLD,
   };

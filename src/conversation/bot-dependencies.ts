@@ -1,5 +1,6 @@
 import type { AnswerDependencies } from "../answer/answer-question.js";
 import type { FeedbackStore } from "../feedback/feedback-store.js";
+import type { ReferralDesk } from "../referrals/referral-desk.js";
 import type { Clock } from "../time/clock.js";
 import type { ConversationStore } from "./conversation-store.js";
 
@@ -8,4 +9,5 @@ export interface BotDependencies extends AnswerDependencies {
   readonly conversations: ConversationStore;
   readonly feedback: FeedbackStore;
   readonly clock: Clock;
+  readonly referrals: ReferralDesk;
 }

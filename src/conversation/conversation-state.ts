@@ -1,12 +1,18 @@
 import type { PreviousSearch } from "../answer/answer-question.js";
+import type { ReferralDialog } from "./referral-dialog-state.js";
 
 /**
  * What Signpost remembers about one conversation between messages: the last
- * search and its results, so that follow-ups work ("only in Blaby", "show
- * more", "tell me more about the second one"). No personal data: no names, no
- * NHS numbers, no free text beyond the search words.
+ * list of services, so that follow-ups work ("only in Blaby", "show more",
+ * "tell me more about the second one"), and an open referral dialog. No
+ * personal data beyond an open dialog's draft, which expires with it.
  */
 export interface ConversationState {
+  readonly list?: ListMemory;
+  readonly dialog?: ReferralDialog;
+}
+
+export interface ListMemory {
   readonly search: PreviousSearch;
   /** A random id for this search: buttons carry it, so an old button cannot act on a newer list. */
   readonly searchId: string;

@@ -1,3 +1,4 @@
+import { detectEmergency } from "../understanding/detect-emergency.js";
 import type { Bot } from "./bot.js";
 import type { BotDependencies } from "./bot-dependencies.js";
 import { textReply } from "./build-replies.js";
@@ -5,9 +6,20 @@ import { detectFollowUp } from "./follow-ups.js";
 import { handleAction } from "./handle-action.js";
 import type { IncomingMessage } from "./incoming-message.js";
 import type { Reply } from "./reply.js";
+import { listReferrals, moveReferral, referralStatus, isStatusMove } from "./referral-commands.js";
+import { continueReferral, openDialog, startReferral } from "./referral-dialog.js";
 import { answerMessage, showMore } from "./search-turns.js";
 
 export type { BotDependencies } from "./bot-dependencies.js";
+
+/**
+ * An emergency mid-dialog still gets the safety net, and the dialog waits. Short
+ * answers ("staying warm and safe at home") are not what the classifier was
+ * trained on, so inside a dialog the safety-net rules decide.
+ */
+function isUrgent(text: string): boolean {
+  return detectEmergency(text).urgent;
+}
 
 /**
  * The conversation core: understands each message in the context of the last
@@ -20,13 +32,21 @@ export function createBot(deps: BotDependencies): Bot {
       const state = await deps.conversations.get(message.conversationId);
       if (message.action) return handleAction(message, message.action, state, deps);
       const text = message.text ?? "";
-      const followUp = state ? detectFollowUp(text) : undefined;
-      if (state && followUp?.kind === "show_more") return showMore(message.conversationId, state, deps);
-      if (state && followUp?.kind === "details") {
-        const index = followUp.position === -1 ? state.onScreen.length - 1 : followUp.position - 1;
-        const serviceId = state.onScreen[index];
+      const dialog = openDialog(state);
+      if (state && dialog && !isUrgent(text)) return continueReferral(message, state, dialog, deps);
+      if (isStatusMove(text)) return moveReferral(message, deps);
+      const understood = deps.understander.understand(text);
+      if (understood.intent === "make_referral") return startReferral(message, state, deps, { entities: understood.entities, text });
+      if (understood.intent === "referral_status") return referralStatus(message, deps);
+      if (understood.intent === "list_referrals") return listReferrals(message, deps);
+      const list = state?.list;
+      const followUp = list ? detectFollowUp(text) : undefined;
+      if (state && list && followUp?.kind === "show_more") return showMore(message.conversationId, state, list, deps);
+      if (state && list && followUp?.kind === "details") {
+        const index = followUp.position === -1 ? list.onScreen.length - 1 : followUp.position - 1;
+        const serviceId = list.onScreen[index];
         if (!serviceId) {
-          const count = state.onScreen.length === 1 ? "is only 1 service" : `are only ${state.onScreen.length} services`;
+          const count = list.onScreen.length === 1 ? "is only 1 service" : `are only ${list.onScreen.length} services`;
           return textReply(message.conversationId, "action", `There ${count} in the last list.`);
         }
         return handleAction(message, { id: "details", value: serviceId }, state, deps);

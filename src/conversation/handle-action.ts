@@ -4,6 +4,7 @@ import { buildCard } from "./build-card.js";
 import { outdatedForm, searchReply, textReply } from "./build-replies.js";
 import type { ConversationState } from "./conversation-state.js";
 import type { BotDependencies } from "./bot-dependencies.js";
+import { startReferral, submitReferralForm } from "./referral-dialog.js";
 import { narrowSearch, showMore } from "./search-turns.js";
 import type { ActionRequest, IncomingMessage } from "./incoming-message.js";
 import type { Reply } from "./reply.js";
@@ -20,14 +21,14 @@ export async function handleAction(message: IncomingMessage, action: ActionReque
   const { conversationId } = message;
   switch (action.id) {
     case "show_more":
-      if (!state || state.searchId !== action.value) return textReply(conversationId, "action", expired);
-      return showMore(conversationId, state, deps);
+      if (!state?.list || state.list.searchId !== action.value) return textReply(conversationId, "action", expired);
+      return showMore(conversationId, state, state.list, deps);
 
     case "narrow_area": {
       const [searchId, areaId] = action.value.split("|");
-      if (!state || state.searchId !== searchId) return textReply(conversationId, "action", expired);
+      if (!state?.list || state.list.searchId !== searchId) return textReply(conversationId, "action", expired);
       if (!areaId || !isAreaId(areaId)) return textReply(conversationId, "action", "I don't know that area. Please name the town or district instead.");
-      return narrowSearch(conversationId, { ...state.search, areas: [areaId] }, deps);
+      return narrowSearch(conversationId, { ...state.list.search, areas: [areaId] }, state, deps);
     }
 
     case "details": {
@@ -38,11 +39,8 @@ export async function handleAction(message: IncomingMessage, action: ActionReque
     }
 
     case "refer": {
-      const service = findService(deps.directory, action.value);
-      const door = deps.directory.services.find((s) => s.front_door);
-      const route = door ? ` For now, refer through ${door.name}: ${door.how_to_refer}` : "";
-      const about = service ? ` You can mention that ${service.name} was suggested.` : "";
-      return textReply(conversationId, "action", `I can't log referrals in chat yet.${route}${about}`);
+      if (!findService(deps.directory, action.value)) return textReply(conversationId, "action", unknownService);
+      return startReferral(message, state, deps, { serviceId: action.value });
     }
 
     case "report_outdated": {
@@ -52,6 +50,8 @@ export async function handleAction(message: IncomingMessage, action: ActionReque
     }
 
     case "submit_form": {
+      const dialog = state?.dialog;
+      if (state && dialog && dialog.id === action.value) return submitReferralForm(message, state, dialog, action.fields ?? {}, deps);
       const service = findService(deps.directory, action.value);
       if (!service) return textReply(conversationId, "action", unknownService);
       const details = (action.fields?.details ?? "").trim();

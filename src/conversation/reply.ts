@@ -13,6 +13,8 @@ export interface Reply {
   readonly text: readonly string[];
   /** True for the safety net: channels show the text first and prominently, with no cards. */
   readonly urgent: boolean;
+  /** True when the reply holds personal data: channels show it only to the person who asked (never in a shared channel). */
+  readonly private?: boolean;
   readonly cards: readonly ServiceCard[];
   /** Actions about the whole reply (show more, narrow to an area). */
   readonly actions: readonly ReplyAction[];
@@ -50,10 +52,10 @@ export interface ReplyAction {
 }
 
 export interface Form {
-  readonly id: "report_outdated";
+  readonly id: "report_outdated" | "referral";
   readonly title: string;
   readonly submitLabel: string;
-  /** Passed back with the submission (the service it is about). */
+  /** Passed back with the submission (the service it is about, or the referral dialog's id). */
   readonly value: string;
   readonly fields: readonly FormField[];
   /** Field errors from a submission that did not validate, by field name. */
@@ -63,9 +65,12 @@ export interface Form {
 export interface FormField {
   readonly name: string;
   readonly label: string;
-  readonly kind: "text" | "textarea";
+  /** multiselect values travel as one comma-separated string; a ticked checkbox as "true". */
+  readonly kind: "text" | "textarea" | "select" | "multiselect" | "checkbox";
   readonly required: boolean;
   readonly maxLength: number;
   readonly hint?: string;
   readonly value?: string;
+  /** For select and multiselect. */
+  readonly options?: readonly { readonly value: string; readonly label: string }[];
 }

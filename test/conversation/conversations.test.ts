@@ -137,12 +137,17 @@ describe("scripted conversations through bot.handle", () => {
     expect(reports.at(-1)).toMatchObject({ serviceId: report.value, details: "Moved to Tuesdays at the library", channel: "web", reportedBy: "u-test" });
   });
 
-  it("9. 'refer him' after a search says plainly that logging is not available yet", async () => {
+  it("9. 'refer him' after a search opens the referral, pre-filled from the search", async () => {
     const c = conversation(bot);
-    await c.say("lonely gent in Coalville");
+    const list = await c.say("lonely gent in Coalville");
     const reply = await c.say("refer him");
     expect(reply.intent).toBe("make_referral");
-    expect(reply.text.join(" ")).toMatch(/I can't log referrals in chat yet\. For now, refer through First Contact Plus/);
+    expect(reply.private).toBe(true);
+    expect(reply.form?.id).toBe("referral");
+    const value = (name: string) => reply.form!.fields.find((f) => f.name === name)?.value;
+    expect(value("area")).toBe("north-west-leicestershire");
+    expect(value("needs")).toBe("social-isolation");
+    expect(list.cards.length).toBeGreaterThan(0);
   });
 
   it("10. an emergency mid-conversation gets the safety net, and the list survives it", async () => {

@@ -4,11 +4,7 @@ import { InMemoryConversationStore } from "../../src/conversation/in-memory-conv
 import { ManualClock } from "../support/manual-clock.js";
 
 const state = (searchId: string): ConversationState => ({
-  search: { text: "lonely", needs: ["social-isolation"], areas: [], age: null },
-  searchId,
-  resultIds: ["a", "b"],
-  shown: 2,
-  onScreen: ["a", "b"],
+  list: { search: { text: "lonely", needs: ["social-isolation"], areas: [], age: null }, searchId, resultIds: ["a", "b"], shown: 2, onScreen: ["a", "b"] },
 });
 
 describe("InMemoryConversationStore", () => {
@@ -17,10 +13,10 @@ describe("InMemoryConversationStore", () => {
     const store = new InMemoryConversationStore(clock, 1000);
     await store.set("c1", state("s1"));
     clock.advance(900);
-    expect((await store.get("c1"))?.searchId).toBe("s1");
+    expect((await store.get("c1"))?.list?.searchId).toBe("s1");
     await store.set("c1", state("s2"));
     clock.advance(900);
-    expect((await store.get("c1"))?.searchId).toBe("s2");
+    expect((await store.get("c1"))?.list?.searchId).toBe("s2");
     clock.advance(101);
     expect(await store.get("c1")).toBeUndefined();
     expect(store.size).toBe(0);
@@ -33,7 +29,7 @@ describe("InMemoryConversationStore", () => {
     await store.set("a", state("3"));
     await store.set("c", state("4"));
     expect(await store.get("b")).toBeUndefined();
-    expect((await store.get("a"))?.searchId).toBe("3");
-    expect((await store.get("c"))?.searchId).toBe("4");
+    expect((await store.get("a"))?.list?.searchId).toBe("3");
+    expect((await store.get("c"))?.list?.searchId).toBe("4");
   });
 });

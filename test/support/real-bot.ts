@@ -6,23 +6,25 @@ import { createBot } from "../../src/conversation/create-bot.js";
 import { InMemoryConversationStore } from "../../src/conversation/in-memory-conversation-store.js";
 import type { Reply } from "../../src/conversation/reply.js";
 import { JsonLinesFeedbackStore } from "../../src/feedback/json-lines-feedback-store.js";
-import { realDirectoryAndEngine, type RealCore } from "./load-real-directory.js";
+import { realDirectoryAndEngine } from "./load-real-directory.js";
 import { ManualClock } from "./manual-clock.js";
+import { testReferrals } from "./test-referrals.js";
 
 export const conversationTtlMs = 30 * 60 * 1000;
 
 /** The real bot on the real directory, with its own clock, conversation store and feedback file. */
-export async function realBot(): Promise<{ bot: Bot; clock: ManualClock; feedback: JsonLinesFeedbackStore; core: RealCore }> {
+export async function realBot() {
   const core = await realDirectoryAndEngine();
   const clock = new ManualClock();
   const feedback = new JsonLinesFeedbackStore(path.join(mkdtempSync(path.join(tmpdir(), "signpost-feedback-")), "feedback.jsonl"));
-  const bot = createBot({ ...core, maxResults: 5, conversations: new InMemoryConversationStore(clock, conversationTtlMs), feedback, clock });
-  return { bot, clock, feedback, core };
+  const { referrals, inbox, sender } = await testReferrals(core.directory, clock);
+  const bot = createBot({ ...core, maxResults: 5, conversations: new InMemoryConversationStore(clock, conversationTtlMs), feedback, clock, referrals });
+  return { bot, clock, feedback, core, referrals, inbox, sender };
 }
 
 /** A conversation with the bot: say things, press buttons. */
-export function conversation(bot: Bot, conversationId = `c-${Math.random().toString(36).slice(2)}`) {
-  const base = { channel: "web" as const, conversationId, userId: "u-test" };
+export function conversation(bot: Bot, conversationId = `c-${Math.random().toString(36).slice(2)}`, who: { userId?: string; channel?: "web" | "terminal" } = {}) {
+  const base = { channel: who.channel ?? ("web" as const), conversationId, userId: who.userId ?? "u-test" };
   return {
     say: (text: string): Promise<Reply> => bot.handle({ ...base, text }),
     press: (id: Parameters<Bot["handle"]>[0] extends infer M ? (M extends { action?: infer A } ? NonNullable<A> : never) : never): Promise<Reply> =>

@@ -2,6 +2,7 @@
 // POST /api/chat (good messages, button round trips, every kind of bad request)
 // and the page and its allowlisted assets (content types, cache and CSP headers, JSON 404 for anything else).
 import { readdirSync, readFileSync } from "node:fs";
+import { testReferrals } from "../../support/test-referrals.js";
 import { request as httpRequest } from "node:http";
 import { fileURLToPath } from "node:url";
 import type { Hono } from "hono";
@@ -38,6 +39,7 @@ beforeAll(async () => {
     ...core,
     maxResults: 5,
     conversations: new InMemoryConversationStore(systemClock, 30 * 60 * 1000),
+    referrals: (await testReferrals(core.directory, systemClock)).referrals,
     feedback,
     clock: systemClock,
   });

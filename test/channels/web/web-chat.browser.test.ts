@@ -2,6 +2,7 @@
 // conversation core: typing and Enter, service cards, buttons, the urgent reply,
 // the report form, keyboard use, a 360 px screen, and that service data cannot add markup.
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { testReferrals } from "../../support/test-referrals.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mountWebChat } from "../../../src/channels/web/web-chat-routes.js";
 import { createBot } from "../../../src/conversation/create-bot.js";
@@ -29,6 +30,7 @@ beforeAll(async () => {
     ...core,
     maxResults: 5,
     conversations: new InMemoryConversationStore(systemClock, 30 * 60 * 1000),
+    referrals: (await testReferrals(core.directory, systemClock)).referrals,
     feedback: { record: (report) => Promise.resolve(void reports.push(report)), list: () => Promise.resolve([...reports]) },
     clock: systemClock,
   });

@@ -1,0 +1,68 @@
+import type { Directory } from "../directory/directory.js";
+import { findService } from "../directory/directory.js";
+import type { Referral } from "./referral.js";
+import type { ReferralDraft } from "./referral-draft.js";
+
+/** A referral in full, for the triage team and the referrer only: it holds personal data. */
+export function describeReferral(referral: Referral, directory: Directory): string {
+  return [
+    `New referral ${referral.reference} (${referral.urgency === "soon" ? "to be seen soon" : "routine"}) from ${referral.referrer.name ?? referral.referrer.id} (${referral.referrer.team}).`,
+    ...describeDraft(draftOf(referral), directory),
+    `Agreement confirmed by ${referral.consent.confirmedBy} at ${referral.consent.confirmedAt}.`,
+  ].join("\n");
+}
+
+/** A stored referral seen as the draft it was made from. */
+function draftOf(referral: Referral): ReferralDraft {
+  const { phone, email, address, when } = referral.contact;
+  return {
+    person: referral.person,
+    area: referral.area,
+    needs: referral.needs,
+    whatMatters: referral.whatMatters,
+    urgency: referral.urgency,
+    suggestedServices: referral.suggestedServices,
+    ...(phone ? { phone } : {}),
+    ...(email ? { email } : {}),
+    ...(address ? { address } : {}),
+    ...(when ? { contactWhen: when } : {}),
+    ...(referral.age !== undefined ? { age: referral.age } : {}),
+    ...(referral.dateOfBirth ? { dateOfBirth: referral.dateOfBirth } : {}),
+    ...(referral.nhsNumber ? { nhsNumber: referral.nhsNumber } : {}),
+  };
+}
+
+/** The lines of a draft, for the summary shown before it is sent. */
+export function describeDraft(draft: ReferralDraft, directory: Directory): string[] {
+  const needs = (draft.needs ?? []).map((n) => directory.taxonomy.label(n)).join(", ");
+  const suggested = (draft.suggestedServices ?? []).map((id) => findService(directory, id)?.name ?? id).join(", ");
+  const contact = [draft.phone, draft.email, draft.address].filter(Boolean).join(", ");
+  return [
+    `Person: ${draft.person ?? "-"}`,
+    `Lives in: ${draft.area ? directory.gazetteer.name(draft.area) : "-"}`,
+    `Age: ${draft.age ?? (draft.dateOfBirth ? `born ${draft.dateOfBirth}` : "-")}`,
+    `Contact: ${contact || "-"}${draft.contactWhen ? ` (${draft.contactWhen})` : ""}`,
+    `NHS number: ${draft.nhsNumber ?? "not given"}`,
+    `Needs: ${needs || "-"}`,
+    `What matters to them: ${draft.whatMatters ?? "-"}`,
+    `Urgency: ${draft.urgency ?? "-"}`,
+    ...(suggested ? [`Services already suggested: ${suggested}`] : []),
+  ];
+}
+
+/** A status, with no personal details: safe for the channel the referral came from. */
+export function describeStatus(referral: Referral, directory: Directory): string {
+  const service = referral.acceptedService ? (findService(directory, referral.acceptedService)?.name ?? referral.acceptedService) : undefined;
+  switch (referral.status) {
+    case "submitted":
+      return `${referral.reference} has been sent to First Contact Plus and is waiting to be picked up.`;
+    case "acknowledged":
+      return `${referral.reference} has been picked up by First Contact Plus.`;
+    case "accepted":
+      return `${referral.reference} has been accepted${service ? ` by ${service}` : ""}.`;
+    case "declined":
+      return `${referral.reference} was declined: ${referral.declineReason ?? "no reason given"}.`;
+    case "closed":
+      return `${referral.reference} is closed: ${referral.outcome ?? "no outcome recorded"}.`;
+  }
+}

@@ -1,0 +1,79 @@
+import type { Clock } from "../time/clock.js";
+import { completeReferral } from "./complete-referral.js";
+import type { Referral, Viewer } from "./referral.js";
+import type { ReferralDraft } from "./referral-draft.js";
+import type { StatusChange } from "./referral-status.js";
+import type { ListFilter, NotificationPlan, ReferralStore } from "./referral-store.js";
+
+/** Who is talking to Signpost, as a channel knows them. */
+export interface Identity {
+  readonly userId: string;
+  readonly userName?: string;
+  readonly channel: string;
+  readonly conversationId: string;
+  /** The team the channel puts them in (a Slack workspace, a Teams team); absent in the web chat. */
+  readonly team?: string;
+}
+
+export interface AccessSettings {
+  /** Users on the First Contact triage team: they see and move every referral. */
+  readonly triageUserIds: ReadonlySet<string>;
+  /** Teams for users whose channel names none (the web chat, the terminal), from USER_TEAMS. */
+  readonly userTeams: ReadonlyMap<string, string>;
+}
+
+export type Submitted = { readonly ok: true; readonly referral: Referral; readonly created: boolean } | { readonly ok: false; readonly errors: Readonly<Record<string, string>> };
+
+/**
+ * The referral desk: what the conversation core asks of referrals, with who is
+ * asking worked out once. Storage, access and notifications sit behind it.
+ */
+export class ReferralDesk {
+  constructor(
+    private readonly store: ReferralStore,
+    private readonly plan: NotificationPlan,
+    private readonly access: AccessSettings,
+    private readonly clock: Clock,
+  ) {}
+
+  /** A user's team: from their channel, else USER_TEAMS, else a team of one (so nobody sees another's referrals by default). */
+  teamOf(identity: Identity): string {
+    return identity.team ?? this.access.userTeams.get(identity.userId) ?? `user:${identity.userId}`;
+  }
+
+  viewer(identity: Identity): Viewer {
+    return {
+      id: identity.userId,
+      team: this.teamOf(identity),
+      channel: identity.channel,
+      triage: this.access.triageUserIds.has(identity.userId),
+    };
+  }
+
+  /** Stores a finished draft; the dialog's id makes a second submission return the first referral. */
+  async submit(draft: ReferralDraft, dialogId: string, identity: Identity): Promise<Submitted> {
+    const referrer = {
+      id: identity.userId,
+      ...(identity.userName ? { name: identity.userName } : {}),
+      team: this.teamOf(identity),
+      channel: identity.channel,
+      conversationId: identity.conversationId,
+    };
+    const completed = completeReferral(draft, referrer, this.clock.now().toISOString());
+    if (!completed.ok) return completed;
+    const { referral, created } = await this.store.create(completed.referral, dialogId, this.plan);
+    return { ok: true, referral, created };
+  }
+
+  find(reference: string, identity: Identity): Promise<Referral | undefined> {
+    return this.store.find(reference, this.viewer(identity));
+  }
+
+  list(identity: Identity, filter: ListFilter): Promise<Referral[]> {
+    return this.store.list(this.viewer(identity), filter);
+  }
+
+  move(reference: string, change: StatusChange, identity: Identity): Promise<Referral | undefined> {
+    return this.store.changeStatus(reference, change, this.viewer(identity), this.plan);
+  }
+}
