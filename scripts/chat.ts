@@ -2,7 +2,8 @@
  * An interactive chat with Signpost in the terminal, on the same core as every
  * other channel:
  *   npm run chat
- * Type a question; "more" and "tell me about the second one" work as follow-ups.
+ * Type a question; "more" and "tell me about the second one" work as follow-ups;
+ * "refer Mrs P to First Contact ..." starts a referral, asked one question at a time.
  * Ctrl+D or "quit" ends it.
  */
 import { randomUUID } from "node:crypto";
@@ -32,7 +33,11 @@ for await (const raw of terminal) {
     pendingForm = reply.form;
     process.stdout.write(`\n${renderReplyText(reply)}\n\n`);
   }
+  // News about this conversation's referrals (status changes) is shown before the next prompt.
+  await signpost.sendNotifications();
+  for (const news of await signpost.inbox.takeUnread(conversationId)) process.stdout.write(`[update] ${news}\n\n`);
   process.stdout.write("> ");
 }
 terminal.close();
+await signpost.close();
 process.stdout.write("\n");

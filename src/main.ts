@@ -127,7 +127,7 @@ async function main(): Promise<void> {
 
   let signpost: Signpost | undefined;
   const app = createHttpApp({ core: () => signpost, logger });
-  mountWebChat(app, { bot: () => signpost?.bot, logger });
+  mountWebChat(app, { bot: () => signpost?.bot, inbox: () => signpost?.inbox, logger });
   const server = await startHttpServer(app, config.host, config.port).catch((error: NodeJS.ErrnoException) => {
     const reason = error.code === "EADDRINUSE" ? "is already in use" : `could not be opened (${error.code ?? error.message})`;
     process.stderr.write(`Signpost cannot start: ${config.host}:${config.port} ${reason}; set PORT to another port.\n`);

@@ -7,7 +7,7 @@ import { handleAction } from "./handle-action.js";
 import type { IncomingMessage } from "./incoming-message.js";
 import type { Reply } from "./reply.js";
 import { listReferrals, moveReferral, referralStatus, isStatusMove } from "./referral-commands.js";
-import { continueReferral, openDialog, startReferral } from "./referral-dialog.js";
+import { answersByText, continueReferral, openDialog, startReferral } from "./referral-dialog.js";
 import { answerMessage, showMore } from "./search-turns.js";
 
 export type { BotDependencies } from "./bot-dependencies.js";
@@ -33,7 +33,7 @@ export function createBot(deps: BotDependencies): Bot {
       if (message.action) return handleAction(message, message.action, state, deps);
       const text = message.text ?? "";
       const dialog = openDialog(state);
-      if (state && dialog && !isUrgent(text)) return continueReferral(message, state, dialog, deps);
+      if (state && dialog && answersByText(message.channel) && !isUrgent(text)) return continueReferral(message, state, dialog, deps);
       if (isStatusMove(text)) return moveReferral(message, deps);
       const understood = deps.understander.understand(text);
       if (understood.intent === "make_referral") return startReferral(message, state, deps, { entities: understood.entities, text });

@@ -16,6 +16,11 @@ import type { Reply } from "./reply.js";
 
 /** Channels that can show a whole form; the rest are asked one question at a time. */
 const channelsWithForms = new Set(["web", "slack", "teams"]);
+
+/** With a form on screen, typed messages are ordinary messages; without one, they answer the dialog. */
+export function answersByText(channel: string): boolean {
+  return !channelsWithForms.has(channel);
+}
 const cancelWords = /^(?:cancel|stop|abort|quit referral|never ?mind|forget it|cancel (?:it|that|the referral))$/;
 const consentWords = /\b(?:consented|consents|(?:has|have|they|she|he) agreed|with (?:their|her|his) (?:consent|agreement)|gave (?:consent|permission)|happy to be referred)\b/;
 const refusedConsent = /\b(?:not|hasn'?t|hasnt|haven'?t|havent|didn'?t|didnt|no|without|refused|declined)\s+(?:\w+\s+)?(?:consent|consented|agreed|agreement)\b/;

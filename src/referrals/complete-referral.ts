@@ -9,7 +9,10 @@ export type Completed = { readonly ok: true; readonly referral: NewReferral } | 
  * each beside its field and a dialog can ask again.
  */
 export function completeReferral(draft: ReferralDraft, referrer: Referrer, confirmedAt: string): Completed {
-  if (draft.consent !== true) return { ok: false, errors: { consent: "Please confirm the person has agreed to this referral." } };
+  // Every problem at once: the form shows them all, consent among them.
+  const errors: Record<string, string> = {};
+  if (draft.consent !== true) errors.consent = "Please confirm the person has agreed to this referral.";
+  if (draft.area === undefined) errors.area = "Please say where they live.";
   const parsed = newReferralSchema.safeParse({
     person: draft.person,
     contact: { phone: draft.phone, email: draft.email, address: draft.address, when: draft.contactWhen },
@@ -24,9 +27,8 @@ export function completeReferral(draft: ReferralDraft, referrer: Referrer, confi
     consent: { confirmedBy: referrer.id, confirmedAt },
     referrer,
   });
-  if (parsed.success) return { ok: true, referral: dropUndefined(parsed.data) };
-  const errors: Record<string, string> = {};
-  for (const issue of parsed.error.issues) {
+  if (parsed.success && Object.keys(errors).length === 0) return { ok: true, referral: dropUndefined(parsed.data) };
+  for (const issue of parsed.success ? [] : parsed.error.issues) {
     const [first, second] = issue.path.map(String);
     const field = first === "contact" ? (second === "when" ? "contactWhen" : second ?? "contact") : (first ?? "form");
     errors[field] ??= issue.message.endsWith("received undefined") ? "This is needed." : issue.message;

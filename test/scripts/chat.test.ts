@@ -1,11 +1,15 @@
 import { spawn } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { projectRoot } from "../support/run-process.js";
 
 /** Runs `npm run chat` with lines typed on its input, and returns what it printed. */
 function chat(lines: readonly string[]): Promise<{ code: number | null; stdout: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "scripts/chat.ts"], { cwd: projectRoot, stdio: ["pipe", "pipe", "pipe"] });
+    const env = { ...process.env, DATA_DIR: mkdtempSync(path.join(tmpdir(), "signpost-chat-")) };
+    const child = spawn(process.execPath, ["--import", "tsx", "scripts/chat.ts"], { cwd: projectRoot, env, stdio: ["pipe", "pipe", "pipe"] });
     let stdout = "";
     child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
     child.on("error", reject);
@@ -28,6 +32,28 @@ describe("npm run chat", () => {
   it("frames an emergency so it cannot be missed", async () => {
     const { stdout } = await chat(["she says she has taken all her tablets"]);
     expect(stdout).toMatch(/!{60}\nThis sounds like an emergency\. If someone's life is at risk now, call 999\./);
+  });
+
+  it("takes a referral question by question and gives its reference", async () => {
+    const { code, stdout } = await chat([
+      "refer Mrs Q to First Contact for a home safety check, she lives in Syston",
+      "Mrs Q",
+      "81",
+      "0116 496 0321",
+      "mornings",
+      "Staying in her own home",
+      "routine",
+      "skip",
+      "yes she agreed",
+      "yes",
+      "my referrals",
+      "quit",
+    ]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/Person: Mrs Q[\s\S]*Lives in: Charnwood/);
+    const reference = /Referral (FC-[0-9A-HJKMNP-TV-Z]{6}) has been sent to First Contact Plus/.exec(stdout)?.[1];
+    expect(reference).toBeDefined();
+    expect(stdout).toMatch(new RegExp(`${reference} · submitted`));
   });
 
   it("ends cleanly when the input closes", async () => {

@@ -1,7 +1,14 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 
 export const projectRoot = path.join(import.meta.dirname, "../..");
+
+/** Each process gets its own DATA_DIR unless the test gives one, so parallel tests never share a database. */
+function environment(env: Record<string, string>): NodeJS.ProcessEnv {
+  return { ...process.env, DATA_DIR: mkdtempSync(path.join(tmpdir(), "signpost-data-")), ...env };
+}
 
 export interface Finished {
   readonly code: number | null;
@@ -12,7 +19,7 @@ export interface Finished {
 /** Runs a command in the project root to completion, with extra environment variables. */
 export function run(command: string, args: readonly string[], env: Record<string, string> = {}): Promise<Finished> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: projectRoot, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(command, args, { cwd: projectRoot, env: environment(env), stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
@@ -24,7 +31,7 @@ export function run(command: string, args: readonly string[], env: Record<string
 
 /** Starts a long-running command; the caller stops it. Output is collected as it comes. */
 export function start(command: string, args: readonly string[], env: Record<string, string> = {}) {
-  const child: ChildProcess = spawn(command, args, { cwd: projectRoot, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  const child: ChildProcess = spawn(command, args, { cwd: projectRoot, env: environment(env), stdio: ["ignore", "pipe", "pipe"] });
   const output = { stdout: "", stderr: "" };
   child.stdout?.on("data", (chunk: Buffer) => (output.stdout += chunk.toString()));
   child.stderr?.on("data", (chunk: Buffer) => (output.stderr += chunk.toString()));
@@ -33,7 +40,7 @@ export function start(command: string, args: readonly string[], env: Record<stri
 }
 
 /** Polls until `check` passes or the time is up. */
-export async function waitFor<T>(check: () => Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
+export async function waitFor<T>(check: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const value = await check().catch(() => undefined);

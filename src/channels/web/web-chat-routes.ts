@@ -1,10 +1,12 @@
-// The web chat channel: POST /api/chat (a JSON message in, the bot's Reply out)
-// and the page that uses it (GET / and its allowlisted /assets/ files). The
-// request body is checked before the bot sees it; what people type is never logged.
+// The web chat channel: POST /api/chat (a JSON message in, the bot's Reply out),
+// GET /api/chat/inbox (the conversation's unread notifications, which the page polls)
+// and the page that uses them (GET / and its allowlisted /assets/ files). The
+// request is checked before the bot sees it; what people type is never logged.
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
+import { z } from "zod";
 import type { Bot } from "../../conversation/bot.js";
 import { incomingMessageSchema } from "../../conversation/incoming-message.js";
 import type { Logger } from "../../logging/create-logger.js";
@@ -13,8 +15,24 @@ import { describeValidationIssue } from "./describe-validation-issue.js";
 export interface WebChatOptions {
   /** Absent until the directory is indexed and the bot is built. */
   readonly bot: () => Bot | undefined;
+  /** Where a conversation's notifications wait ("FC-7K3M9Q has been accepted by ..."); absent until storage is open. */
+  readonly inbox: () => WebChatInbox | undefined;
   readonly logger: Logger;
 }
+
+/** What the inbox route needs: unread messages for a conversation, marked read as they are returned. */
+export interface WebChatInbox {
+  takeUnread(conversationId: string): Promise<string[]>;
+}
+
+/** The same rule as a chat message's conversationId (trimmed, 1 to 200 characters), so both name the same conversation. */
+const inboxQuery = z.object({
+  conversationId: z
+    .string({ error: "conversationId: is required, for example /api/chat/inbox?conversationId=c1." })
+    .trim()
+    .min(1, "conversationId: must not be empty.")
+    .max(200, "conversationId: must be at most 200 characters."),
+});
 
 export const maxChatBodyBytes = 64 * 1024;
 
@@ -41,6 +59,8 @@ export const webChatAssets: Readonly<Record<string, string>> = {
   "render-card.js": javascript,
   "render-form.js": javascript,
   "render-reply.js": javascript,
+  "form-fields.js": javascript,
+  "inbox-poller.js": javascript,
   "tab-session-id.js": javascript,
 };
 
@@ -49,7 +69,7 @@ function errorBody(code: string, message: string) {
 }
 
 /** Adds the chat API and the chat page to the app; reads the page's files once, now. */
-export function mountWebChat(app: Hono, { bot, logger }: WebChatOptions): void {
+export function mountWebChat(app: Hono, { bot, inbox, logger }: WebChatOptions): void {
   const page = readFileSync(`${publicFolder}index.html`, "utf8");
   const assets = Object.entries(webChatAssets).map(([name, type]) => ({ name, type, content: readFileSync(`${publicFolder}${name}`, "utf8") }));
   const common = { "Cache-Control": "no-cache", "X-Content-Type-Options": "nosniff" };
@@ -101,4 +121,17 @@ export function mountWebChat(app: Hono, { bot, logger }: WebChatOptions): void {
       return c.json(await ready.handle(parsed.data), 200, noStore);
     },
   );
+
+  app.get("/api/chat/inbox", async (c) => {
+    const noStore = { "Cache-Control": "no-store" };
+    const parsed = inboxQuery.safeParse({ conversationId: c.req.query("conversationId") });
+    if (!parsed.success) {
+      return c.json(errorBody("BAD_REQUEST", parsed.error.issues[0]?.message ?? "conversationId: is required."), 400, noStore);
+    }
+    const ready = inbox();
+    if (!ready) {
+      return c.json(errorBody("NOT_READY", "Signpost is still starting up. Please try again in a few seconds."), 503, noStore);
+    }
+    return c.json({ messages: await ready.takeUnread(parsed.data.conversationId) }, 200, noStore);
+  });
 }

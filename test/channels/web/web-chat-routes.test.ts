@@ -1,29 +1,36 @@
 // The web chat routes through the real Hono app and the real conversation core:
-// POST /api/chat (good messages, button round trips, every kind of bad request)
+// POST /api/chat (good messages, button round trips, every kind of bad request),
+// GET /api/chat/inbox (a referral's status changes, delivered once)
 // and the page and its allowlisted assets (content types, cache and CSP headers, JSON 404 for anything else).
 import { readdirSync, readFileSync } from "node:fs";
-import { testReferrals } from "../../support/test-referrals.js";
 import { request as httpRequest } from "node:http";
 import { fileURLToPath } from "node:url";
 import type { Hono } from "hono";
 import { beforeAll, describe, expect, it } from "vitest";
-import { contentSecurityPolicy, mountWebChat, webChatAssets } from "../../../src/channels/web/web-chat-routes.js";
+import { contentSecurityPolicy, mountWebChat, type WebChatInbox, webChatAssets } from "../../../src/channels/web/web-chat-routes.js";
 import type { Bot } from "../../../src/conversation/bot.js";
 import { createBot } from "../../../src/conversation/create-bot.js";
 import { InMemoryConversationStore } from "../../../src/conversation/in-memory-conversation-store.js";
 import type { Reply } from "../../../src/conversation/reply.js";
+import type { InboxStore } from "../../../src/notifications/inbox-store.js";
+import type { OutboxSender } from "../../../src/notifications/outbox-sender.js";
+import type { ReferralDesk } from "../../../src/referrals/referral-desk.js";
 import type { FeedbackStore, OutdatedReport } from "../../../src/feedback/feedback-store.js";
 import { createHttpApp } from "../../../src/http/create-http-app.js";
 import { startHttpServer } from "../../../src/http/start-http-server.js";
 import { systemClock } from "../../../src/time/clock.js";
 import { realDirectoryAndEngine } from "../../support/load-real-directory.js";
 import { memoryLogger } from "../../support/silent-logger.js";
+import { testReferrals, triageUserId } from "../../support/test-referrals.js";
 
 interface ErrorBody {
   readonly error: { readonly code: string; readonly message: string };
 }
 
 let bot: Bot;
+let referrals: ReferralDesk;
+let inbox: InboxStore;
+let sender: OutboxSender;
 const reports: OutdatedReport[] = [];
 
 beforeAll(async () => {
@@ -35,20 +42,21 @@ beforeAll(async () => {
     },
     list: () => Promise.resolve([...reports]),
   };
+  ({ referrals, inbox, sender } = await testReferrals(core.directory, systemClock));
   bot = createBot({
     ...core,
     maxResults: 5,
     conversations: new InMemoryConversationStore(systemClock, 30 * 60 * 1000),
-    referrals: (await testReferrals(core.directory, systemClock)).referrals,
+    referrals,
     feedback,
     clock: systemClock,
   });
 });
 
-function chatApp(ready: () => Bot | undefined = () => bot) {
+function chatApp(ready: () => Bot | undefined = () => bot, inboxReady: () => WebChatInbox | undefined = () => inbox) {
   const { logger, lines } = memoryLogger();
   const app = createHttpApp({ core: () => undefined, logger });
-  mountWebChat(app, { bot: ready, logger });
+  mountWebChat(app, { bot: ready, inbox: inboxReady, logger });
   return { app, lines };
 }
 
@@ -235,6 +243,91 @@ describe("POST /api/chat", () => {
   });
 });
 
+function getInbox(app: Hono, query: string) {
+  return app.request(`/api/chat/inbox${query}`);
+}
+
+describe("GET /api/chat/inbox", () => {
+  it("gives a conversation its unread status changes once, then nothing", async () => {
+    const { app } = chatApp();
+    const conversationId = "web-inbox-1";
+    const opened = (await (await post(app, { conversationId, userId: "user-1", text: "refer someone to First Contact" })).json()) as Reply;
+    expect(opened).toMatchObject({ private: true, form: { id: "referral" } });
+    const fields = {
+      person: "Ottoline Brackenbury",
+      phone: "0116 496 0777",
+      age: "79",
+      area: "charnwood",
+      needs: "home-safety,affordable-warmth",
+      whatMatters: "Feeling safe at home",
+      urgency: "routine",
+      consent: "true",
+    };
+    const sent = (await (await post(app, { conversationId, userId: "user-1", action: { id: "submit_form", value: opened.form?.value, fields } })).json()) as Reply;
+    const reference = /FC-[0-9A-HJKMNP-TV-Z]{6}/.exec(sent.text.join(" "))?.[0] ?? "";
+    expect(reference).not.toBe("");
+    await sender.runOnce();
+
+    // Nothing for this conversation until the referral's status changes.
+    const before = await getInbox(app, `?conversationId=${conversationId}`);
+    expect(before.status).toBe(200);
+    expect(await before.json()).toEqual({ messages: [] });
+
+    await referrals.move(reference, { status: "acknowledged" }, { userId: triageUserId, channel: "web", conversationId: "t" });
+    await sender.runOnce();
+    const first = await getInbox(app, `?conversationId=${conversationId}`);
+    expect(first.status).toBe(200);
+    expect(first.headers.get("content-type")).toMatch(/application\/json/);
+    expect(first.headers.get("cache-control")).toBe("no-store");
+    const { messages } = (await first.json()) as { messages: string[] };
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toContain(reference);
+    expect(messages.join(" ")).not.toContain("Ottoline");
+
+    const second = await getInbox(app, `?conversationId=${conversationId}`);
+    expect(await second.json()).toEqual({ messages: [] });
+    // Another conversation sees none of it.
+    expect(await (await getInbox(app, "?conversationId=web-inbox-other")).json()).toEqual({ messages: [] });
+  });
+
+  it("reads the conversationId as the chat does: surrounding spaces are not part of it", async () => {
+    const { app } = chatApp();
+    await inbox.add(inbox.newId(), "web-inbox-2", "FC-7K3M9Q has been picked up by the First Contact team.");
+    const response = await getInbox(app, "?conversationId=%20web-inbox-2%20");
+    expect(await response.json()).toEqual({ messages: ["FC-7K3M9Q has been picked up by the First Contact team."] });
+  });
+
+  it.each([
+    ["no conversationId", "", /^conversationId: is required, for example \/api\/chat\/inbox\?conversationId=c1\.$/],
+    ["another parameter only", "?conversation=c1", /^conversationId: is required/],
+    ["an empty conversationId", "?conversationId=", /^conversationId: must not be empty\.$/],
+    ["a conversationId of spaces", "?conversationId=%20%20", /^conversationId: must not be empty\.$/],
+    ["a conversationId over 200 characters", `?conversationId=${"c".repeat(201)}`, /^conversationId: must be at most 200 characters\.$/],
+  ])("refuses %s with a 400 in one sentence", async (_label, query, message) => {
+    const { app } = chatApp();
+    const response = await getInbox(app, query);
+    await expectError(response, 400, "BAD_REQUEST", message);
+    expect(response.headers.get("cache-control")).toBe("no-store");
+  });
+
+  it("says it is starting up (503) until the inbox is ready", async () => {
+    const { app } = chatApp(() => bot, () => undefined);
+    const response = await getInbox(app, "?conversationId=c1");
+    await expectError(response, 503, "NOT_READY", /^Signpost is still starting up\. Please try again in a few seconds\.$/);
+    expect(response.headers.get("cache-control")).toBe("no-store");
+  });
+
+  it("hides a failure in the inbox behind the app's general error", async () => {
+    const failing: WebChatInbox = { takeUnread: () => Promise.reject(new Error("database at /srv/secret is locked")) };
+    const { app } = chatApp(() => bot, () => failing);
+    const response = await getInbox(app, "?conversationId=c1");
+    expect(response.status).toBe(500);
+    const text = await response.text();
+    expect(text).not.toContain("/srv/secret");
+    expect(text).not.toMatch(stackTrace);
+  });
+});
+
 const publicFolder = fileURLToPath(new URL("../../../src/channels/web/public/", import.meta.url));
 const javascriptType = /^text\/javascript; charset=utf-8$/;
 const cssType = /^text\/css; charset=utf-8$/;
@@ -265,6 +358,9 @@ describe("the chat page", () => {
     ["/assets/api-client.js", javascriptType, /fetch\("\/api\/chat"/],
     ["/assets/render-card.js", javascriptType, /export function renderCard\(/],
     ["/assets/render-form.js", javascriptType, /export function renderForm\(/],
+    ["/assets/form-fields.js", javascriptType, /export function renderField\(/],
+    ["/assets/inbox-poller.js", javascriptType, /export function startInboxPolling\(/],
+    ["/assets/api-client.js", javascriptType, /fetch\(`\/api\/chat\/inbox\?conversationId=/],
     ["/assets/render-reply.js", javascriptType, /export function renderReply\(/],
     ["/assets/chat.css", cssType, /\.message/],
   ])("serves %s with its content type and no-cache", async (path, type, content) => {

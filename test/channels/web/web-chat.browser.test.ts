@@ -1,8 +1,8 @@
 // The web chat in a real headless Chromium against a real server and the real
 // conversation core: typing and Enter, service cards, buttons, the urgent reply,
-// the report form, keyboard use, a 360 px screen, and that service data cannot add markup.
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
-import { testReferrals } from "../../support/test-referrals.js";
+// the report form, the referral form (every kind of field) and its status change arriving by polling,
+// keyboard use, a 360 px screen, and that service data cannot add markup.
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mountWebChat } from "../../../src/channels/web/web-chat-routes.js";
 import { createBot } from "../../../src/conversation/create-bot.js";
@@ -14,29 +14,40 @@ import { type RunningServer, startHttpServer } from "../../../src/http/start-htt
 import { systemClock } from "../../../src/time/clock.js";
 import { realDirectoryAndEngine } from "../../support/load-real-directory.js";
 import { memoryLogger } from "../../support/silent-logger.js";
+import { testReferrals, triageUserId } from "../../support/test-referrals.js";
+import type { Directory } from "../../../src/directory/directory.js";
+import type { OutboxSender } from "../../../src/notifications/outbox-sender.js";
+import type { ReferralDesk } from "../../../src/referrals/referral-desk.js";
 
 const timeout = 30_000;
 const screenshotPath = "/tmp/signpost-web-chat.png";
+const referralScreenshotPath = "/tmp/signpost-referral-form.png";
 
 let server: RunningServer;
 let browser: Browser;
 let context: BrowserContext;
 let base: string;
+let directory: Directory;
+let referrals: ReferralDesk;
+let sender: OutboxSender;
 const reports: OutdatedReport[] = [];
 
 beforeAll(async () => {
   const core = await realDirectoryAndEngine();
+  directory = core.directory;
+  const desk = await testReferrals(core.directory, systemClock);
+  ({ referrals, sender } = desk);
   const bot = createBot({
     ...core,
     maxResults: 5,
     conversations: new InMemoryConversationStore(systemClock, 30 * 60 * 1000),
-    referrals: (await testReferrals(core.directory, systemClock)).referrals,
+    referrals,
     feedback: { record: (report) => Promise.resolve(void reports.push(report)), list: () => Promise.resolve([...reports]) },
     clock: systemClock,
   });
   const { logger } = memoryLogger();
   const app = createHttpApp({ core: () => undefined, logger });
-  mountWebChat(app, { bot: () => bot, logger });
+  mountWebChat(app, { bot: () => bot, inbox: () => desk.inbox, logger });
   server = await startHttpServer(app, "127.0.0.1", 0);
   base = `http://127.0.0.1:${server.port}`;
   browser = await chromium.launch({
@@ -80,6 +91,19 @@ function horizontalOverflow(page: Page): Promise<number> {
 /** The data-testid of whatever has focus (waits until something does). */
 function focusedTestId(page: Page): Promise<string | null> {
   return page.locator(":focus").getAttribute("data-testid");
+}
+
+/** The field wrapper (div or fieldset) around a control. */
+function fieldOf(control: Locator): Locator {
+  return control.locator("xpath=ancestor::*[contains(concat(' ', normalize-space(@class), ' '), ' field ')][1]");
+}
+
+/** The bot's error for a field sits in the field's wrapper, and `describedBy` (the control or the fieldset) points to it. */
+async function expectErrorBeside(field: Locator, describedBy: Locator, message: RegExp): Promise<void> {
+  const error = field.getByTestId("field-error");
+  expect(await error.count()).toBe(1);
+  expect(await error.innerText()).toMatch(message);
+  expect(((await describedBy.getAttribute("aria-describedby")) ?? "").split(" ")).toContain(await error.getAttribute("id"));
 }
 
 describe("the web chat in Chromium", () => {
@@ -203,6 +227,123 @@ describe("the web chat in Chromium", () => {
       expect(await thanks.innerText()).toContain("Thank you");
       expect(reports.at(-1)).toMatchObject({ details: "The group now meets on Thursdays.", channel: "web" });
       expect(problems).toEqual([]);
+      await page.close();
+    },
+    timeout,
+  );
+
+  it(
+    "refers someone through the referral form, with errors beside the fields, and shows its status change by polling",
+    async () => {
+      const { page, problems } = await openChat();
+      await send(page, "refer someone to First Contact");
+      const opened = page.getByTestId("reply").first();
+      expect(await opened.getByTestId("private-note").innerText()).toBe("Only you can see this.");
+      const blank = opened.getByTestId("reply-form");
+      expect(await blank.getByRole("heading", { level: 3 }).textContent()).toBe("Refer to First Contact");
+      // Every kind of field, labelled: a select with no silent default, a fieldset of checkboxes, a lone checkbox.
+      const area = blank.getByRole("combobox", { name: "Where they live", exact: true });
+      expect(await area.inputValue()).toBe("");
+      expect(await area.getAttribute("required")).not.toBeNull();
+      expect(await blank.getByRole("combobox", { name: "Urgency", exact: true }).inputValue()).toBe("routine");
+      const needs = blank.getByRole("group", { name: "What they need help with", exact: true });
+      expect(await needs.locator("xpath=self::fieldset/legend").count()).toBe(1);
+      expect(await needs.getByRole("checkbox").count()).toBe(directory.taxonomy.needs.length);
+      expect(await needs.getByRole("checkbox", { checked: true }).count()).toBe(0);
+      expect(await blank.getByRole("checkbox", { name: "The person has agreed to this referral", exact: true }).getAttribute("required")).not.toBeNull();
+      expect(await blank.getByRole("textbox", { name: "Phone (optional)", exact: true }).count()).toBe(1);
+      expect(await blank.getByRole("textbox", { name: "NHS number (optional)", exact: true }).count()).toBe(1);
+
+      // Sent empty: every required field gets its error beside it at once, consent included,
+      // and the first field in error takes focus so the keyboard starts there.
+      await blank.getByTestId("form-submit").click();
+      const retry = page.getByTestId("reply").nth(1);
+      await retry.getByTestId("reply-form").waitFor();
+      expect(await retry.getByTestId("private-note").count()).toBe(1);
+      const consent = retry.getByRole("checkbox", { name: "The person has agreed to this referral", exact: true });
+      const person = retry.getByRole("textbox", { name: "Name, or initials if your team uses initials", exact: true });
+      const whatMatters = retry.getByRole("textbox", { name: "What matters most to them", exact: true });
+      const retryArea = retry.getByRole("combobox", { name: "Where they live", exact: true });
+      const retryNeeds = retry.getByRole("group", { name: "What they need help with", exact: true });
+      await expectErrorBeside(fieldOf(consent), consent, /agreed/);
+      await expectErrorBeside(fieldOf(person), person, /needed/);
+      await expectErrorBeside(fieldOf(whatMatters), whatMatters, /needed/);
+      await expectErrorBeside(fieldOf(retryArea), retryArea, /where they live/);
+      await expectErrorBeside(retryNeeds, retryNeeds, /at least one need/);
+      for (const invalid of [consent, person, whatMatters, retryArea, retryNeeds.getByRole("checkbox").first()]) expect(await invalid.getAttribute("aria-invalid")).toBe("true");
+      expect(await page.locator(":focus").getAttribute("id")).toBe(await person.getAttribute("id"));
+
+      await page.keyboard.type("Ottoline Brackenbury");
+      await page.keyboard.press("Tab");
+      expect(await page.locator(":focus").getAttribute("name")).toBe("phone");
+      await page.keyboard.type("0116 496 0777");
+      await retry.getByRole("textbox", { name: "Age (optional)", exact: true }).click();
+      await page.keyboard.type("79");
+      await retryArea.focus();
+      await page.keyboard.type("Charnwood");
+      expect(await retryArea.inputValue()).toBe("charnwood");
+      await retryNeeds.getByText("Home safety and repairs", { exact: true }).click();
+      await retryNeeds.getByRole("checkbox", { name: "Cold, damp homes and energy bills", exact: true }).focus();
+      await page.keyboard.press("Space");
+      await whatMatters.click();
+      await page.keyboard.type("Feeling safe and warm at home");
+      await retry.getByRole("combobox", { name: "Urgency", exact: true }).selectOption({ label: "Soon" });
+      expect(await retryNeeds.getByRole("checkbox", { checked: true }).count()).toBe(2);
+      await consent.focus();
+      await page.keyboard.press("Space");
+      expect(await consent.isChecked()).toBe(true);
+
+      expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+      await retry.screenshot({ path: referralScreenshotPath });
+      await retry.getByTestId("form-submit").focus();
+      await page.keyboard.press("Enter");
+      const sent = page.getByTestId("reply").nth(2);
+      await sent.waitFor();
+      const reference = /FC-[0-9A-HJKMNP-TV-Z]{6}/.exec(await sent.innerText())?.[0];
+      expect(reference).toBeDefined();
+      expect(await sent.getByTestId("private-note").innerText()).toBe("Only you can see this.");
+      expect(await page.getByTestId("inbox-message").count()).toBe(0);
+
+      // Triage picks it up; the page finds out by polling its inbox (every 5 seconds).
+      await referrals.move(reference ?? "", { status: "acknowledged" }, { userId: triageUserId, channel: "web", conversationId: "t" });
+      await sender.runOnce();
+      const told = page.getByRole("log").getByTestId("inbox-message");
+      await told.waitFor({ timeout: 10_000 });
+      expect(await told.innerText()).toContain(reference);
+      expect(await told.innerText()).not.toContain("Ottoline");
+      expect(await told.count()).toBe(1);
+      expect(problems).toEqual([]);
+      await page.close();
+    },
+    timeout,
+  );
+
+  it(
+    "stops polling the inbox quietly when it fails, and picks up again after the next reply",
+    async () => {
+      const { page } = await openChat();
+      let polls = 0;
+      let failing = true;
+      await page.route("**/api/chat/inbox?*", (route) => {
+        polls += 1;
+        if (failing) return route.fulfill({ status: 500, contentType: "application/json", body: JSON.stringify({ error: { code: "INTERNAL", message: "Something went wrong." } }) });
+        const messages = polls === 2 ? ["FC-7K3M9Q has been picked up by the First Contact team."] : [];
+        return route.fulfill({ status: 200, contentType: "application/json", body: JSON.stringify({ messages }) });
+      });
+      await page.reload();
+      await expect.poll(() => polls).toBeGreaterThanOrEqual(1);
+      // Nothing is shown for a failed poll, and no more polls follow in the next few seconds.
+      await page.waitForTimeout(5_500);
+      expect(polls).toBe(1);
+      expect(await page.getByTestId("error").count()).toBe(0);
+      expect(await page.getByRole("log").innerText()).not.toMatch(/went wrong|Error|at .*:\d+/);
+
+      failing = false;
+      await send(page, "lonely in Oakham");
+      const told = page.getByTestId("inbox-message");
+      await told.waitFor({ timeout: 2_000 });
+      expect(await told.innerText()).toContain("FC-7K3M9Q has been picked up");
+      expect(await focusedTestId(page)).toBe("message-input");
       await page.close();
     },
     timeout,

@@ -1,4 +1,5 @@
-// Signpost web chat: POSTs one message to /api/chat and turns the answer into a Reply or a clear error message.
+// Signpost web chat: POSTs one message to /api/chat and turns the answer into a Reply or a clear error message,
+// and fetches the conversation's unread notifications from /api/chat/inbox.
 /* global fetch -- a browser global (the project's ESLint config is for Node) */
 
 /** @typedef {import("../../../conversation/reply.js").Reply} Reply */
@@ -46,4 +47,29 @@ function errorMessage(body) {
 function isReply(body) {
   if (typeof body !== "object" || body === null) return false;
   return "text" in body && Array.isArray(body.text) && "cards" in body && Array.isArray(body.cards) && "actions" in body && Array.isArray(body.actions);
+}
+
+/**
+ * The conversation's unread notifications, oldest first (the server marks them read as it returns them).
+ * Rejects on any failure, which the caller handles quietly.
+ * @param {string} conversationId
+ * @returns {Promise<string[]>}
+ */
+export async function getInbox(conversationId) {
+  const response = await fetch(`/api/chat/inbox?conversationId=${encodeURIComponent(conversationId)}`, { headers: { Accept: "application/json" }, cache: "no-store" });
+  if (!response.ok) throw new Error(`The inbox answered ${response.status}.`);
+  /** @type {unknown} */
+  const body = await response.json();
+  if (typeof body !== "object" || body === null || !("messages" in body) || !Array.isArray(body.messages)) throw new Error("The inbox sent an answer this page cannot read.");
+  /** @type {unknown[]} */
+  const messages = body.messages;
+  return messages.filter(isText);
+}
+
+/**
+ * @param {unknown} value
+ * @returns {value is string}
+ */
+function isText(value) {
+  return typeof value === "string" && value !== "";
 }

@@ -1,7 +1,9 @@
-// Signpost web chat, the entry module: wires the page's composer and buttons to POST /api/chat and each answer into the log.
-/* global document -- a browser global (the project's ESLint config is for Node) */
-import { postChat, unreachableMessage } from "./api-client.js";
-import { addError, addUserMessage } from "./message-log.js";
+// Signpost web chat, the entry module: wires the page's composer and buttons to POST /api/chat and each answer into
+// the log, and polls the conversation's inbox for notifications (a referral's status changes).
+/* global document, window -- browser globals (the project's ESLint config is for Node) */
+import { getInbox, postChat, unreachableMessage } from "./api-client.js";
+import { startInboxPolling } from "./inbox-poller.js";
+import { addError, addNotification, addUserMessage } from "./message-log.js";
 import { renderReply } from "./render-reply.js";
 import { sessionValue } from "./tab-session-id.js";
 
@@ -17,6 +19,8 @@ const send = byId("send", HTMLButtonElement);
 const conversationId = sessionValue("signpost.conversationId");
 const userId = sessionValue("signpost.userId");
 let busy = false;
+
+const inbox = startInboxPolling({ fetchUnread: () => getInbox(conversationId), show: showNotification, busy: () => busy });
 
 composer.addEventListener("submit", (event) => {
   event.preventDefault();
@@ -58,8 +62,10 @@ async function exchange(message, backToInput) {
   setBusy(true);
   /** @type {HTMLElement} */
   let container;
+  let replied = false;
   try {
     const answer = await postChat(message);
+    replied = "reply" in answer;
     container = "reply" in answer ? renderReply(log, answer.reply, press) : addError(log, answer.error);
   } catch {
     container = addError(log, unreachableMessage);
@@ -71,6 +77,18 @@ async function exchange(message, backToInput) {
   if (invalid instanceof HTMLElement) invalid.focus({ preventScroll: true });
   else if (backToInput) input.focus({ preventScroll: true });
   else container.focus({ preventScroll: true });
+  if (replied) inbox.pollNow();
+}
+
+/**
+ * A notification joins the log (whose aria-live announces it) without taking focus; it is scrolled to only when
+ * the person is already at the end of the conversation, so reading further up is not interrupted.
+ * @param {string} text
+ */
+function showNotification(text) {
+  const atEnd = window.innerHeight + window.scrollY >= document.documentElement.scrollHeight - 80;
+  const container = addNotification(log, text);
+  if (atEnd) container.scrollIntoView({ block: "nearest" });
 }
 
 /** @param {boolean} value */

@@ -1,4 +1,4 @@
-// Signpost web chat: adds messages to the conversation log: what the person said, Signpost's replies, and errors.
+// Signpost web chat: adds messages to the conversation log: what the person said, Signpost's replies, notifications and errors.
 import { element } from "./create-element.js";
 
 /**
@@ -31,5 +31,18 @@ export function addError(log, reason) {
   const container = addMessage(log, "bot error", "Signpost");
   container.setAttribute("data-testid", "error");
   container.append(element("p", { text: reason }));
+  return container;
+}
+
+/**
+ * A notification from the conversation's inbox ("FC-7K3M9Q has been accepted by ..."), shown as Signpost's message.
+ * @param {HTMLElement} log
+ * @param {string} text
+ * @returns {HTMLDivElement}
+ */
+export function addNotification(log, text) {
+  const container = addMessage(log, "bot notification", "Signpost");
+  container.setAttribute("data-testid", "inbox-message");
+  container.append(element("p", { className: "said", text }));
   return container;
 }

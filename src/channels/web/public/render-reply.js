@@ -1,4 +1,5 @@
-// Signpost web chat: one whole Reply in the log: its text (urgent first and alone), service cards, form and buttons.
+// Signpost web chat: one whole Reply in the log: its text (urgent first and alone), service cards, form and buttons,
+// and a note on a private reply (one that holds personal data) that only the person who asked can see it.
 import { element } from "./create-element.js";
 import { addMessage } from "./message-log.js";
 import { renderActions } from "./render-actions.js";
@@ -17,6 +18,10 @@ import { renderForm } from "./render-form.js";
 export function renderReply(log, reply, press) {
   const container = addMessage(log, "bot", "Signpost");
   container.setAttribute("data-testid", "reply");
+  if (reply.private) {
+    container.classList.add("private");
+    container.append(element("p", { className: "private-note", text: "Only you can see this.", attrs: { "data-testid": "private-note" } }));
+  }
   const paragraphs = reply.text.map((text) => element("p", { className: "said", text }));
   if (reply.urgent) {
     // The safety net: its text first and prominent, and no service cards.

@@ -1,0 +1,73 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { KyselyReferralStore } from "../../src/referrals/kysely-referral-store.js";
+import { loadDirectory } from "../../src/directory/load-directory.js";
+import { notificationPlan } from "../../src/referrals/referral-notifications.js";
+import { migrateToLatest } from "../../src/storage/migrate.js";
+import { openDatabase } from "../../src/storage/open-database.js";
+import { systemClock } from "../../src/time/clock.js";
+import { realDirectory } from "../support/directory-copy.js";
+import { run } from "../support/run-process.js";
+import { syntheticReferral } from "../support/synthetic-referral.js";
+
+const dataDir = mkdtempSync(path.join(tmpdir(), "signpost-cli-"));
+const env = { DATA_DIR: dataDir, TRIAGE_USER_IDS: "u-triage" };
+const referrals = (...args: string[]) => run(process.execPath, ["--import", "tsx", "scripts/referrals.ts", ...args], env);
+let reference = "";
+
+beforeAll(async () => {
+  const db = openDatabase({ kind: "sqlite", file: path.join(dataDir, "signpost.db") });
+  await migrateToLatest(db);
+  const directory = await loadDirectory(realDirectory);
+  const plan = notificationPlan({ triage: { notifier: "inbox", destination: { conversationId: "first-contact-triage" } }, notifierFor: () => "inbox", webhook: false }, directory);
+  const store = new KyselyReferralStore(db, systemClock);
+  ({ referral: { reference } } = await store.create(syntheticReferral({ whatMatters: '=HYPERLINK("http://example.org","x"), and "quotes"' }), "cli-1", plan));
+  await store.close();
+});
+
+describe("npm run referrals", () => {
+  it("exports JSON coded with SNOMED CT 871731000000106, and audits the export", async () => {
+    const result = await referrals("export", "--format", "json", "--by", "u-hub");
+    expect(result.code).toBe(0);
+    const exported = JSON.parse(result.stdout) as { reference: string; coding: { code: string; system: string }; nhsNumber: string }[];
+    expect(exported).toHaveLength(1);
+    expect(exported[0]).toMatchObject({ reference, coding: { system: "http://snomed.info/sct", code: "871731000000106" }, nhsNumber: syntheticReferral().nhsNumber });
+    const db = openDatabase({ kind: "sqlite", file: path.join(dataDir, "signpost.db") });
+    const audited = await db.selectFrom("audit_events").select(["action", "actor_id", "channel"]).where("action", "=", "exported").execute();
+    await db.destroy();
+    expect(audited).toContainEqual({ action: "exported", actor_id: "u-hub", channel: "cli" });
+  });
+
+  it("exports CSV with a header, the SNOMED CT code, and cells a spreadsheet cannot run", async () => {
+    const result = await referrals("export", "--format", "csv");
+    expect(result.code).toBe(0);
+    const [header, row] = result.stdout.split("\r\n");
+    expect(header).toMatch(/^reference,status,created_at,updated_at,snomed_code,snomed_display,person,/);
+    expect(row).toContain(`${reference},submitted,`);
+    expect(row).toContain(",871731000000106,Referral to social prescribing service,");
+    expect(row).toContain(`"'=HYPERLINK(""http://example.org"",""x""), and ""quotes"""`);
+  });
+
+  it("exports nothing before the --since date, and refuses bad arguments with usage", async () => {
+    expect(JSON.parse((await referrals("export", "--since", "2999-01-01")).stdout)).toEqual([]);
+    const bad = await referrals("export", "--format", "xml");
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--format must be json or csv/);
+    expect((await referrals("export", "--since", "last week")).stderr).toMatch(/--since must be a date written YYYY-MM-DD/);
+    expect((await referrals("launch")).stderr).toMatch(/^Usage:/);
+  });
+
+  it("lets only triage move a referral, and shows the triage inbox", async () => {
+    const notTriage = await referrals("status", reference, "acknowledged", "--by", "u-someone");
+    expect(notTriage.code).toBe(1);
+    // A stranger to the referral is told exactly what they would be told if it did not exist.
+    expect(notTriage.stderr).toBe(`No referral ${reference} that u-someone may change.\n`);
+    const moved = await referrals("status", reference, "accepted", "lightbulb-affordable-warmth", "--by", "u-triage");
+    expect(moved.stdout).toBe(`${reference} is now accepted.\n`);
+    const inbox = await referrals("inbox");
+    expect(inbox.stdout).toContain(`New referral ${reference}`);
+    expect((await referrals("inbox")).stdout).toBe("No new messages.\n");
+  });
+});
