@@ -1,14 +1,13 @@
 import type { Kysely } from "kysely";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { InboxNotifier } from "../../src/notifications/inbox-notifier.js";
 import { InboxStore } from "../../src/notifications/inbox-store.js";
 import { backoffMs, OutboxSender } from "../../src/notifications/outbox-sender.js";
 import { signature, WebhookNotifier } from "../../src/notifications/webhook-notifier.js";
-import { KyselyReferralStore } from "../../src/referrals/kysely-referral-store.js";
+import type { KyselyReferralStore } from "../../src/referrals/kysely-referral-store.js";
 import type { NotificationPlan } from "../../src/referrals/referral-store.js";
 import type { Database } from "../../src/storage/database-schema.js";
-import { migrateToLatest } from "../../src/storage/migrate.js";
-import { openDatabase, postgresDatabase, sqliteDatabase, type TestDatabase } from "../support/databases.js";
+import { bothDatabases, useReferralDatabase } from "../support/databases.js";
 import { ManualClock } from "../support/manual-clock.js";
 import { startRecordingServer } from "../support/recording-server.js";
 import { memoryLogger } from "../support/silent-logger.js";
@@ -16,24 +15,13 @@ import { syntheticReferral } from "../support/synthetic-referral.js";
 
 const secret = "test-webhook-secret";
 
-describe.each([
-  ["sqlite", () => Promise.resolve(sqliteDatabase())],
-  ["postgres", postgresDatabase],
-] as const)("OutboxSender on %s", (_name, makeDatabase) => {
-  let database: TestDatabase;
+describe.each(bothDatabases)("OutboxSender on %s", (_name, makeDatabase) => {
+  const clock = new ManualClock();
+  const context = useReferralDatabase(makeDatabase, clock);
   let db: Kysely<Database>;
   let store: KyselyReferralStore;
-  const clock = new ManualClock();
-
-  beforeAll(async () => {
-    database = await makeDatabase();
-    db = openDatabase(database.settings);
-    await migrateToLatest(db);
-    store = new KyselyReferralStore(db, clock);
-  });
-  afterAll(async () => {
-    await store.close();
-    await database.drop();
+  beforeAll(() => {
+    ({ db, store } = context);
   });
 
   it("delivers once to a webhook that fails five times and then recovers", async () => {

@@ -1,13 +1,13 @@
 import type { Kysely } from "kysely";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { ReferralError } from "../../src/errors/referral-error.js";
 import { StorageError } from "../../src/errors/storage-error.js";
-import { KyselyReferralStore } from "../../src/referrals/kysely-referral-store.js";
+import type { KyselyReferralStore } from "../../src/referrals/kysely-referral-store.js";
 import type { Viewer } from "../../src/referrals/referral.js";
 import type { NotificationPlan } from "../../src/referrals/referral-store.js";
 import type { Database } from "../../src/storage/database-schema.js";
 import { migrateToLatest } from "../../src/storage/migrate.js";
-import { openDatabase, postgresDatabase, sqliteDatabase, type TestDatabase } from "../support/databases.js";
+import { bothDatabases, useReferralDatabase } from "../support/databases.js";
 import { ManualClock } from "../support/manual-clock.js";
 import { syntheticReferral } from "../support/synthetic-referral.js";
 
@@ -21,25 +21,18 @@ const plan: NotificationPlan = (referral, event) => [
   { key: `${referral.id}:${event}:origin`, notifier: "web", destination: { conversationId: referral.referrer.conversationId }, payload: { reference: referral.reference, status: referral.status } },
 ];
 
-describe.each([
-  ["sqlite", () => Promise.resolve(sqliteDatabase())],
-  ["postgres", postgresDatabase],
-] as const)("ReferralStore on %s", (_name, makeDatabase) => {
-  let database: TestDatabase;
+describe.each(bothDatabases)("ReferralStore on %s", (_name, makeDatabase) => {
+  const clock = new ManualClock();
+  const context = useReferralDatabase(makeDatabase, clock);
   let db: Kysely<Database>;
   let store: KyselyReferralStore;
-  const clock = new ManualClock();
-
-  beforeAll(async () => {
-    database = await makeDatabase();
-    db = openDatabase(database.settings);
-    expect(await migrateToLatest(db)).toEqual(["001-referrals"]);
-    expect(await migrateToLatest(db)).toEqual([]);
-    store = new KyselyReferralStore(db, clock);
+  beforeAll(() => {
+    ({ db, store } = context);
   });
-  afterAll(async () => {
-    await store.close();
-    await database.drop();
+
+  it("migrates an empty database to the latest schema, and then has nothing left to apply", async () => {
+    expect(context.migrated).toEqual(["001-referrals"]);
+    expect(await migrateToLatest(db)).toEqual([]);
   });
 
   const count = async (table: "referrals" | "outbox" | "audit_events") => Number((await db.selectFrom(table).select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);

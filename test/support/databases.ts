@@ -1,7 +1,13 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import type { Kysely } from "kysely";
 import pg from "pg";
+import { afterAll, beforeAll } from "vitest";
+import { KyselyReferralStore } from "../../src/referrals/kysely-referral-store.js";
+import type { Database } from "../../src/storage/database-schema.js";
+import { migrateToLatest } from "../../src/storage/migrate.js";
+import type { Clock } from "../../src/time/clock.js";
 import { type DatabaseSettings, openDatabase } from "../../src/storage/open-database.js";
 
 /** The machine's PostgreSQL (trust auth); each test file gets its own fresh database on it. */
@@ -38,3 +44,30 @@ export async function postgresDatabase(): Promise<TestDatabase> {
 }
 
 export { openDatabase };
+
+/** Both real databases, for `describe.each`: the same tests run on each. */
+export const bothDatabases = [
+  ["sqlite", () => Promise.resolve(sqliteDatabase())],
+  ["postgres", postgresDatabase],
+] as const;
+
+/**
+ * Inside a describe: a fresh database of the given kind, migrated before the
+ * tests and dropped after them, with a referral store on it. Read the fields
+ * inside tests (they are set in beforeAll).
+ */
+export function useReferralDatabase(makeDatabase: () => Promise<TestDatabase>, clock: Clock) {
+  const context = {} as { db: Kysely<Database>; store: KyselyReferralStore; migrated: string[] };
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await makeDatabase();
+    context.db = openDatabase(database.settings);
+    context.migrated = await migrateToLatest(context.db);
+    context.store = new KyselyReferralStore(context.db, clock);
+  });
+  afterAll(async () => {
+    await context.store.close();
+    await database.drop();
+  });
+  return context;
+}
