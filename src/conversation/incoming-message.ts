@@ -24,6 +24,8 @@ export const incomingMessageSchema = z
     conversationId: id,
     userId: id,
     userName: z.string().max(200).optional(),
+    /** The team the channel puts the user in (a Slack channel or workspace, a Teams team); never taken from the web API. */
+    team: z.string().min(1).max(200).optional(),
     text: z.string().max(maxIncomingText, `must be at most ${maxIncomingText} characters`).optional(),
     action: actionSchema.optional(),
   })

@@ -26,7 +26,13 @@ const consentWords = /\b(?:consented|consents|(?:has|have|they|she|he) agreed|wi
 const refusedConsent = /\b(?:not|hasn'?t|hasnt|haven'?t|havent|didn'?t|didnt|no|without|refused|declined)\s+(?:\w+\s+)?(?:consent|consented|agreed|agreement)\b/;
 
 export function identityOf(message: IncomingMessage): Identity {
-  return { userId: message.userId, channel: message.channel, conversationId: message.conversationId, ...(message.userName ? { userName: message.userName } : {}) };
+  return {
+    userId: message.userId,
+    channel: message.channel,
+    conversationId: message.conversationId,
+    ...(message.userName ? { userName: message.userName } : {}),
+    ...(message.team ? { team: message.team } : {}),
+  };
 }
 
 /** An open dialog is one not yet stored. */

@@ -104,8 +104,10 @@ export function mountWebChat(app: Hono, { bot, inbox, logger }: WebChatOptions):
         return c.json(errorBody("BAD_REQUEST", "The request body must be a JSON object."), 400, noStore);
       }
       const fields = body as Record<string, unknown>;
-      if (Object.hasOwn(fields, "channel")) {
-        return c.json(errorBody("BAD_REQUEST", "channel: is set by the server, so leave it out."), 400, noStore);
+      for (const serverOnly of ["channel", "team"]) {
+        if (Object.hasOwn(fields, serverOnly)) {
+          return c.json(errorBody("BAD_REQUEST", `${serverOnly}: is set by the server, so leave it out.`), 400, noStore);
+        }
       }
       const parsed = incomingMessageSchema.safeParse({ ...fields, channel: "web" });
       if (!parsed.success) {

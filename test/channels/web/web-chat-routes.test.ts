@@ -195,6 +195,11 @@ describe("POST /api/chat", () => {
     }
   });
 
+  it("refuses a client-supplied team, which would widen who can see referrals", async () => {
+    const { app } = chatApp();
+    await expectError(await post(app, { team: "first-contact", conversationId: "c", userId: "u", text: "my referrals" }), 400, "BAD_REQUEST", /^team: is set by the server/);
+  });
+
   it("refuses a body over 64 KB with a 413", async () => {
     const { app } = chatApp();
     const big = { conversationId: "c", userId: "u", text: "a".repeat(70 * 1024) };
