@@ -31,6 +31,17 @@ export const configSchema = z.object({
   HUB_WEBHOOK_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional(),
   HUB_WEBHOOK_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
   OUTBOX_INTERVAL_SECONDS: wholeNumber(1, 3600).default(5),
+  SLACK_BOT_TOKEN: z.string().regex(/^xoxb-/, "must be a bot token starting xoxb-").optional(),
+  SLACK_SIGNING_SECRET: z.string().min(16, "must be the app's signing secret").optional(),
+  SLACK_APP_TOKEN: z.string().regex(/^xapp-/, "must be an app-level token starting xapp-").optional(),
+  SLACK_COMMAND: z.string().regex(/^\/[a-z0-9_-]{1,31}$/, "must be a slash command like /signpost").default("/signpost"),
+  SLACK_API_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL ending in /api/" }).optional(),
+  TEAMS_ENABLED: z.enum(["true", "false"], { error: "must be true or false" }).optional(),
+  MicrosoftAppId: z.string().min(1).optional(),
+  MicrosoftAppPassword: z.string().min(1).optional(),
+  MicrosoftAppType: z.enum(["SingleTenant", "MultiTenant", "UserAssignedMSI"]).default("SingleTenant"),
+  MicrosoftAppTenantId: z.string().min(1).optional(),
+  TEAMS_ALLOWED_TENANTS: z.string().default(""),
   INTENTS_DIR: z.string().min(1, "must not be empty").default("./intents"),
   INTENT_CONFIDENCE_THRESHOLD: z.coerce
     .number({ error: "must be a number from 0 to 1" })
@@ -50,6 +61,25 @@ export interface ReferralConfig {
   readonly outboxIntervalMs: number;
 }
 
+export interface SlackConfig {
+  readonly botToken: string;
+  readonly signingSecret?: string;
+  /** Set: Socket Mode (no public URL). Unset: HTTP on /slack/events. */
+  readonly appToken?: string;
+  readonly command: string;
+  readonly apiUrl?: string;
+}
+
+export interface TeamsConfig {
+  /** Unset: authentication off, for the Bot Framework Emulator only (refused in production). */
+  readonly appId?: string;
+  readonly appPassword?: string;
+  readonly appType: "SingleTenant" | "MultiTenant" | "UserAssignedMSI";
+  readonly tenantId?: string;
+  /** Activities from other tenants are dropped. */
+  readonly allowedTenantIds: ReadonlySet<string>;
+}
+
 /** The validated settings, with paths made absolute. */
 export interface Config {
   readonly nodeEnv: RawConfig["NODE_ENV"];
@@ -61,6 +91,10 @@ export interface Config {
   readonly searchMaxResults: number;
   readonly conversationTtlMs: number;
   readonly referrals: ReferralConfig;
+  /** Present only when Slack is configured. */
+  readonly slack?: SlackConfig;
+  /** Present only when Teams is enabled. */
+  readonly teams?: TeamsConfig;
   readonly intentsDir: string;
   readonly intentConfidenceThreshold: number;
 }

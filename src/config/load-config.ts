@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parseEnv } from "node:util";
 import { ConfigError } from "../errors/config-error.js";
-import { type Config, configSchema } from "./config-schema.js";
+import { type Config, configSchema, type SlackConfig, type TeamsConfig } from "./config-schema.js";
 
 export interface LoadConfigOptions {
   /** Folder that relative paths and `.env` are resolved against. */
@@ -43,6 +43,8 @@ export function loadConfig(env: Env, options: LoadConfigOptions): Config {
     throw new ConfigError(raw.HUB_WEBHOOK_URL ? "HUB_WEBHOOK_SECRET" : "HUB_WEBHOOK_URL", "must be set together with the other hub webhook setting");
   }
   const dataDir = path.resolve(options.cwd, raw.DATA_DIR);
+  const slack = slackConfig(raw);
+  const teams = teamsConfig(raw);
   return {
     nodeEnv: raw.NODE_ENV,
     host: raw.HOST,
@@ -52,6 +54,8 @@ export function loadConfig(env: Env, options: LoadConfigOptions): Config {
     directoryDir: path.resolve(options.cwd, raw.DIRECTORY_DIR),
     searchMaxResults: raw.SEARCH_MAX_RESULTS,
     conversationTtlMs: raw.CONVERSATION_TTL_MINUTES * 60_000,
+    ...(slack ? { slack } : {}),
+    ...(teams ? { teams } : {}),
     referrals: {
       store: raw.REFERRAL_STORE === "postgres" && raw.DATABASE_URL ? { kind: "postgres", url: raw.DATABASE_URL } : { kind: "sqlite", file: path.join(dataDir, "signpost.db") },
       triageUserIds: new Set(raw.TRIAGE_USER_IDS.split(",").map((id) => id.trim()).filter(Boolean)),
@@ -66,6 +70,49 @@ export function loadConfig(env: Env, options: LoadConfigOptions): Config {
     },
     intentsDir: path.resolve(options.cwd, raw.INTENTS_DIR),
     intentConfidenceThreshold: raw.INTENT_CONFIDENCE_THRESHOLD,
+  };
+}
+
+type Raw = ReturnType<typeof configSchema.parse>;
+
+/** Slack is on when its bot token is set; a half-set configuration names what is missing. */
+function slackConfig(raw: Raw): SlackConfig | undefined {
+  const { SLACK_BOT_TOKEN: botToken, SLACK_SIGNING_SECRET: signingSecret, SLACK_APP_TOKEN: appToken, SLACK_API_URL: apiUrl } = raw;
+  if (!botToken) {
+    if (signingSecret || appToken || apiUrl) throw new ConfigError("SLACK_BOT_TOKEN", "is required when other SLACK_ settings are set");
+    return undefined;
+  }
+  if (!signingSecret && !appToken) {
+    throw new ConfigError("SLACK_SIGNING_SECRET", "is required for Slack over HTTP (or set SLACK_APP_TOKEN for Socket Mode)");
+  }
+  return { botToken, command: raw.SLACK_COMMAND, ...(signingSecret ? { signingSecret } : {}), ...(appToken ? { appToken } : {}), ...(apiUrl ? { apiUrl } : {}) };
+}
+
+/**
+ * Teams is on with an app id, or with TEAMS_ENABLED=true and no app id for the
+ * Bot Framework Emulator (authentication off: refused in production).
+ */
+function teamsConfig(raw: Raw): TeamsConfig | undefined {
+  const appId = raw.MicrosoftAppId;
+  if (raw.TEAMS_ENABLED === "false" || (!appId && raw.TEAMS_ENABLED !== "true")) return undefined;
+  if (!appId && raw.NODE_ENV === "production") {
+    throw new ConfigError("MicrosoftAppId", "is required in production: without it Teams requests are not authenticated");
+  }
+  if (appId && raw.MicrosoftAppType !== "UserAssignedMSI" && !raw.MicrosoftAppPassword) {
+    throw new ConfigError("MicrosoftAppPassword", "is required with MicrosoftAppId");
+  }
+  if (appId && raw.MicrosoftAppType === "SingleTenant" && !raw.MicrosoftAppTenantId) {
+    throw new ConfigError("MicrosoftAppTenantId", "is required for a SingleTenant bot");
+  }
+  const allowed = new Set(raw.TEAMS_ALLOWED_TENANTS.split(",").map((t) => t.trim()).filter(Boolean));
+  if (raw.MicrosoftAppTenantId) allowed.add(raw.MicrosoftAppTenantId);
+  if (appId && allowed.size === 0) throw new ConfigError("TEAMS_ALLOWED_TENANTS", "must list at least one tenant when MicrosoftAppId is set");
+  return {
+    appType: raw.MicrosoftAppType,
+    allowedTenantIds: allowed,
+    ...(appId ? { appId } : {}),
+    ...(raw.MicrosoftAppPassword ? { appPassword: raw.MicrosoftAppPassword } : {}),
+    ...(raw.MicrosoftAppTenantId ? { tenantId: raw.MicrosoftAppTenantId } : {}),
   };
 }
 

@@ -41,6 +41,36 @@ describe("loadConfig", () => {
     expect((thrown as Error).message).not.toContain("\n");
   });
 
+  it("leaves Slack and Teams off unless configured", () => {
+    const config = load({});
+    expect(config.slack).toBeUndefined();
+    expect(config.teams).toBeUndefined();
+  });
+
+  it("turns Slack on with a bot token and a signing secret or an app token", () => {
+    expect(load({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "0123456789abcdef0123" }).slack).toMatchObject({ command: "/signpost" });
+    expect(load({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_APP_TOKEN: "xapp-1" }).slack?.appToken).toBe("xapp-1");
+  });
+
+  it.each([
+    [{ SLACK_SIGNING_SECRET: "0123456789abcdef0123" }, /^SLACK_BOT_TOKEN: is required when other SLACK_ settings are set$/],
+    [{ SLACK_BOT_TOKEN: "xoxb-1" }, /^SLACK_SIGNING_SECRET: is required for Slack over HTTP/],
+    [{ SLACK_BOT_TOKEN: "xoxp-user-token", SLACK_SIGNING_SECRET: "0123456789abcdef0123" }, /^SLACK_BOT_TOKEN: must be a bot token/],
+    [{ TEAMS_ENABLED: "true", NODE_ENV: "production" }, /^MicrosoftAppId: is required in production/],
+    [{ MicrosoftAppId: "app" }, /^MicrosoftAppPassword: is required with MicrosoftAppId$/],
+    [{ MicrosoftAppId: "app", MicrosoftAppPassword: "secret" }, /^MicrosoftAppTenantId: is required for a SingleTenant bot$/],
+    [{ MicrosoftAppId: "app", MicrosoftAppPassword: "secret", MicrosoftAppType: "MultiTenant" }, /^TEAMS_ALLOWED_TENANTS: must list at least one tenant/],
+  ])("stops start-up on a half-set channel %j", (env, message) => {
+    expect(() => load(env as Record<string, string>)).toThrow(message);
+  });
+
+  it("runs Teams without authentication only outside production, for the emulator", () => {
+    expect(load({ TEAMS_ENABLED: "true" }).teams).toMatchObject({ appType: "SingleTenant" });
+    expect(load({ TEAMS_ENABLED: "true" }).teams?.appId).toBeUndefined();
+    const full = load({ MicrosoftAppId: "app", MicrosoftAppPassword: "secret", MicrosoftAppTenantId: "tenant-a", TEAMS_ALLOWED_TENANTS: "tenant-b" }).teams;
+    expect(full?.allowedTenantIds).toEqual(new Set(["tenant-a", "tenant-b"]));
+  });
+
   it("reads .env, and real environment variables win over it", () => {
     const dir = mkdtempSync(path.join(tmpdir(), "signpost-dotenv-"));
     writeFileSync(path.join(dir, ".env"), "PORT=4100\nHOST=0.0.0.0\n# a comment\n");
@@ -56,7 +86,7 @@ describe("loadConfig", () => {
 
   it("lists every setting in .env.example, and nothing it does not read", () => {
     const example = readFileSync(path.join(import.meta.dirname, "../../.env.example"), "utf8");
-    const listed = [...example.matchAll(/^#?\s*([A-Z][A-Z0-9_]+)=/gm)].map((m) => m[1]);
+    const listed = [...example.matchAll(/^#?\s*([A-Za-z][A-Za-z0-9_]+)=/gm)].map((m) => m[1]);
     expect(new Set(listed)).toEqual(new Set(configVariables));
   });
 });
