@@ -31,7 +31,10 @@ import { openDatabase } from "./storage/open-database.js";
 import { createHttpApp, type HttpCore } from "./http/create-http-app.js";
 import { startHttpServer } from "./http/start-http-server.js";
 import { createLogger, type Logger } from "./logging/create-logger.js";
+import { Meilisearch } from "meilisearch";
 import { EmbeddedSearchEngine } from "./search/embedded-search-engine.js";
+import { FallbackSearchEngine } from "./search/fallback-search-engine.js";
+import { MeilisearchSearchEngine } from "./search/meilisearch-search-engine.js";
 import { MiniSearchTextIndex } from "./search/minisearch-text-index.js";
 import type { SearchEngine } from "./search/search-engine.js";
 import { systemClock } from "./time/clock.js";
@@ -59,7 +62,16 @@ export interface Signpost extends HttpCore {
 export async function createSignpost(config: Config, logger: Logger): Promise<Signpost> {
   const started = performance.now();
   const [directory, intents] = await Promise.all([loadDirectory(config.directoryDir), loadIntents(config.intentsDir)]);
-  const engine: SearchEngine = new EmbeddedSearchEngine(new MiniSearchTextIndex());
+  const embedded = new EmbeddedSearchEngine(new MiniSearchTextIndex());
+  const meili = config.meilisearch;
+  const engine: SearchEngine = meili
+    ? new FallbackSearchEngine(
+        new MeilisearchSearchEngine(new Meilisearch({ host: meili.url, timeout: 5000, ...(meili.apiKey ? { apiKey: meili.apiKey } : {}) }), meili.index),
+        embedded,
+        logger,
+        systemClock,
+      )
+    : embedded;
   await engine.index(directory);
   const understander = createUnderstander(directory, intents, config.intentConfidenceThreshold);
   logger.info(

@@ -19,6 +19,9 @@ export const configSchema = z.object({
   DIRECTORY_DIR: z.string().min(1, "must not be empty").default("./directory"),
   SEARCH_MAX_RESULTS: wholeNumber(1, 20).default(5),
   CONVERSATION_TTL_MINUTES: wholeNumber(1, 1440).default(30),
+  MEILI_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL like http://127.0.0.1:7700" }).optional(),
+  MEILI_API_KEY: z.string().min(1, "must not be empty").optional(),
+  MEILI_INDEX: z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, "must be letters, digits, - or _").default("services"),
   REFERRAL_STORE: z.enum(["sqlite", "postgres"]).default("sqlite"),
   DATABASE_URL: z.string().regex(/^postgres(?:ql)?:\/\//, "must be a postgres:// URL").optional(),
   TRIAGE_USER_IDS: z.string().default(""),
@@ -89,6 +92,8 @@ export interface Config {
   readonly dataDir: string;
   readonly directoryDir: string;
   readonly searchMaxResults: number;
+  /** Present when MEILI_URL is set: Meilisearch answers, the embedded engine stands in when it fails. */
+  readonly meilisearch?: { readonly url: string; readonly apiKey?: string; readonly index: string };
   readonly conversationTtlMs: number;
   readonly referrals: ReferralConfig;
   /** Present only when Slack is configured. */

@@ -43,6 +43,7 @@ export function loadConfig(env: Env, options: LoadConfigOptions): Config {
     throw new ConfigError(raw.HUB_WEBHOOK_URL ? "HUB_WEBHOOK_SECRET" : "HUB_WEBHOOK_URL", "must be set together with the other hub webhook setting");
   }
   const dataDir = path.resolve(options.cwd, raw.DATA_DIR);
+  if (raw.MEILI_API_KEY && !raw.MEILI_URL) throw new ConfigError("MEILI_URL", "is required when MEILI_API_KEY is set");
   const slack = slackConfig(raw);
   const teams = teamsConfig(raw);
   return {
@@ -53,6 +54,7 @@ export function loadConfig(env: Env, options: LoadConfigOptions): Config {
     dataDir,
     directoryDir: path.resolve(options.cwd, raw.DIRECTORY_DIR),
     searchMaxResults: raw.SEARCH_MAX_RESULTS,
+    ...(raw.MEILI_URL ? { meilisearch: { url: raw.MEILI_URL, index: raw.MEILI_INDEX, ...(raw.MEILI_API_KEY ? { apiKey: raw.MEILI_API_KEY } : {}) } } : {}),
     conversationTtlMs: raw.CONVERSATION_TTL_MINUTES * 60_000,
     ...(slack ? { slack } : {}),
     ...(teams ? { teams } : {}),

@@ -58,6 +58,7 @@ export function createHttpApp({ core, logger }: HttpAppOptions): Hono {
         engine: health.engine,
         services: health.services,
         directory: ready.directoryFingerprint.slice(0, 12),
+        ...(health.degraded ? { degraded: true } : {}),
         ...(health.detail ? { detail: health.detail } : {}),
       },
       health.ready ? 200 : 503,

@@ -1,18 +1,13 @@
 import type { Directory, Service } from "../directory/directory.js";
 import { SearchError } from "../errors/search-error.js";
 import type { EngineHealth, SearchEngine, SearchHit, SearchQuery } from "./search-engine.js";
-import { meetsAnyNeed, passesFilters } from "./service-filters.js";
+import { rankServices } from "./rank-services.js";
 import type { TextDocument, TextIndex } from "./text-index.js";
 
 /**
  * The default engine: everything in process, no server. Needs and areas come in
- * as ids (from the taxonomy and gazetteer); the text index only adds relevance.
- *
- * Score, for a need search:  6 x share of the asked-for needs the service meets
- *                          + 2 x share of the service's needs that were asked for (focus)
- *                          + 2 x text relevance relative to the best text match
- *                          + 1 when the service is local to a named area (3 areas or fewer).
- * Without needs, only services whose text matches are returned, by text relevance.
+ * as ids (from the taxonomy and gazetteer); the text index only adds relevance,
+ * and rank-services.ts orders the results exactly as every other engine does.
  */
 export class EmbeddedSearchEngine implements SearchEngine {
   readonly kind = "embedded" as const;
@@ -31,27 +26,10 @@ export class EmbeddedSearchEngine implements SearchEngine {
     if (!this.ready) throw new SearchError("embedded engine searched before the directory was indexed");
     const textMatches = query.text.trim() === "" ? [] : await this.textIndex.search(query.text);
     const text = new Map(textMatches.map((match) => [match.id, match]));
-    const bestText = Math.max(0, ...textMatches.map((match) => match.score));
-
-    const hits: SearchHit[] = [];
-    for (const service of this.services) {
-      if (!passesFilters(service, query)) continue;
-      const match = text.get(service.id);
-      const textShare = match && bestText > 0 ? match.score / bestText : 0;
-      const local = query.areas.length > 0 && service.areas.length <= 3 ? 1 : 0;
-      let score: number;
-      if (query.needs.length > 0) {
-        if (!meetsAnyNeed(service, query)) continue;
-        const met = service.needs.filter((need) => query.needs.includes(need)).length;
-        score = 6 * (met / query.needs.length) + 2 * (met / service.needs.length) + 2 * textShare + local;
-      } else {
-        if (!match) continue;
-        score = 10 * textShare + local;
-      }
-      hits.push({ service, score: Math.round(score * 1000) / 1000, words: match?.words ?? [] });
-    }
-    hits.sort((a, b) => b.score - a.score || a.service.name.localeCompare(b.service.name));
-    return hits.slice(0, query.limit);
+    return rankServices(
+      this.services.map((service) => ({ service, textScore: text.get(service.id)?.score ?? 0, words: text.get(service.id)?.words ?? [] })),
+      query,
+    );
   }
 
   health(): Promise<EngineHealth> {

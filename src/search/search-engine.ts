@@ -30,6 +30,8 @@ export interface EngineHealth {
   readonly services: number;
   /** Why it is not ready or is degraded, for operators. */
   readonly detail?: string;
+  /** True while the production engine is down and answers come from the embedded one. */
+  readonly degraded?: boolean;
 }
 
 /** The port every search backend implements. */

@@ -1,0 +1,91 @@
+import { randomBytes } from "node:crypto";
+import type { EnqueuedTaskPromise, Meilisearch } from "meilisearch";
+import type { Directory, Service } from "../directory/directory.js";
+import { SearchError } from "../errors/search-error.js";
+import { buildFilter } from "./meilisearch-filter.js";
+import { indexSettings, type ServiceDocument, toDocument } from "./meilisearch-index-settings.js";
+import { rankServices } from "./rank-services.js";
+import type { EngineHealth, SearchEngine, SearchHit, SearchQuery } from "./search-engine.js";
+
+const candidateLimit = 1000;
+
+/**
+ * The production engine: Meilisearch retrieves (filters and text relevance),
+ * and rank-services.ts orders the results exactly as the embedded engine does.
+ * Reindexing builds a fresh index, waits for it, and swaps it in; a failed
+ * build leaves the live index untouched.
+ */
+export class MeilisearchSearchEngine implements SearchEngine {
+  readonly kind = "meilisearch" as const;
+  private services = new Map<string, Service>();
+
+  constructor(
+    private readonly client: Meilisearch,
+    private readonly indexUid = "services",
+  ) {}
+
+  async index(directory: Directory): Promise<void> {
+    const fresh = `${this.indexUid}_${Date.now()}_${randomBytes(3).toString("hex")}`;
+    try {
+      await settled(this.client.createIndex(fresh, { primaryKey: "id" }));
+      await settled(this.client.index(fresh).updateSettings(indexSettings(directory)));
+      await settled(this.client.index<ServiceDocument>(fresh).addDocuments(directory.services.map((s) => toDocument(s, directory))));
+      if (!(await this.exists(this.indexUid))) await settled(this.client.createIndex(this.indexUid, { primaryKey: "id" }));
+      await settled(this.client.swapIndexes([{ indexes: [this.indexUid, fresh], rename: false }]));
+      await settled(this.client.deleteIndex(fresh)); // after the swap it holds the old documents
+    } catch (error) {
+      await this.client.deleteIndexIfExists(fresh).catch(() => undefined);
+      throw new SearchError("could not build the Meilisearch index; the live index is unchanged", { cause: error });
+    }
+    this.services = new Map(directory.services.map((s) => [s.id, s]));
+  }
+
+  async search(query: SearchQuery): Promise<SearchHit[]> {
+    if (this.services.size === 0) throw new SearchError("Meilisearch engine searched before the directory was indexed");
+    const index = this.client.index<ServiceDocument>(this.indexUid);
+    try {
+      const text = query.text.trim();
+      const [textResult, needResult] = await Promise.all([
+        text === ""
+          ? undefined
+          : index.search(text, { filter: buildFilter(query, { needs: false }), limit: candidateLimit, showRankingScore: true, attributesToRetrieve: ["id"], matchingStrategy: "frequency" }),
+        query.needs.length === 0 ? undefined : index.search("", { filter: buildFilter(query, { needs: true }), limit: candidateLimit, attributesToRetrieve: ["id"] }),
+      ]);
+      const textScores = new Map((textResult?.hits ?? []).map((hit) => [hit.id, hit._rankingScore ?? 0]));
+      const ids = new Set([...(needResult?.hits ?? []).map((h) => h.id), ...textScores.keys()]);
+      const candidates = [...ids].flatMap((id) => {
+        const service = this.services.get(id);
+        return service ? [{ service, textScore: textScores.get(id) ?? 0, words: [] }] : [];
+      });
+      return rankServices(candidates, query);
+    } catch (error) {
+      if (error instanceof SearchError) throw error;
+      throw new SearchError("Meilisearch did not answer a search", { cause: error });
+    }
+  }
+
+  async health(): Promise<EngineHealth> {
+    try {
+      await this.client.health();
+      const stats = await this.client.index(this.indexUid).getStats();
+      return { engine: this.kind, ready: this.services.size > 0, services: stats.numberOfDocuments };
+    } catch (error) {
+      return { engine: this.kind, ready: false, services: 0, detail: `Meilisearch is unreachable: ${(error as Error).message}` };
+    }
+  }
+
+  private async exists(uid: string): Promise<boolean> {
+    try {
+      await this.client.index(uid).getRawInfo();
+      return true;
+    } catch {
+      return false;
+    }
+  }
+}
+
+/** Waits for a Meilisearch task and throws if it failed. */
+async function settled(task: EnqueuedTaskPromise): Promise<void> {
+  const done = await task.waitTask({ timeout: 60_000 });
+  if (done.status !== "succeeded") throw new Error(`Meilisearch task ${done.type} ${done.status}: ${done.error?.message ?? "no detail"}`);
+}

@@ -1,0 +1,55 @@
+import { createServer } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type RunningMeilisearch, startMeilisearch } from "../support/meilisearch-server.js";
+import { run, start, waitFor } from "../support/run-process.js";
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
+    });
+  });
+}
+
+/** npm start and ask --json with MEILI_URL set: they report which engine answered, and degrade honestly. */
+describe("Signpost on Meilisearch", () => {
+  let meili: RunningMeilisearch;
+  beforeAll(async () => {
+    meili = await startMeilisearch();
+  }, 60_000);
+  afterAll(async () => {
+    await meili.stop();
+  });
+
+  it("answers ask --json from Meilisearch when it is up, and from the embedded engine when it is not", async () => {
+    const up = await run(process.execPath, ["--import", "tsx", "scripts/ask.ts", "--json", "lonely in Melton"], { MEILI_URL: meili.url, MEILI_API_KEY: meili.masterKey, MEILI_INDEX: "ask_test" });
+    expect(up.code).toBe(0);
+    expect(JSON.parse(up.stdout)).toMatchObject({ engine: "meilisearch", entities: { areas: ["melton"] } });
+    const down = await run(process.execPath, ["--import", "tsx", "scripts/ask.ts", "--json", "lonely in Melton"], { MEILI_URL: `http://127.0.0.1:${await freePort()}` });
+    expect(down.code).toBe(0);
+    const answer = JSON.parse(down.stdout) as { engine: string; results: unknown[] };
+    expect(answer.engine).toBe("embedded");
+    expect(answer.results.length).toBeGreaterThan(0);
+  }, 60_000);
+
+  it("says in /readyz which engine serves, and that it is degraded when Meilisearch is unreachable", async () => {
+    const check = async (env: Record<string, string>) => {
+      const port = await freePort();
+      const server = start(process.execPath, ["--import", "tsx", "src/main.ts"], { PORT: String(port), ...env });
+      try {
+        return await waitFor(async () => {
+          const response = await fetch(`http://127.0.0.1:${port}/readyz`);
+          return response.status === 200 ? ((await response.json()) as Record<string, unknown>) : undefined;
+        });
+      } finally {
+        server.child.kill("SIGTERM");
+        await server.exited;
+      }
+    };
+    expect(await check({ MEILI_URL: meili.url, MEILI_API_KEY: meili.masterKey, MEILI_INDEX: "readyz_test" })).toMatchObject({ status: "ready", engine: "meilisearch" });
+    const degraded = await check({ MEILI_URL: `http://127.0.0.1:${await freePort()}` });
+    expect(degraded).toMatchObject({ status: "ready", engine: "meilisearch", degraded: true });
+    expect(String(degraded.detail)).toMatch(/^answering from the embedded engine/);
+  }, 90_000);
+});
