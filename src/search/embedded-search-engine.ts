@@ -12,13 +12,17 @@ import type { TextDocument, TextIndex } from "./text-index.js";
 export class EmbeddedSearchEngine implements SearchEngine {
   readonly kind = "embedded" as const;
   private services: readonly Service[] = [];
+  private byNeed = new Map<string, Service[]>();
   private ready = false;
 
   constructor(private readonly textIndex: TextIndex) {}
 
   async index(directory: Directory): Promise<void> {
     await this.textIndex.build(directory.services.map((service) => toTextDocument(service, directory)));
+    const byNeed = new Map<string, Service[]>();
+    for (const service of directory.services) for (const need of service.needs) byNeed.set(need, [...(byNeed.get(need) ?? []), service]);
     this.services = directory.services;
+    this.byNeed = byNeed;
     this.ready = true;
   }
 
@@ -26,8 +30,10 @@ export class EmbeddedSearchEngine implements SearchEngine {
     if (!this.ready) throw new SearchError("embedded engine searched before the directory was indexed");
     const textMatches = query.text.trim() === "" ? [] : await this.textIndex.search(query.text);
     const text = new Map(textMatches.map((match) => [match.id, match]));
+    // Candidates: the services meeting an asked-for need (from posting lists), or those whose text matched.
+    const candidates = query.needs.length > 0 ? [...new Set(query.needs.flatMap((need) => this.byNeed.get(need) ?? []))] : this.services.filter((s) => text.has(s.id));
     return rankServices(
-      this.services.map((service) => ({ service, textScore: text.get(service.id)?.score ?? 0, words: text.get(service.id)?.words ?? [] })),
+      candidates.map((service) => ({ service, textScore: text.get(service.id)?.score ?? 0, words: text.get(service.id)?.words ?? [] })),
       query,
     );
   }
