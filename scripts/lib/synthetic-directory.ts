@@ -80,7 +80,7 @@ export function syntheticDirectory(base: Directory, count: number, seed = 1): Di
       source: "illustrative sample",
       organization: { id: `synthetic-org-${i % 997}`, name: `${pick(places)} ${pick(groups)}` },
       file: "synthetic",
-    } as Service);
+    });
   }
   return { ...base, services, fingerprint: `synthetic-${seed}-${count}` };
 }
