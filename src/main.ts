@@ -8,10 +8,13 @@ import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { answerQuestion } from "./answer/answer-question.js";
-import type { Config } from "./config/config-schema.js";
+import type { Config, SlackConfig } from "./config/config-schema.js";
 import { loadConfig } from "./config/load-config.js";
 import type { Directory } from "./directory/directory.js";
 import { loadDirectory } from "./directory/load-directory.js";
+import { createSlackApp } from "./channels/slack/create-slack-app.js";
+import { SlackNotifier } from "./channels/slack/slack-notifier.js";
+import type { SlackSettings } from "./channels/slack/slack-settings.js";
 import { mountWebChat } from "./channels/web/web-chat-routes.js";
 import type { Bot } from "./conversation/bot.js";
 import { createBot } from "./conversation/create-bot.js";
@@ -100,6 +103,7 @@ export async function createSignpost(config: Config, logger: Logger): Promise<Si
   const referrals = new ReferralDesk(new KyselyReferralStore(db, systemClock), plan, { triageUserIds: settings.triageUserIds, userTeams: settings.userTeams }, systemClock);
   const notifiers: Notifier[] = [new InboxNotifier(inbox)];
   if (settings.webhook) notifiers.push(new WebhookNotifier(settings.webhook.url, settings.webhook.secret, systemClock));
+  if (config.slack) notifiers.push(SlackNotifier.fromSettings(slackSettings(config.slack), logger));
   const sender = new OutboxSender(db, notifiers, systemClock, logger);
 
   const deps = { directory, engine, understander, maxResults: config.searchMaxResults };
@@ -126,6 +130,16 @@ export async function createSignpost(config: Config, logger: Logger): Promise<Si
   };
 }
 
+function slackSettings(slack: SlackConfig): SlackSettings {
+  return {
+    botToken: slack.botToken,
+    commandName: slack.command,
+    ...(slack.signingSecret ? { signingSecret: slack.signingSecret } : {}),
+    ...(slack.appToken ? { appToken: slack.appToken } : {}),
+    ...(slack.apiUrl ? { apiUrl: slack.apiUrl } : {}),
+  };
+}
+
 async function main(): Promise<void> {
   let config: Config;
   try {
@@ -140,19 +154,29 @@ async function main(): Promise<void> {
   let signpost: Signpost | undefined;
   const app = createHttpApp({ core: () => signpost, logger });
   mountWebChat(app, { bot: () => signpost?.bot, inbox: () => signpost?.inbox, logger });
+  const slack = config.slack ? createSlackApp({ settings: slackSettings(config.slack), bot: () => signpost?.bot, logger }) : undefined;
+  slack?.mount(app);
   const server = await startHttpServer(app, config.host, config.port).catch((error: NodeJS.ErrnoException) => {
     const reason = error.code === "EADDRINUSE" ? "is already in use" : `could not be opened (${error.code ?? error.message})`;
     process.stderr.write(`Signpost cannot start: ${config.host}:${config.port} ${reason}; set PORT to another port.\n`);
     process.exit(1);
   });
   logger.info({ url: `http://${config.host}:${server.port}` }, "Signpost is listening");
+  if (slack) {
+    // Socket Mode connects here; over HTTP this does nothing more.
+    await slack.start().catch((error: unknown) => {
+      process.stderr.write(`Signpost cannot start: Slack could not connect (${(error as Error).message}); check SLACK_APP_TOKEN.\n`);
+      process.exit(1);
+    });
+    logger.info({ mode: slack.mode }, "Slack channel on");
+  }
 
   let sending: NodeJS.Timeout | undefined;
   const stop = (signal: string) => {
     logger.info({ signal }, "shutting down");
     clearInterval(sending);
-    server
-      .close()
+    Promise.resolve(slack?.stop())
+      .then(() => server.close())
       .then(() => signpost?.close())
       .then(
         () => process.exit(0),

@@ -46,6 +46,8 @@ export function loadConfig(env: Env, options: LoadConfigOptions): Config {
   if (raw.MEILI_API_KEY && !raw.MEILI_URL) throw new ConfigError("MEILI_URL", "is required when MEILI_API_KEY is set");
   const slack = slackConfig(raw);
   const teams = teamsConfig(raw);
+  if (raw.TRIAGE_NOTIFIER === "slack" && !slack) throw new ConfigError("TRIAGE_NOTIFIER", "is slack, but Slack is not configured (set SLACK_BOT_TOKEN)");
+  if (raw.TRIAGE_NOTIFIER === "teams" && !teams) throw new ConfigError("TRIAGE_NOTIFIER", "is teams, but Teams is not enabled (set MicrosoftAppId)");
   return {
     nodeEnv: raw.NODE_ENV,
     host: raw.HOST,

@@ -58,6 +58,8 @@ describe("loadConfig", () => {
     [{ SLACK_BOT_TOKEN: "xoxp-user-token", SLACK_SIGNING_SECRET: "0123456789abcdef0123" }, /^SLACK_BOT_TOKEN: must be a bot token/],
     [{ TEAMS_ENABLED: "true", NODE_ENV: "production" }, /^MicrosoftAppId: is required in production/],
     [{ MicrosoftAppId: "app" }, /^MicrosoftAppPassword: is required with MicrosoftAppId$/],
+    [{ TRIAGE_NOTIFIER: "slack" }, /^TRIAGE_NOTIFIER: is slack, but Slack is not configured/],
+    [{ TRIAGE_NOTIFIER: "teams" }, /^TRIAGE_NOTIFIER: is teams, but Teams is not enabled/],
     [{ MicrosoftAppId: "app", MicrosoftAppPassword: "secret" }, /^MicrosoftAppTenantId: is required for a SingleTenant bot$/],
     [{ MicrosoftAppId: "app", MicrosoftAppPassword: "secret", MicrosoftAppType: "MultiTenant" }, /^TEAMS_ALLOWED_TENANTS: must list at least one tenant/],
   ])("stops start-up on a half-set channel %j", (env, message) => {

@@ -1,0 +1,92 @@
+/**
+ * The Slack channel: a real Bolt App wired to the conversation core. Slash
+ * command, mentions, DMs, the two shortcuts, buttons, modal submissions and App
+ * Home all become IncomingMessages for `bot.handle`, and its Replies become
+ * Block Kit. Over HTTP it is mounted on Signpost's Hono server at /slack/events;
+ * with an app token it connects by Socket Mode instead. Repeated events (Slack's
+ * retries) are dropped before any listener runs.
+ */
+import { App, SocketModeReceiver } from "@slack/bolt";
+import type { Hono } from "hono";
+import type { Bot } from "../../conversation/bot.js";
+import type { Logger } from "../../logging/create-logger.js";
+import { boltLogger, errorSummary } from "./bolt-logger.js";
+import { registerButtonListener } from "./button-listener.js";
+import type { SlackChannelContext } from "./converse.js";
+import type { PendingForm } from "./deliver-reply.js";
+import { ExpiringMap } from "./expiring-map.js";
+import { registerHomeListener } from "./home-listener.js";
+import { HonoSlackReceiver } from "./hono-slack-receiver.js";
+import { registerMessageListeners } from "./message-listeners.js";
+import { registerReferralShortcut } from "./referral-shortcut.js";
+import { dropRepeatedEvents } from "./seen-events.js";
+import { singleWorkspaceAuthorize } from "./slack-authorize.js";
+import { type SlackSettings, slackApiUrl, webClientOptions } from "./slack-settings.js";
+import { registerViewListener } from "./view-listener.js";
+
+export interface SlackChannelOptions {
+  readonly settings: SlackSettings;
+  /** Absent until the directory is indexed and the bot is built. */
+  readonly bot: () => Bot | undefined;
+  readonly logger: Logger;
+  /** The clock for the HTTP receiver's 5-minute replay window (tests); default Date.now. */
+  readonly now?: () => number;
+}
+
+export interface SlackChannel {
+  readonly app: App;
+  readonly mode: "http" | "socket";
+  /** HTTP: adds POST /slack/events to Signpost's server (call before it starts). Socket Mode: nothing to add. */
+  mount(hono: Hono): void;
+  /** Socket Mode: connects to Slack. HTTP: nothing to start (the server is Signpost's). */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export function createSlackApp({ settings, bot, logger, now }: SlackChannelOptions): SlackChannel {
+  const slackLogger = boltLogger(logger);
+  const apiUrl = slackApiUrl(settings);
+  let http: HonoSlackReceiver | undefined;
+  let receiver: HonoSlackReceiver | SocketModeReceiver;
+  if (settings.appToken) {
+    receiver = new SocketModeReceiver({ appToken: settings.appToken, logger: slackLogger, ...(apiUrl ? { installerOptions: { clientOptions: { slackApiUrl: apiUrl } } } : {}) });
+  } else {
+    if (!settings.signingSecret) throw new Error("Slack over HTTP needs the signing secret (SLACK_SIGNING_SECRET), or set SLACK_APP_TOKEN for Socket Mode");
+    http = new HonoSlackReceiver({ signingSecret: settings.signingSecret, logger, ...(now ? { now } : {}) });
+    receiver = http;
+  }
+  // Two option objects on purpose: Bolt writes its logger into the one it is given.
+  const app = new App({
+    receiver,
+    authorize: singleWorkspaceAuthorize(settings.botToken, webClientOptions(settings, slackLogger)),
+    clientOptions: webClientOptions(settings, slackLogger),
+    logger: slackLogger,
+  });
+  app.use(dropRepeatedEvents());
+  app.error((error) => {
+    logger.error(errorSummary(error), "a Slack listener failed");
+    return Promise.resolve();
+  });
+
+  // Forms from a mention or DM wait here for their "Open the form" button (per instance, 30 minutes).
+  const ctx: SlackChannelContext = { bot, logger, pendingForms: new ExpiringMap<PendingForm>(5_000, 30 * 60 * 1000), commandName: settings.commandName };
+  registerMessageListeners(app, ctx);
+  registerButtonListener(app, ctx);
+  registerViewListener(app, ctx);
+  registerReferralShortcut(app, ctx);
+  registerHomeListener(app, ctx);
+
+  return {
+    app,
+    mode: http ? "http" : "socket",
+    mount(hono) {
+      http?.mount(hono);
+    },
+    async start() {
+      await app.start();
+    },
+    async stop() {
+      await app.stop();
+    },
+  };
+}

@@ -1,0 +1,49 @@
+/**
+ * One service card as Block Kit: a header with the name, the organisation and
+ * summary, fields for how to refer, contact, areas and needs, a context line
+ * with when it was last verified and where the facts came from, its buttons,
+ * and a divider. Six blocks, every text escaped and cut to its limit.
+ */
+import type { types } from "@slack/bolt";
+import type { ServiceCard } from "../../conversation/reply.js";
+import { blockKit } from "./block-kit-limits.js";
+import { actionsBlocks } from "./render-buttons.js";
+import { emphasise, mrkdwnFit, plain } from "./slack-text.js";
+
+function field(title: string, raw: string): types.MrkdwnElement {
+  const heading = `*${title}*\n`;
+  return { type: "mrkdwn", text: `${heading}${mrkdwnFit(raw, blockKit.sectionFieldText - heading.length)}` };
+}
+
+function contextText(raw: string): types.MrkdwnElement {
+  return { type: "mrkdwn", text: mrkdwnFit(raw, blockKit.sectionFieldText) };
+}
+
+function contactLine(card: ServiceCard): string {
+  return [card.contact.phone, card.contact.email, card.contact.url].filter((c): c is string => Boolean(c)).join("\n");
+}
+
+export function cardBlocks(card: ServiceCard, conversationId: string, nextIndex: () => number): types.KnownBlock[] {
+  const organisation = emphasise(mrkdwnFit(card.organization, 300), "*");
+  const summary = mrkdwnFit(card.summary, blockKit.sectionText - organisation.length - 1);
+  const contact = contactLine(card);
+  const fields = [
+    field("How to refer", card.howToRefer),
+    ...(contact ? [field("Contact", contact)] : []),
+    ...(card.areas.length ? [field("Areas", card.areas.map((a) => a.name).join(", "))] : []),
+    ...(card.needs.length ? [field("Needs", card.needs.map((n) => n.label).join(", "))] : []),
+  ].slice(0, blockKit.sectionFields);
+  const context: types.MrkdwnElement[] = [
+    contextText(`Last verified ${card.lastVerifiedText}`),
+    ...(card.source ? [contextText(card.source)] : []),
+    ...(card.why ? [contextText(`Why: ${card.why}`)] : []),
+  ].slice(0, blockKit.contextElements);
+  return [
+    { type: "header", text: plain(card.name, blockKit.headerText) },
+    { type: "section", text: { type: "mrkdwn", text: summary ? `${organisation}\n${summary}` : organisation || "-" } },
+    { type: "section", fields },
+    { type: "context", elements: context },
+    ...actionsBlocks(card.actions, conversationId, nextIndex),
+    { type: "divider" },
+  ];
+}

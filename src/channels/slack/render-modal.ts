@@ -1,0 +1,99 @@
+/**
+ * A Reply's form as a Slack modal: the reply's text at the top, then one input
+ * block per field (block_id and action_id are the field's name), pre-filled with
+ * what the core already knows. Text fields are plain_text_input (multiline for
+ * textareas), selects static_select, multiselects multi_static_select, a
+ * checkbox a one-option checkboxes. Title, buttons, labels, options and the
+ * block count are kept within Slack's limits by construction.
+ */
+import type { types } from "@slack/bolt";
+import type { Form, FormField, Reply } from "../../conversation/reply.js";
+import { blockKit } from "./block-kit-limits.js";
+import { encodeModalMetadata, type ModalMetadata } from "./modal-metadata.js";
+import { mrkdwnPieces, plain, truncate } from "./slack-text.js";
+
+/** The callback_id of every modal this channel opens. */
+export const formCallbackId = "signpost_form";
+
+type Option = types.PlainTextOption;
+
+function option(o: { value: string; label: string }): Option {
+  return { text: plain(o.label, blockKit.optionText), value: o.value };
+}
+
+type OptionGroup = { label: types.PlainTextElement; options: Option[] };
+
+function selectOptions(field: FormField): { options: Option[] } | { option_groups: OptionGroup[] } {
+  const options = (field.options ?? []).filter((o) => o.value.length <= blockKit.optionValue).map(option);
+  if (options.length <= blockKit.optionsPerSelect) return { options };
+  const groups: OptionGroup[] = [];
+  for (let start = 0; start < options.length && groups.length < blockKit.optionsPerSelect; start += blockKit.optionsPerSelect) {
+    groups.push({ label: plain(`Choices ${start + 1} onwards`, blockKit.optionText), options: options.slice(start, start + blockKit.optionsPerSelect) });
+  }
+  return { option_groups: groups };
+}
+
+function chosen(field: FormField): Option[] {
+  const wanted = new Set((field.value ?? "").split(",").map((v) => v.trim()).filter(Boolean));
+  return (field.options ?? []).filter((o) => wanted.has(o.value) && o.value.length <= blockKit.optionValue).map(option);
+}
+
+function element(field: FormField): types.InputBlockElement {
+  const action_id = field.name;
+  switch (field.kind) {
+    case "text":
+    case "textarea": {
+      const max = Math.min(field.maxLength, blockKit.plainTextInputMax);
+      return {
+        type: "plain_text_input",
+        action_id,
+        max_length: max,
+        ...(field.kind === "textarea" ? { multiline: true } : {}),
+        ...(field.value ? { initial_value: truncate(field.value, max) } : {}),
+      };
+    }
+    case "select": {
+      const [initial] = chosen(field);
+      return { type: "static_select", action_id, ...selectOptions(field), ...(initial ? { initial_option: initial } : {}) };
+    }
+    case "multiselect": {
+      const initial = chosen(field);
+      return { type: "multi_static_select", action_id, ...selectOptions(field), ...(initial.length ? { initial_options: initial } : {}) };
+    }
+    case "checkbox": {
+      const yes = { text: plain("Yes", blockKit.optionText), value: "true" };
+      return { type: "checkboxes", action_id, options: [yes], ...(field.value === "true" ? { initial_options: [yes] } : {}) };
+    }
+  }
+}
+
+function input(field: FormField): types.InputBlock {
+  return {
+    type: "input",
+    block_id: field.name,
+    label: plain(field.label, blockKit.inputLabel),
+    optional: !field.required,
+    element: element(field),
+    ...(field.hint ? { hint: plain(field.hint, blockKit.inputHint) } : {}),
+  };
+}
+
+/** The modal for a reply that has a form; `metadata` says where its submission belongs. */
+export function renderModal(reply: Reply & { readonly form: Form }, metadata: ModalMetadata): types.ModalView {
+  const { form } = reply;
+  const inputs = form.fields.filter((f) => f.name.length <= blockKit.blockIdLength).slice(0, blockKit.blocksPerView).map(input);
+  const room = blockKit.blocksPerView - inputs.length;
+  const intro = reply.text
+    .flatMap((p) => mrkdwnPieces(p, blockKit.sectionText))
+    .slice(0, room)
+    .map((text, i): types.SectionBlock => ({ type: "section", block_id: `signpost-intro-${i}`, text: { type: "mrkdwn", text } }));
+  return {
+    type: "modal",
+    callback_id: formCallbackId,
+    title: plain(form.title, blockKit.modalTitle),
+    submit: plain(form.submitLabel, blockKit.modalSubmit),
+    close: plain("Cancel", blockKit.modalClose),
+    private_metadata: encodeModalMetadata(metadata),
+    blocks: [...intro, ...inputs],
+  };
+}

@@ -1,0 +1,26 @@
+/**
+ * Everything the Slack app asks of a workspace, and why: the bot scopes, the
+ * events, the shortcuts and the request path. deploy/slack/manifest.yml (and
+ * its Socket Mode twin) list exactly these; test/channels/slack/manifest.test.ts
+ * checks the two agree, so an admin never grants more than Signpost uses.
+ */
+import { findServicesCallbackId } from "./message-listeners.js";
+import { logReferralCallbackId } from "./referral-shortcut.js";
+
+export const slackAppNeeds = {
+  scopes: {
+    "app_mentions:read": "the app_mention event: being asked in a channel",
+    "chat:write": "chat.postMessage and chat.postEphemeral: answers, confirmations, status changes, triage",
+    commands: "the slash command and the two shortcuts",
+    "im:history": "the message.im event: direct messages to the app",
+    "im:write": "conversations.open: the DM a referral from the global shortcut is confirmed in",
+  },
+  botEvents: ["app_home_opened", "app_mention", "message.im"],
+  shortcuts: [
+    { callbackId: findServicesCallbackId, type: "message", name: "Find services for this" },
+    { callbackId: logReferralCallbackId, type: "global", name: "Log a First Contact referral" },
+  ],
+  /** Events, the slash command and interactivity all arrive here over HTTP. */
+  requestPath: "/slack/events",
+  defaultCommand: "/signpost",
+} as const;

@@ -1,0 +1,73 @@
+/**
+ * The outbox's "slack" notifier: posts a notification's text to its
+ * destination, `{conversationId, userId?}`, with chat.postMessage: to the
+ * channel, and into the thread when the conversation is one. Status texts
+ * (reference and status, no personal data) go back where the referral was
+ * made; if the app can no longer post there, to the referrer's DM. Triage texts
+ * go to their destination, the configured triage channel, and nowhere else.
+ * Any failure throws, so the outbox tries again later with backoff: the client
+ * itself never retries and never waits out a rate limit (HTTP 429 "ratelimited").
+ */
+import { webApi } from "@slack/bolt";
+import type { Logger } from "../../logging/create-logger.js";
+import type { Notifier, OutgoingNotification } from "../../notifications/notifier.js";
+import { blockKit } from "./block-kit-limits.js";
+import { boltLogger, errorSummary } from "./bolt-logger.js";
+import { placeOf } from "./slack-conversation.js";
+import { type SlackSettings, slackApiUrl } from "./slack-settings.js";
+import { mrkdwnFit, mrkdwnPieces } from "./slack-text.js";
+
+/** Slack's answers that mean "this place is gone for the app": a status update then goes to the referrer's DM. */
+const unreachable = new Set(["channel_not_found", "not_in_channel", "is_archived", "access_denied"]);
+
+function message(text: string) {
+  const pieces = mrkdwnPieces(text, blockKit.sectionText).slice(0, blockKit.blocksPerMessage);
+  return {
+    text: mrkdwnFit(text, blockKit.fallbackText),
+    blocks: pieces.map((piece) => ({ type: "section" as const, text: { type: "mrkdwn" as const, text: piece } })),
+    unfurl_links: false,
+    unfurl_media: false,
+  };
+}
+
+export class SlackNotifier implements Notifier {
+  readonly name = "slack";
+
+  constructor(private readonly client: webApi.WebClient) {}
+
+  /** A notifier with its own client: no retries inside it, rate limits rejected; the outbox does the retrying. */
+  static fromSettings(settings: SlackSettings, logger: Logger): SlackNotifier {
+    const url = slackApiUrl(settings);
+    return new SlackNotifier(
+      new webApi.WebClient(settings.botToken, { logger: boltLogger(logger), retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, ...(url ? { slackApiUrl: url } : {}) }),
+    );
+  }
+
+  async send(notification: OutgoingNotification): Promise<void> {
+    const { conversationId, userId } = notification.destination;
+    if (!conversationId) throw new Error("a Slack notification needs destination.conversationId");
+    const text = typeof notification.payload.text === "string" ? notification.payload.text : "";
+    if (text.trim() === "") throw new Error("a Slack notification needs payload.text");
+    const { channel, threadTs } = placeOf(conversationId);
+    try {
+      await this.client.chat.postMessage({ channel, ...message(text), ...(threadTs ? { thread_ts: threadTs } : {}) });
+    } catch (error) {
+      const summary = errorSummary(error);
+      const isStatus = notification.payload.kind === "status";
+      if (isStatus && userId && summary.slackError && unreachable.has(summary.slackError)) {
+        await this.directMessage(userId, text);
+        return;
+      }
+      const status429 = summary.retryAfter !== undefined ? ` (rate limited; Slack asked to wait ${summary.retryAfter} s)` : "";
+      throw new Error(`Slack chat.postMessage failed: ${summary.slackError ?? summary.code ?? summary.error}${summary.status ? ` (HTTP ${summary.status})` : ""}${status429}`);
+    }
+  }
+
+  private async directMessage(userId: string, text: string): Promise<void> {
+    try {
+      await this.client.chat.postMessage({ channel: userId, ...message(text) });
+    } catch (error) {
+      throw new Error(`Slack chat.postMessage to the referrer's DM failed: ${errorSummary(error).slackError ?? errorSummary(error).error}`);
+    }
+  }
+}

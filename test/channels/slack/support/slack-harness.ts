@@ -1,0 +1,88 @@
+/**
+ * The Slack channel as it runs: the real core (real directory, intents and a
+ * referral desk on a fresh SQLite file), the real Bolt app with its HTTP
+ * receiver mounted on a Hono server on 127.0.0.1 (a free port), and its Web API
+ * client pointed at the recording server. The desk's plan is the production
+ * one with Slack as the channel's and the triage team's notifier, so status
+ * changes travel through the real outbox to chat.postMessage.
+ */
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { Hono } from "hono";
+import { createSlackApp } from "../../../../src/channels/slack/create-slack-app.js";
+import { SlackNotifier } from "../../../../src/channels/slack/slack-notifier.js";
+import type { SlackSettings } from "../../../../src/channels/slack/slack-settings.js";
+import { createBot } from "../../../../src/conversation/create-bot.js";
+import { InMemoryConversationStore } from "../../../../src/conversation/in-memory-conversation-store.js";
+import { JsonLinesFeedbackStore } from "../../../../src/feedback/json-lines-feedback-store.js";
+import { startHttpServer } from "../../../../src/http/start-http-server.js";
+import { InboxNotifier } from "../../../../src/notifications/inbox-notifier.js";
+import { InboxStore } from "../../../../src/notifications/inbox-store.js";
+import { OutboxSender } from "../../../../src/notifications/outbox-sender.js";
+import { KyselyReferralStore } from "../../../../src/referrals/kysely-referral-store.js";
+import { ReferralDesk } from "../../../../src/referrals/referral-desk.js";
+import { notificationPlan } from "../../../../src/referrals/referral-notifications.js";
+import { realDirectoryAndEngine } from "../../../support/load-real-directory.js";
+import { ManualClock } from "../../../support/manual-clock.js";
+import { memoryLogger } from "../../../support/silent-logger.js";
+import { testReferrals, triageUserId } from "../../../support/test-referrals.js";
+import { startSlackApiRecorder } from "./slack-api-recorder.js";
+import { sendToSlackEndpoint, type SentRequest } from "./slack-requests.js";
+
+/** Slack's documented example signing secret (signed_request.slash_command.docs.json). */
+export const signingSecret = "8f742231b10e8888abcd99yyyzzz85a5";
+export const triageChannel = "C0TRIAGE";
+export { triageUserId };
+
+export async function startSlackHarness(options: { commandName?: string; now?: () => number } = {}) {
+  const core = await realDirectoryAndEngine();
+  const clock = new ManualClock();
+  const recorder = await startSlackApiRecorder();
+  const { logger, lines } = memoryLogger();
+  const settings: SlackSettings = { botToken: "xoxb-test-token", signingSecret, commandName: options.commandName ?? "/signpost", apiUrl: recorder.apiUrl };
+
+  const { db } = await testReferrals(core.directory, clock);
+  const plan = notificationPlan(
+    { triage: { notifier: "slack", destination: { conversationId: triageChannel } }, notifierFor: (channel) => (channel === "slack" ? "slack" : "inbox"), webhook: false },
+    core.directory,
+  );
+  const referrals = new ReferralDesk(new KyselyReferralStore(db, clock), plan, { triageUserIds: new Set([triageUserId]), userTeams: new Map() }, clock);
+  const sender = new OutboxSender(db, [SlackNotifier.fromSettings(settings, logger), new InboxNotifier(new InboxStore(db, clock))], clock, logger);
+  const feedback = new JsonLinesFeedbackStore(path.join(mkdtempSync(path.join(tmpdir(), "signpost-slack-feedback-")), "feedback.jsonl"));
+  const bot = createBot({ ...core, maxResults: 5, conversations: new InMemoryConversationStore(clock, 30 * 60 * 1000), feedback, clock, referrals });
+
+  let ready = true;
+  const slack = createSlackApp({ settings, bot: () => (ready ? bot : undefined), logger, ...(options.now ? { now: options.now } : {}) });
+  const hono = new Hono();
+  slack.mount(hono);
+  const server = await startHttpServer(hono, "127.0.0.1", 0);
+  await slack.start();
+  const baseUrl = `http://127.0.0.1:${server.port}`;
+
+  return {
+    recorder,
+    bot,
+    clock,
+    db,
+    referrals,
+    sender,
+    feedback,
+    lines,
+    baseUrl,
+    /** false: as while Signpost is still indexing the directory (the bot not built yet). */
+    setReady(value: boolean) {
+      ready = value;
+    },
+    send: (rawBody: string, contentType: string, headers?: Record<string, string | undefined>, timestamp?: string): Promise<SentRequest> =>
+      sendToSlackEndpoint(baseUrl, signingSecret, rawBody, contentType, headers, timestamp),
+    async close() {
+      await slack.stop();
+      await server.close();
+      await recorder.close();
+      await db.destroy();
+    },
+  };
+}
+
+export type SlackHarness = Awaited<ReturnType<typeof startSlackHarness>>;
