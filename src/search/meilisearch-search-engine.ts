@@ -29,7 +29,9 @@ export class MeilisearchSearchEngine implements SearchEngine {
     try {
       await settled(this.client.createIndex(fresh, { primaryKey: "id" }));
       await settled(this.client.index(fresh).updateSettings(indexSettings(directory)));
-      await settled(this.client.index<ServiceDocument>(fresh).addDocuments(directory.services.map((s) => toDocument(s, directory))));
+      // In batches: Meilisearch refuses a payload over 100 MB (100k services in one request is more).
+      const documents = directory.services.map((s) => toDocument(s, directory));
+      for (const task of this.client.index<ServiceDocument>(fresh).addDocumentsInBatches(documents, 2000)) await settled(task);
       if (!(await this.exists(this.indexUid))) await settled(this.client.createIndex(this.indexUid, { primaryKey: "id" }));
       await settled(this.client.swapIndexes([{ indexes: [this.indexUid, fresh], rename: false }]));
       await settled(this.client.deleteIndex(fresh)); // after the swap it holds the old documents
