@@ -16,6 +16,7 @@ import { createSlackApp } from "./channels/slack/create-slack-app.js";
 import { SlackNotifier } from "./channels/slack/slack-notifier.js";
 import type { SlackSettings } from "./channels/slack/slack-settings.js";
 import { mountWebChat } from "./channels/web/web-chat-routes.js";
+import { mountOrukRoutes } from "./oruk/mount-oruk-routes.js";
 import type { Bot } from "./conversation/bot.js";
 import { createBot } from "./conversation/create-bot.js";
 import { InMemoryConversationStore } from "./conversation/in-memory-conversation-store.js";
@@ -154,6 +155,7 @@ async function main(): Promise<void> {
   let signpost: Signpost | undefined;
   const app = createHttpApp({ core: () => signpost, logger });
   mountWebChat(app, { bot: () => signpost?.bot, inbox: () => signpost?.inbox, logger });
+  mountOrukRoutes(app, { directory: () => signpost?.directory });
   const slack = config.slack ? createSlackApp({ settings: slackSettings(config.slack), bot: () => signpost?.bot, logger }) : undefined;
   slack?.mount(app);
   const server = await startHttpServer(app, config.host, config.port).catch((error: NodeJS.ErrnoException) => {

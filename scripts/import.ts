@@ -1,0 +1,108 @@
+/**
+ * Imports an Open Referral UK v3 feed into the directory:
+ *   npm run import -- oruk <file.json | folder of page files | URL> [--feed name] [--areas ids]
+ *                          [--out folder] [--map file] [--max-pages n] [--timeout-ms n] [--dry-run]
+ * Writes one YAML file per organisation to directory/services/imported/<feed>/ (which the
+ * loader reads like any other service file), replacing that feed's earlier import, and prints
+ * the mapping report. All-or-nothing: exits 1 listing every problem, having written nothing.
+ */
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { loadConfig } from "../src/config/load-config.js";
+import { areaGroupIds, isAreaId } from "../src/directory/ids.js";
+import { loadDirectory } from "../src/directory/load-directory.js";
+import { explainUnknownArea } from "../src/directory/suggest-id.js";
+import { DirectoryError, formatProblem } from "../src/errors/directory-error.js";
+import { fetchOrukFeed } from "../src/oruk/fetch-oruk-feed.js";
+import { formatOrukReport } from "../src/oruk/format-oruk-report.js";
+import { importOruk } from "../src/oruk/import-oruk.js";
+import { slugify } from "../src/oruk/oruk-ids.js";
+import { formatOrukProblem, OrukImportError } from "../src/oruk/oruk-import-error.js";
+import { loadOrukTaxonomyMap } from "../src/oruk/oruk-taxonomy-map.js";
+import { readOrukFiles } from "../src/oruk/read-oruk-files.js";
+import { writeImportedFeed } from "../src/oruk/write-imported-feed.js";
+
+const usage = `Usage: npm run import -- oruk <file.json | folder of page files | URL> [options]
+  --feed <name>       the feed's name, lower-case words and hyphens (default: from the file or host name)
+  --areas <ids>       area or group ids (comma-separated) for services whose own areas cannot be placed
+  --out <folder>      write here instead of <directory>/services/imported/<feed>/
+  --map <file>        the taxonomy map (default <directory>/oruk-taxonomy-map.yaml)
+  --max-pages <n>     stop with an error after n pages of a URL (default 1000)
+  --timeout-ms <n>    per HTTP request (default 30000)
+  --dry-run           check and report, write nothing
+`;
+
+function fail(lines: readonly string[]): never {
+  process.stderr.write(`${lines.join("\n")}\n`);
+  process.exit(1);
+}
+
+const { values, positionals } = (() => {
+  try {
+    return parseArgs({
+      allowPositionals: true,
+      options: {
+        feed: { type: "string" },
+        areas: { type: "string" },
+        out: { type: "string" },
+        map: { type: "string" },
+        "max-pages": { type: "string" },
+        "timeout-ms": { type: "string" },
+        "dry-run": { type: "boolean" },
+      },
+    });
+  } catch (error) {
+    return fail([(error as Error).message, usage]);
+  }
+})();
+const [format, target] = positionals;
+if (format !== "oruk" || target === undefined || positionals.length > 2) fail([usage]);
+const isUrl = /^https?:\/\//i.test(target);
+const feed = values.feed ?? slugify(isUrl ? new URL(target).hostname : path.basename(target).replace(/\.json$/i, ""));
+const number = (name: string, raw: string | undefined, fallback: number) => {
+  if (raw === undefined) return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) < 1) fail([`--${name} must be a whole number of 1 or more`]);
+  return Number(raw);
+};
+const maxPages = number("max-pages", values["max-pages"], 1000);
+const timeoutMs = number("timeout-ms", values["timeout-ms"], 30_000);
+
+try {
+  const config = loadConfig(process.env, { cwd: process.cwd() });
+  const directory = await loadDirectory(config.directoryDir);
+  const areaList = (values.areas ?? "").split(",").map((id) => id.trim()).filter(Boolean);
+  const badAreas = areaList.filter((id) => !isAreaId(id) && !(areaGroupIds as readonly string[]).includes(id));
+  if (badAreas.length > 0) fail(badAreas.map((id) => `--areas: ${explainUnknownArea(id, directory.gazetteer, areaGroupIds)}`));
+  const map = await loadOrukTaxonomyMap(values.map ?? path.join(config.directoryDir, "oruk-taxonomy-map.yaml"), directory.taxonomy);
+  const progress = (line: string) => process.stderr.write(`  ... ${line}\n`);
+
+  const records = isUrl
+    ? await fetchOrukFeed(target, {
+        maxPages,
+        timeoutMs,
+        onProgress: (done, total, what) => progress(`${what === "pages" ? "page" : "service"} ${done}${total === undefined ? "" : ` of ${total}`} ${what === "pages" ? "read" : "fetched in full"}`),
+      })
+    : await readOrukFiles(target);
+  const { files, report } = importOruk(records, {
+    feed,
+    gazetteer: directory.gazetteer,
+    map,
+    existing: directory.services,
+    ...(areaList.length > 0 ? { defaultAreas: directory.gazetteer.expand(areaList) } : {}),
+    ...(records.length >= 1000 ? { onProgress: (done: number, total: number) => progress(`${done} of ${total} records mapped`) } : {}),
+  });
+
+  const out = path.resolve(values.out ?? path.join(config.directoryDir, "services", "imported", feed));
+  if (!values["dry-run"]) {
+    const header = `Imported by \`npm run import\` from the ORUK feed "${feed}" (${target}) on ${new Date().toISOString().slice(0, 10)}. Do not edit: importing the feed again replaces this folder; local records elsewhere in services/ win over these.`;
+    await writeImportedFeed(out, files, header);
+  }
+  const relative = path.relative(process.cwd(), out);
+  const shownOut = relative === "" || relative.startsWith("..") ? out : relative;
+  process.stdout.write(formatOrukReport(report, values["dry-run"] ? undefined : shownOut));
+  if (values["dry-run"]) process.stdout.write(`Dry run: nothing was written (without --dry-run the files go to ${shownOut}).\n`);
+} catch (error) {
+  if (error instanceof OrukImportError) fail([`Import refused, nothing was written. ${error.problems.length} problem(s):`, ...error.problems.map(formatOrukProblem)]);
+  if (error instanceof DirectoryError) fail([`The directory has ${error.problems.length} problem(s):`, ...error.problems.map(formatProblem)]);
+  fail([`import failed: ${(error as Error).message}`]);
+}

@@ -1,0 +1,79 @@
+/**
+ * Checks mapped records against Signpost's own service schema and groups them
+ * into one service file per organisation. The only rule set aside is the
+ * source rule, for records whose source is `ORUK feed <name>`: until
+ * service-file-schema.ts accepts that source, it would refuse every import.
+ */
+import type { z } from "zod";
+import { formatPath } from "../directory/read-yaml-file.js";
+import { type ServiceFile, serviceFileSchema, serviceSchema } from "../directory/service-file-schema.js";
+import type { ImportedFile } from "./import-oruk.js";
+import type { MergeCandidate } from "./merge-with-directory.js";
+import { shortHash, slugify } from "./oruk-ids.js";
+import type { OrukProblem } from "./oruk-import-error.js";
+
+type Candidate = MergeCandidate & { readonly orukId: string };
+
+const feedSourcePattern = /^ORUK feed [a-z0-9]+(-[a-z0-9]+)*$/;
+
+/** Zod issues, without those about the source of a record whose source is a feed's. */
+function issuesOf(result: { success: boolean; error?: { issues: z.core.$ZodIssue[] } }, source: string, sourceAt: number) {
+  const issues = result.error?.issues ?? [];
+  return feedSourcePattern.test(source) ? issues.filter((issue) => issue.path[sourceAt] !== "source") : issues;
+}
+
+export function checkRecords(candidates: readonly Candidate[]): OrukProblem[] {
+  return candidates.flatMap(({ label, record }) =>
+    issuesOf(serviceSchema.safeParse(record), record.source, 0).map((issue) => ({
+      record: label,
+      field: `(as Signpost record) ${formatPath(issue.path)}`,
+      message: issue.message,
+    })),
+  );
+}
+
+/** One file per organisation, named by its Signpost id (the feed's, or a slug of its name made unique). */
+export function groupIntoFiles(kept: readonly Candidate[]): { files: ImportedFile[]; problems: OrukProblem[] } {
+  const baseIds = new Map<string, Set<string>>();
+  const baseOf = (c: Candidate) => c.organization.signpostId ?? (slugify(c.organization.name) || "organisation");
+  for (const candidate of kept) {
+    const owners = baseIds.get(baseOf(candidate)) ?? new Set<string>();
+    owners.add(candidate.organization.orukId);
+    baseIds.set(baseOf(candidate), owners);
+  }
+  const orgIdOf = (c: Candidate) => {
+    const base = baseOf(c);
+    return (baseIds.get(base)?.size ?? 0) > 1 ? `${base}-${shortHash(c.organization.orukId)}` : base;
+  };
+
+  const groups = new Map<string, Candidate[]>();
+  for (const candidate of kept) {
+    const id = orgIdOf(candidate);
+    const members = groups.get(id) ?? [];
+    members.push(candidate);
+    groups.set(id, members);
+  }
+  const files: ImportedFile[] = [];
+  const problems: OrukProblem[] = [];
+  for (const [id, members] of [...groups].sort(([a], [b]) => a.localeCompare(b))) {
+    const org = members[0]!.organization;
+    const file: ServiceFile = {
+      organization: {
+        id,
+        name: org.name,
+        ...(org.description === undefined ? {} : { description: org.description }),
+        ...(org.url === undefined ? {} : { url: org.url }),
+        ...(org.email === undefined ? {} : { email: org.email }),
+      },
+      services: members.map((member) => member.record),
+    };
+    const result = serviceFileSchema.safeParse(file);
+    const source = members[0]!.record.source;
+    for (const issue of issuesOf(result, source, 2)) {
+      const at = typeof issue.path[1] === "number" ? members[issue.path[1]]?.label : undefined;
+      problems.push({ record: at ?? `organisation ${org.name}`, field: `(as Signpost file) ${formatPath(issue.path)}`, message: issue.message });
+    }
+    files.push({ name: `${id}.yaml`, file, orukIds: members.map((member) => member.orukId) });
+  }
+  return { files, problems };
+}

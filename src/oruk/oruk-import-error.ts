@@ -1,0 +1,29 @@
+/**
+ * An ORUK import that was refused. Imports are all-or-nothing, so this carries
+ * every problem found, each naming the record (where it was in the feed, its
+ * id and name) and the field.
+ */
+import { SignpostError } from "../errors/signpost-error.js";
+
+export interface OrukProblem {
+  /** Where the record was and what it is, e.g. `service_list.json contents[3] (id ac14…, "Community Counselling")`. */
+  readonly record: string;
+  /** The field, e.g. `organization.name`; empty for the whole record or file. */
+  readonly field: string;
+  readonly message: string;
+}
+
+export function formatOrukProblem(problem: OrukProblem): string {
+  return problem.field ? `${problem.record}: ${problem.field}: ${problem.message}` : `${problem.record}: ${problem.message}`;
+}
+
+export class OrukImportError extends SignpostError {
+  readonly code = "ORUK_IMPORT_REFUSED";
+  readonly userMessage = "The Open Referral UK feed was refused: nothing was imported.";
+
+  constructor(readonly problems: readonly OrukProblem[]) {
+    const shown = problems.slice(0, 20).map(formatOrukProblem);
+    const more = problems.length > 20 ? [`...and ${problems.length - 20} more problems`] : [];
+    super([`${problems.length} problem(s) in the ORUK feed; nothing was imported:`, ...shown, ...more].join("\n"));
+  }
+}
