@@ -52,6 +52,10 @@ export async function handleAction(message: IncomingMessage, action: ActionReque
     case "submit_form": {
       const dialog = state?.dialog;
       if (state && dialog && dialog.id === action.value) return submitReferralForm(message, state, dialog, action.fields ?? {}, deps);
+      // A referral form's value is its dialog's id: no matching dialog means the form outlived its conversation.
+      if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(action.value)) {
+        return textReply(conversationId, "action", "That referral form has expired, so nothing was saved. Please start the referral again.");
+      }
       const service = findService(deps.directory, action.value);
       if (!service) return textReply(conversationId, "action", unknownService);
       const details = (action.fields?.details ?? "").trim();

@@ -175,6 +175,15 @@ describe("the referral form (web chat)", () => {
     expect(await mine("u-concurrent")).toHaveLength(1);
   });
 
+  it("says a form has expired, and saves nothing, when its conversation has gone", async () => {
+    const c = web("u-expired-form");
+    const id = await openForm(c);
+    clock.advance(conversationTtlMs + 1000);
+    const reply = await c.press({ id: "submit_form", value: id, fields: goodForm() });
+    expect(reply.text[0]).toBe("That referral form has expired, so nothing was saved. Please start the referral again.");
+    expect(await mine("u-expired-form")).toEqual([]);
+  });
+
   it("pre-fills from a service card's Refer button", async () => {
     const c = web("u-card");
     const list = await c.say("help with heating bills in Hinckley");
