@@ -1,3 +1,4 @@
+import { seededRandom } from "../../src/shared/seeded-random.js";
 import type { Directory, Service } from "../../src/directory/directory.js";
 import { type AreaId, areaIds, type NeedId, needIds, offers, referralRoutes } from "../../src/directory/ids.js";
 
@@ -36,20 +37,10 @@ const activities: Readonly<Record<NeedId, readonly string[]>> = {
   "digital-inclusion": ["digital champions", "tablet lending", "get online sessions"],
 };
 
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** `count` synthetic services on the real taxonomy and gazetteer, the same for the same seed. */
 export function syntheticDirectory(base: Directory, count: number, seed = 1): Directory {
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const services: Service[] = [];
   for (let i = 0; i < count; i++) {

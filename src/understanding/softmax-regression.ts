@@ -5,6 +5,8 @@
  * intents/ at every start-up: features are interned to numbers and the weights
  * kept in one flat array.
  */
+import { seededRandom } from "../shared/seeded-random.js";
+
 export interface TrainingOptions {
   readonly epochs: number;
   readonly learningRate: number;
@@ -33,7 +35,7 @@ export class SoftmaxRegression {
     const weight = Array.from(counts, (count) => (count === 0 ? 0 : encoded.length / (this.classes * count)));
 
     const order = encoded.map((_, i) => i);
-    const random = mulberry32(options.seed);
+    const random = seededRandom(options.seed);
     const scores = new Float64Array(this.classes);
     for (let epoch = 0; epoch < options.epochs; epoch++) {
       shuffle(order, random);
@@ -91,16 +93,6 @@ export class SoftmaxRegression {
   }
 }
 
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function shuffle(items: number[], random: () => number): void {
   for (let i = items.length - 1; i > 0; i--) {
