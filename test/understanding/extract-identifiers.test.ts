@@ -64,6 +64,7 @@ describe("referral references", () => {
     ["FC 7K3M9Q status", "FC-7K3M9Q"],
     ["fc7k3m9q", "FC-7K3M9Q"],
     ["FC-7K3MOQ", "FC-7K3M0Q"],
+    ["any update on FC-SBPNDJ?", "FC-SBPNDJ"],
   ])("%s -> %s", (text, reference) => {
     expect(extractReference(text)).toBe(reference);
   });
