@@ -15,6 +15,9 @@ import { loadDirectory } from "./directory/load-directory.js";
 import { createSlackApp } from "./channels/slack/create-slack-app.js";
 import { SlackNotifier } from "./channels/slack/slack-notifier.js";
 import type { SlackSettings } from "./channels/slack/slack-settings.js";
+import { type ConversationReferences, KyselyConversationReferences } from "./channels/teams/conversation-references.js";
+import { mountTeams } from "./channels/teams/mount-teams.js";
+import { TeamsNotifier } from "./channels/teams/teams-notifier.js";
 import { mountWebChat } from "./channels/web/web-chat-routes.js";
 import { mountOrukRoutes } from "./oruk/mount-oruk-routes.js";
 import type { Bot } from "./conversation/bot.js";
@@ -53,6 +56,8 @@ export interface Signpost extends HttpCore {
   readonly bot: Bot;
   readonly referrals: ReferralDesk;
   readonly inbox: InboxStore;
+  /** Where Teams conversations can be reached again (for status and private replies). */
+  readonly teamsConversations: ConversationReferences;
   /** Sends waiting notifications once; main() runs it on an interval. */
   readonly sendNotifications: () => Promise<number>;
   /** Closes the database. */
@@ -105,6 +110,8 @@ export async function createSignpost(config: Config, logger: Logger): Promise<Si
   const notifiers: Notifier[] = [new InboxNotifier(inbox)];
   if (settings.webhook) notifiers.push(new WebhookNotifier(settings.webhook.url, settings.webhook.secret, systemClock));
   if (config.slack) notifiers.push(SlackNotifier.fromSettings(slackSettings(config.slack), logger));
+  const teamsConversations = new KyselyConversationReferences(db, systemClock);
+  if (config.teams) notifiers.push(TeamsNotifier.fromSettings(config.teams, teamsConversations, logger));
   const sender = new OutboxSender(db, notifiers, systemClock, logger);
 
   const deps = { directory, engine, understander, maxResults: config.searchMaxResults };
@@ -122,6 +129,7 @@ export async function createSignpost(config: Config, logger: Logger): Promise<Si
     bot,
     referrals,
     inbox,
+    teamsConversations,
     sendNotifications: () => sender.runOnce(),
     close: () => db.destroy(),
     directoryFingerprint: directory.fingerprint,
@@ -156,6 +164,9 @@ async function main(): Promise<void> {
   const app = createHttpApp({ core: () => signpost, logger });
   mountWebChat(app, { bot: () => signpost?.bot, inbox: () => signpost?.inbox, logger });
   mountOrukRoutes(app, { directory: () => signpost?.directory });
+  if (config.teams) {
+    mountTeams(app, { settings: config.teams, bot: () => signpost?.bot, references: () => signpost?.teamsConversations, logger, privateRouteTtlMs: config.conversationTtlMs });
+  }
   const slack = config.slack ? createSlackApp({ settings: slackSettings(config.slack), bot: () => signpost?.bot, logger }) : undefined;
   slack?.mount(app);
   const server = await startHttpServer(app, config.host, config.port).catch((error: NodeJS.ErrnoException) => {

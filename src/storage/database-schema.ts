@@ -75,9 +75,20 @@ export interface InboxTable {
   read_at: string | null;
 }
 
+/** How to reach a Teams conversation later: a Bot Framework ConversationReference as JSON (see src/channels/teams/). */
+export interface TeamsConversationsTable {
+  conversation_id: string;
+  tenant_id: string | null;
+  /** The user's Entra object id, for personal chats only. */
+  user_id: string | null;
+  reference: string;
+  updated_at: string;
+}
+
 export interface Database {
   referrals: ReferralsTable;
   audit_events: AuditEventsTable;
   outbox: OutboxTable;
   inbox: InboxTable;
+  teams_conversations: TeamsConversationsTable;
 }

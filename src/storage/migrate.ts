@@ -2,10 +2,12 @@ import { type Kysely, type Migration, type MigrationProvider, Migrator } from "k
 import { StorageError } from "../errors/storage-error.js";
 import type { Database } from "./database-schema.js";
 import { migration001 } from "./migrations/001-referrals.js";
+import { migration002 } from "./migrations/002-teams-conversations.js";
 
 /** Every migration, in order. Never edit one that has shipped: add the next. */
 export const migrations: Readonly<Record<string, Migration>> = {
   "001-referrals": migration001,
+  "002-teams-conversations": migration002,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve({ ...migrations }) };

@@ -1,0 +1,67 @@
+/**
+ * A core Form (the referral, "report outdated details") as an Adaptive Card:
+ * Input.Text (isMultiline for long answers), Input.ChoiceSet (compact; multi
+ * select for needs, sent back comma-separated as the core expects),
+ * Input.Toggle for agreement ("true"/"false"), each pre-filled from what the
+ * core understood, and each field's error in attention colour right under it.
+ * Submitted with Action.Submit; Teams clients that send Action.Execute instead
+ * are handled the same way (card-action.ts).
+ */
+import type { Form, FormField } from "../../conversation/reply.js";
+import { type AdaptiveCard, adaptiveCard, type CardElement, type Container, type Input, paragraphBlocks, textBlock } from "./adaptive-card.js";
+import { fieldPrefix, submitAction } from "./card-action.js";
+
+export interface FormCardOptions {
+  /** Paragraphs to show above the form (the core's reply text). */
+  readonly intro: readonly string[];
+  readonly route?: string;
+}
+
+function input(field: FormField): Input {
+  const required = field.required ? { isRequired: true, errorMessage: "This is required." } : {};
+  const common = { id: `${fieldPrefix}${field.name}`, label: field.label, ...required };
+  switch (field.kind) {
+    case "text":
+    case "textarea":
+      return { type: "Input.Text", ...common, maxLength: field.maxLength, ...(field.kind === "textarea" ? { isMultiline: true } : {}), ...(field.value !== undefined ? { value: field.value } : {}) };
+    case "select":
+    case "multiselect":
+      return {
+        type: "Input.ChoiceSet",
+        ...common,
+        style: "compact",
+        wrap: true,
+        ...(field.kind === "multiselect" ? { isMultiSelect: true } : {}),
+        choices: (field.options ?? []).map((option) => ({ title: option.label, value: option.value })),
+        ...(field.value !== undefined ? { value: field.value } : {}),
+      };
+    case "checkbox":
+      // The toggle's title is its label; a separate label would say it twice.
+      return { type: "Input.Toggle", id: common.id, ...required, title: field.label, valueOn: "true", valueOff: "false", value: field.value === "true" ? "true" : "false", wrap: true };
+  }
+}
+
+function fieldElements(field: FormField, error: string | undefined): CardElement[] {
+  const elements: CardElement[] = [input(field)];
+  if (field.hint) elements.push(textBlock(field.hint, { isSubtle: true, size: "small", spacing: "none" }));
+  if (error) elements.push(textBlock(error, { color: "attention", spacing: "none" }));
+  return elements;
+}
+
+export function renderFormCard(form: Form, options: FormCardOptions): AdaptiveCard {
+  const errors = form.errors ?? {};
+  const names = new Set(form.fields.map((f) => f.name));
+  const unplaced = Object.entries(errors).filter(([name]) => !names.has(name));
+  const body: CardElement[] = [textBlock(form.title, { size: "medium", weight: "bolder" }), ...options.intro.flatMap((p) => paragraphBlocks(p))];
+  if (Object.keys(errors).length > 0) {
+    const summary: Container = {
+      type: "Container",
+      style: "attention",
+      items: [textBlock("Please check the fields marked below.", { weight: "bolder", color: "attention" }), ...unplaced.map(([, message]) => textBlock(message, { color: "attention" }))],
+    };
+    body.push(summary);
+  }
+  for (const field of form.fields) body.push(...fieldElements(field, errors[field.name]));
+  const submit = submitAction({ id: "submit_form", label: form.submitLabel, value: form.value }, options.route, "positive");
+  return { ...adaptiveCard(body, [submit]), fallbackText: form.title };
+}

@@ -1,0 +1,67 @@
+/**
+ * The outbox's "teams" notifier. A notification's destination names a Teams
+ * conversation (and the referrer's user id); the stored conversation reference
+ * says how to reach it, and the adapter posts there proactively. Status
+ * changes (reference and status only, no personal details) go to the
+ * conversation the referral came from, or failing that the referrer's personal
+ * chat; triage notifications (the details) go only to the configured triage
+ * conversation. Any failure throws, so the outbox tries again later.
+ */
+import type { CloudAdapterBase } from "botbuilder";
+import type { Logger } from "../../logging/create-logger.js";
+import type { Notifier, OutgoingNotification } from "../../notifications/notifier.js";
+import type { ConversationReferences, StoredReference } from "./conversation-references.js";
+import { createTeamsAdapter } from "./create-teams-adapter.js";
+import { noticeActivities } from "./deliver-reply.js";
+import type { TeamsSettings } from "./teams-settings.js";
+
+export interface TeamsNotifierOptions {
+  readonly adapter: CloudAdapterBase;
+  /** The bot's app id ("" with authentication off). */
+  readonly appId: string;
+  readonly references: ConversationReferences;
+}
+
+/** Why Teams did not take a message, in terms of the channel only (never the message). */
+export function describeDeliveryFailure(error: unknown): string {
+  const status = (error as { statusCode?: unknown }).statusCode;
+  const headers = (error as { response?: { headers?: { get?: (name: string) => string | undefined } } }).response?.headers;
+  const retryAfter = typeof headers?.get === "function" ? headers.get("retry-after") : undefined;
+  if (typeof status === "number") return `Teams did not accept the message (HTTP ${status}${retryAfter ? `, retry after ${retryAfter}s` : ""})`;
+  return `Teams could not be reached (${error instanceof Error ? error.name : "unknown error"})`;
+}
+
+export class TeamsNotifier implements Notifier {
+  readonly name = "teams";
+
+  constructor(private readonly options: TeamsNotifierOptions) {}
+
+  /** A notifier with its own adapter, signed with the bot's credentials (it needs no HTTP route). */
+  static fromSettings(settings: TeamsSettings, references: ConversationReferences, logger: Logger): TeamsNotifier {
+    return new TeamsNotifier({ adapter: createTeamsAdapter(settings, logger), appId: settings.appId ?? "", references });
+  }
+
+  async send(notification: OutgoingNotification): Promise<void> {
+    const { kind, text } = notification.payload;
+    if ((kind !== "status" && kind !== "triage") || typeof text !== "string") throw new Error(`the Teams notifier does not send "${String(kind)}" notifications`);
+    const reference = await this.destination(kind, notification.destination);
+    if (!reference) throw new Error("no Teams conversation is known for this destination yet (add Signpost to it first)");
+    let failure: unknown;
+    // Errors inside the callback would reach the adapter's onTurnError (which apologises in the chat); keep them here.
+    await this.options.adapter.continueConversationAsync(this.options.appId, reference, async (context) => {
+      try {
+        for (const activity of noticeActivities(text)) await context.sendActivity(activity);
+      } catch (error) {
+        failure = error;
+      }
+    });
+    if (failure !== undefined) throw new Error(describeDeliveryFailure(failure));
+  }
+
+  private async destination(kind: "status" | "triage", destination: Readonly<Record<string, string>>): Promise<StoredReference | undefined> {
+    const { conversationId, userId } = destination;
+    const stored = conversationId ? await this.options.references.find(conversationId) : undefined;
+    if (stored || kind === "triage") return stored;
+    return userId ? this.options.references.findPersonalChat(userId) : undefined;
+  }
+}
