@@ -24,7 +24,7 @@ describe("npm start with Teams enabled", () => {
       const activity = personalMessage(connector.url, "lonely gent in Loughborough");
       const posted = await fetch(`http://127.0.0.1:${port}/api/messages`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(activity) });
       expect(posted.status).toBeLessThan(300);
-      const replies = await waitFor(async () => (connector.delivered().length > 0 ? connector.delivered() : undefined));
+      const replies = await waitFor(() => Promise.resolve(connector.delivered().length > 0 ? connector.delivered() : undefined));
       expect(JSON.stringify(replies)).toContain("Last verified");
 
       const before = connector.calls.length;
