@@ -22,8 +22,13 @@ try {
   const config = loadConfig(process.env, { cwd: process.cwd() });
   const logger = createLogger({ level: "warn", destination: process.stderr });
   const core = await createSignpost(config, logger);
-  const answer = await core.ask(question);
-  process.stdout.write(json ? `${JSON.stringify(answer)}\n` : `${formatAnswerText(answer, core.directory)}\n`);
+  try {
+    const answer = await core.ask(question);
+    process.stdout.write(json ? `${JSON.stringify(answer)}\n` : `${formatAnswerText(answer, core.directory)}\n`);
+  } finally {
+    // With PostgreSQL, an open pool would keep the process alive after the answer.
+    await core.close();
+  }
 } catch (error) {
   process.stderr.write(`ask failed: ${(error as Error).message}\n`);
   process.exit(1);

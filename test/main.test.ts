@@ -1,3 +1,4 @@
+import { freePort } from "./support/free-port.js";
 import { createServer } from "node:net";
 import { describe, expect, it } from "vitest";
 import { copyDirectory } from "./support/directory-copy.js";
@@ -5,17 +6,6 @@ import { run, start, waitFor } from "./support/run-process.js";
 
 /** What `npm start` runs, without npm in between (so signals reach Signpost itself). */
 const signpost = ["--import", "tsx", "src/main.ts"];
-
-/** A port nobody is listening on, found by asking the OS. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
-}
 
 describe("npm start (src/main.ts)", () => {
   it("serves readiness and search on the embedded defaults, and stops cleanly on SIGTERM", async () => {

@@ -44,10 +44,7 @@ export function composeReplyParts(input: ReplyInput, directory: Directory): Repl
   return { intro, listing, closing };
 }
 
-export function composeReply(input: ReplyInput, directory: Directory): string {
-  const parts = composeReplyParts(input, directory);
-  return [parts.intro, ...parts.listing, ...parts.closing].join("\n");
-}
+
 
 function describeRequest(input: ReplyInput, directory: Directory): string {
   const needs = input.needs.map((need) => directory.taxonomy.label(need).toLowerCase());

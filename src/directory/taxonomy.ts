@@ -35,6 +35,11 @@ export class Taxonomy {
     return this.need(id).label;
   }
 
+  /** Every term of the given needs as one text, for a service's search document. */
+  termsText(needs: readonly NeedId[]): string {
+    return needs.flatMap((need) => this.termsFor(need)).join(" ; ");
+  }
+
   /** Every word and phrase that means this need, for search indexes and synonyms. */
   termsFor(id: NeedId): string[] {
     const need = this.need(id);

@@ -4,7 +4,6 @@
  * source rule, for records whose source is `ORUK feed <name>`: until
  * service-file-schema.ts accepts that source, it would refuse every import.
  */
-import type { z } from "zod";
 import { formatPath } from "../directory/read-yaml-file.js";
 import { type ServiceFile, serviceFileSchema, serviceSchema } from "../directory/service-file-schema.js";
 import type { ImportedFile } from "./import-oruk.js";
@@ -14,17 +13,10 @@ import type { OrukProblem } from "./oruk-import-error.js";
 
 type Candidate = MergeCandidate & { readonly orukId: string };
 
-const feedSourcePattern = /^ORUK feed [a-z0-9]+(-[a-z0-9]+)*$/;
-
-/** Zod issues, without those about the source of a record whose source is a feed's. */
-function issuesOf(result: { success: boolean; error?: { issues: z.core.$ZodIssue[] } }, source: string, sourceAt: number) {
-  const issues = result.error?.issues ?? [];
-  return feedSourcePattern.test(source) ? issues.filter((issue) => issue.path[sourceAt] !== "source") : issues;
-}
 
 export function checkRecords(candidates: readonly Candidate[]): OrukProblem[] {
   return candidates.flatMap(({ label, record }) =>
-    issuesOf(serviceSchema.safeParse(record), record.source, 0).map((issue) => ({
+    (serviceSchema.safeParse(record).error?.issues ?? []).map((issue) => ({
       record: label,
       field: `(as Signpost record) ${formatPath(issue.path)}`,
       message: issue.message,
@@ -68,8 +60,7 @@ export function groupIntoFiles(kept: readonly Candidate[]): { files: ImportedFil
       services: members.map((member) => member.record),
     };
     const result = serviceFileSchema.safeParse(file);
-    const source = members[0]!.record.source;
-    for (const issue of issuesOf(result, source, 2)) {
+    for (const issue of result.error?.issues ?? []) {
       const at = typeof issue.path[1] === "number" ? members[issue.path[1]]?.label : undefined;
       problems.push({ record: at ?? `organisation ${org.name}`, field: `(as Signpost file) ${formatPath(issue.path)}`, message: issue.message });
     }

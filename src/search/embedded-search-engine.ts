@@ -55,6 +55,6 @@ export function toTextDocument(service: Service, directory: Directory): TextDocu
     organization: service.organization.name,
     description: service.description,
     eligibility: service.eligibility_description ?? "",
-    needTerms: service.needs.flatMap((need) => directory.taxonomy.termsFor(need)).join(" ; "),
+    needTerms: directory.taxonomy.termsText(service.needs),
   };
 }

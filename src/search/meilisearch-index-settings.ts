@@ -32,7 +32,7 @@ export function toDocument(service: Service, directory: Directory): ServiceDocum
     eligibility: service.eligibility_description ?? "",
     needs: [...service.needs],
     needLabels: service.needs.map((n) => directory.taxonomy.label(n)),
-    needTerms: service.needs.flatMap((n) => directory.taxonomy.termsFor(n)).join(" ; "),
+    needTerms: directory.taxonomy.termsText(service.needs),
     areas: [...service.areas],
     areaNames: service.areas.map((a) => directory.gazetteer.name(a)),
     offer: service.offer,

@@ -1,17 +1,8 @@
+import { freePort } from "../support/free-port.js";
 import { createHmac } from "node:crypto";
-import { createServer } from "node:net";
 import { describe, expect, it } from "vitest";
 import { startRecordingServer } from "../support/recording-server.js";
 import { start, waitFor } from "../support/run-process.js";
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}
 
 /** npm start with Slack configured: /slack/events joins the one server, and verifies signatures. */
 describe("npm start with Slack configured", () => {

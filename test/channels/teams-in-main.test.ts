@@ -1,17 +1,8 @@
-import { createServer } from "node:net";
+import { freePort } from "../support/free-port.js";
 import { describe, expect, it } from "vitest";
 import { start, waitFor } from "../support/run-process.js";
 import { startRecordingConnector } from "./teams/support/recording-connector.js";
 import { fixtureTenants, personalMessage } from "./teams/support/teams-fixtures.js";
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}
 
 /** npm start with Teams enabled (emulator mode): /api/messages joins the one server and answers through the connector. */
 describe("npm start with Teams enabled", () => {

@@ -1,20 +1,11 @@
+import { freePort } from "../support/free-port.js";
 import { mkdtempSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { start, waitFor } from "../support/run-process.js";
 import { withWrongCheckDigit } from "../support/synthetic-nhs-number.js";
 import { syntheticNhsNumbers, syntheticPeople } from "../support/synthetic-referral.js";
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}
 
 /**
  * Runs the real server at the most verbose log level, takes synthetic people

@@ -1,16 +1,7 @@
-import { createServer } from "node:net";
+import { freePort } from "../support/free-port.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningMeilisearch, startMeilisearch } from "../support/meilisearch-server.js";
 import { run, start, waitFor } from "../support/run-process.js";
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}
 
 /** npm start and ask --json with MEILI_URL set: they report which engine answered, and degrade honestly. */
 describe("Signpost on Meilisearch", () => {
