@@ -56,8 +56,14 @@ export interface UnderstandOptions {
  */
 export const urgentProbability = 0.6;
 export const remindProbability = 0.3;
-/** Below this, "unknown" or "greeting" gives way to a search when a need was recognised. */
+/**
+ * Below this, an intent that has no use for needs (unknown, greeting, help)
+ * gives way to a search when a need was recognised: "memory clinic referral
+ * done, what can we do while he waits" is a search, not a request for help.
+ * Feedback is left out: it names a service's need too ("the falls class link is broken").
+ */
 const catchAllConviction = 0.6;
+const needlessIntents: ReadonlySet<IntentId> = new Set(["unknown", "greeting", "help"]);
 
 /**
  * Understands one message: entities first, then the safety net, then intent.
@@ -97,9 +103,9 @@ export function understand(text: string, options: UnderstandOptions): Understand
   const [intent, confidence] = (Object.entries(guess.probabilities) as [IntentId, number][])
     .filter(([id]) => id !== "urgent_help")
     .reduce((a, b) => (b[1] > a[1] ? b : a));
-  // A recognised need outweighs a weak guess at a catch-all intent: "befriending" or
-  // "lonely widower" alone is a search, however little else the message says.
-  const weakCatchAll = (intent === "unknown" || intent === "greeting") && confidence < catchAllConviction;
+  // A recognised need outweighs a weak guess at an intent that has no use for it:
+  // "befriending" or "lonely widower" alone is a search, however little else the message says.
+  const weakCatchAll = needlessIntents.has(intent) && confidence < catchAllConviction;
   if (full.needs.length > 0 && (weakCatchAll || confidence < options.confidenceThreshold)) {
     return { ...base, intent: "find_service", confidence: guess.probabilities.find_service, unsure: false, risks: [] };
   }

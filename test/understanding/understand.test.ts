@@ -39,6 +39,14 @@ describe("understand: intents", () => {
     expect(result.risks).toContain("suicide");
   });
 
+  it("searches when a need was recognised and the guess at help is weak", () => {
+    // The classifier alone leans to help (0.43); the dementia need makes it a search.
+    const result = understand("memory clinic referral done, what can we do while he waits, 79, syston");
+    expect(result.intent).toBe("find_service");
+    expect(result.entities.needs).toEqual(["dementia-and-memory"]);
+    expect(understand("what can you do").intent).toBe("help");
+  });
+
   it("searches, not panics, when the risk is negated", () => {
     const result = understand("no risk of self harm, just lonely, coalville");
     expect(result.intent).toBe("find_service");
