@@ -40,6 +40,7 @@ export interface SlackChannel {
   mount(hono: Hono): void;
   /** Socket Mode: connects to Slack. HTTP: nothing to start (the server is Signpost's). */
   start(): Promise<void>;
+  /** Socket Mode: resolves once the WebSocket is closed, and it does not reconnect. */
   stop(): Promise<void>;
 }
 
@@ -47,9 +48,12 @@ export function createSlackApp({ settings, bot, logger, now }: SlackChannelOptio
   const slackLogger = boltLogger(logger);
   const apiUrl = slackApiUrl(settings);
   let http: HonoSlackReceiver | undefined;
+  let socket: SocketModeReceiver | undefined;
   let receiver: HonoSlackReceiver | SocketModeReceiver;
   if (settings.appToken) {
-    receiver = new SocketModeReceiver({ appToken: settings.appToken, logger: slackLogger, ...(apiUrl ? { installerOptions: { clientOptions: { slackApiUrl: apiUrl } } } : {}) });
+    // installerOptions.clientOptions is what Bolt gives the Socket Mode client's own Web API client (apps.connections.open).
+    socket = new SocketModeReceiver({ appToken: settings.appToken, logger: slackLogger, ...(apiUrl ? { installerOptions: { clientOptions: { slackApiUrl: apiUrl } } } : {}) });
+    receiver = socket;
   } else {
     if (!settings.signingSecret) throw new Error("Slack over HTTP needs the signing secret (SLACK_SIGNING_SECRET), or set SLACK_APP_TOKEN for Socket Mode");
     http = new HonoSlackReceiver({ signingSecret: settings.signingSecret, logger, ...(now ? { now } : {}) });
@@ -86,7 +90,11 @@ export function createSlackApp({ settings, bot, logger, now }: SlackChannelOptio
       await app.start();
     },
     async stop() {
+      // Bolt's SocketModeReceiver.stop() only begins the WebSocket's close handshake: wait for the
+      // client's "disconnected" (handshake done, or its own 30-second cut-off), so nothing is left open.
+      const disconnected = socket ? new Promise<void>((resolve) => socket.client.once("disconnected", () => resolve())) : undefined;
       await app.stop();
+      await disconnected;
     },
   };
 }

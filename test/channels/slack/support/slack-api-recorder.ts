@@ -3,7 +3,9 @@
  * Slack does (`{ok: true, …}` with the fields callers read) and records each
  * call with its arguments decoded (form or JSON; blocks and views parsed).
  * A method can be scripted to fail first: an HTTP status, a Slack error, a
- * Retry-After. Spoken to over real HTTP by Bolt's own Web API client.
+ * Retry-After; or be given a standing answer worked out from each call (the
+ * Socket Mode stand-in answers apps.connections.open so). Spoken to over real
+ * HTTP by Bolt's own Web API client.
  */
 import { createServer, type Server } from "node:http";
 
@@ -11,7 +13,12 @@ export interface RecordedCall {
   readonly method: string;
   readonly args: Record<string, unknown>;
   readonly authorization: string | undefined;
+  /** The HTTP method the client used (Slack's Web API clients POST). */
+  readonly httpMethod: string;
 }
+
+/** A standing answer for one method, worked out from the call (for methods whose answer depends on who asks). */
+export type Responder = (call: RecordedCall) => Record<string, unknown>;
 
 export interface ScriptedAnswer {
   readonly status: number;
@@ -55,16 +62,19 @@ function success(method: string, args: Record<string, unknown>): Record<string, 
 export async function startSlackApiRecorder() {
   const calls: RecordedCall[] = [];
   const scripts = new Map<string, ScriptedAnswer[]>();
+  const responders = new Map<string, Responder>();
   const server: Server = createServer((request, response) => {
     let body = "";
     request.on("data", (chunk: Buffer) => (body += chunk.toString()));
     request.on("end", () => {
       const method = (request.url ?? "").replace(/^\/api\//, "").split("?")[0] ?? "";
       const args = decode(body, request.headers["content-type"]);
-      calls.push({ method, args, authorization: request.headers.authorization });
+      const call: RecordedCall = { method, args, authorization: request.headers.authorization, httpMethod: request.method ?? "" };
+      calls.push(call);
       const scripted = scripts.get(method)?.shift();
       const status = scripted?.status ?? 200;
-      const answer = scripted ? (scripted.body ?? { ok: false, error: "internal_error" }) : success(method, args);
+      const responder = responders.get(method);
+      const answer = scripted ? (scripted.body ?? { ok: false, error: "internal_error" }) : responder ? responder(call) : success(method, args);
       response.writeHead(status, { "content-type": "application/json", ...scripted?.headers }).end(JSON.stringify(answer));
     });
   });
@@ -79,6 +89,10 @@ export async function startSlackApiRecorder() {
     /** The next calls to `method` get these answers, in order; then it succeeds again. */
     script(method: string, answers: readonly ScriptedAnswer[]) {
       scripts.set(method, [...answers]);
+    },
+    /** From now on `method` is answered by `responder` (scripted failures still come first). */
+    respond(method: string, responder: Responder) {
+      responders.set(method, responder);
     },
     callsTo(method: string): RecordedCall[] {
       return calls.filter((c) => c.method === method);
