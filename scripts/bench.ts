@@ -19,7 +19,7 @@ import type { Directory } from "../src/directory/directory.js";
 import { loadDirectory } from "../src/directory/load-directory.js";
 import { EmbeddedSearchEngine } from "../src/search/embedded-search-engine.js";
 import { MeilisearchSearchEngine } from "../src/search/meilisearch-search-engine.js";
-import { MiniSearchTextIndex } from "../src/search/minisearch-text-index.js";
+import { CompactTextIndex } from "../src/search/compact-text-index.js";
 import type { SearchEngine } from "../src/search/search-engine.js";
 import { createUnderstander } from "../src/understanding/create-understander.js";
 import { loadIntents } from "../src/understanding/load-intents.js";
@@ -99,7 +99,7 @@ for (const size of sizes) {
   const directory = syntheticDirectory(base, size, 42);
   const byId = new Map(directory.services.map((s) => [s.id, s]));
   const contenders: Contender[] = [
-    signpost("Signpost ask path, embedded", () => new EmbeddedSearchEngine(new MiniSearchTextIndex())),
+    signpost("Signpost ask path, embedded", () => new EmbeddedSearchEngine(() => new CompactTextIndex())),
     signpost("Signpost ask path, Meilisearch", () => new MeilisearchSearchEngine(new Meilisearch({ host: meili.url, apiKey: meili.masterKey }), `bench_${size}_${Date.now()}`)),
     miniSearchBaseline(),
     oramaBaseline(),

@@ -42,7 +42,7 @@ import { Meilisearch } from "meilisearch";
 import { EmbeddedSearchEngine } from "./search/embedded-search-engine.js";
 import { FallbackSearchEngine } from "./search/fallback-search-engine.js";
 import { MeilisearchSearchEngine } from "./search/meilisearch-search-engine.js";
-import { MiniSearchTextIndex } from "./search/minisearch-text-index.js";
+import { CompactTextIndex } from "./search/compact-text-index.js";
 import type { SearchEngine } from "./search/search-engine.js";
 import { systemClock } from "./time/clock.js";
 import { createUnderstander, type Understander } from "./understanding/create-understander.js";
@@ -71,7 +71,7 @@ export interface Signpost extends HttpCore {
 export async function createSignpost(config: Config, logger: Logger): Promise<Signpost> {
   const started = performance.now();
   const [directory, intents] = await Promise.all([loadDirectory(config.directoryDir), loadIntents(config.intentsDir)]);
-  const embedded = new EmbeddedSearchEngine(new MiniSearchTextIndex());
+  const embedded = new EmbeddedSearchEngine(() => new CompactTextIndex());
   const meili = config.meilisearch;
   const engine: SearchEngine = meili
     ? new FallbackSearchEngine(

@@ -18,3 +18,13 @@ export function summariseLatencies(samples: readonly number[]): { p50: number; p
 }
 
 export const fmt = (ms: number): string => (ms < 1 ? ms.toFixed(3) : ms.toFixed(2));
+
+/**
+ * Memory in use after a collection (run with --expose-gc), in MB: the JavaScript
+ * heap plus array buffers, which hold typed arrays outside the heap.
+ */
+export function usedMemoryMb(): number {
+  globalThis.gc?.();
+  const { heapUsed, arrayBuffers } = process.memoryUsage();
+  return (heapUsed + arrayBuffers) / 2 ** 20;
+}

@@ -1,5 +1,5 @@
 import { create, insertMultiple, type Orama, search } from "@orama/orama";
-import { stopWords, type TextDocument, type TextIndex, type TextMatch } from "../../src/search/text-index.js";
+import { fieldBoosts, MappedTextScores, stopWords, type TextDocument, textFields, type TextIndex, type TextScores } from "../../src/search/text-index.js";
 
 const schema = {
   id: "string",
@@ -12,8 +12,9 @@ const schema = {
 
 /**
  * Orama behind the embedded engine's TextIndex port, with the same field boosts
- * and typo tolerance as the MiniSearch index, for the library comparison only
- * (docs/decisions/0001-embedded-search-library.md).
+ * and typo tolerance as the other indexes, for the library comparison only
+ * (docs/decisions/0001-embedded-search-library.md). Orama cannot be told which
+ * documents to score, so `only` filters its results afterwards.
  */
 export class OramaTextIndex implements TextIndex {
   readonly library = "orama";
@@ -21,20 +22,14 @@ export class OramaTextIndex implements TextIndex {
 
   async build(documents: readonly TextDocument[]): Promise<void> {
     const db = create({ schema, components: { tokenizer: { stopWords: [...stopWords] } } });
-    await insertMultiple(db, [...documents]);
+    await insertMultiple(db, documents.map((document, position) => ({ ...document, id: String(position) })));
     this.db = db;
   }
 
-  async search(text: string): Promise<TextMatch[]> {
-    if (!this.db) return [];
-    const results = await search(this.db, {
-      term: text,
-      properties: ["name", "organization", "description", "eligibility", "needTerms"],
-      boost: { name: 3, needTerms: 1.5, organization: 1, description: 1, eligibility: 0.5 },
-      tolerance: 1,
-      threshold: 1,
-      limit: 10_000,
-    });
-    return results.hits.map((hit) => ({ id: String(hit.id), score: hit.score, words: [] }));
+  async search(text: string, only?: (position: number) => boolean): Promise<TextScores> {
+    if (!this.db) return new MappedTextScores(new Map());
+    const results = await search(this.db, { term: text, properties: textFields, boost: fieldBoosts, tolerance: 1, threshold: 1, limit: 10_000 });
+    const matches = results.hits.map((hit) => [Number(hit.id), { score: hit.score, words: [] }] as const);
+    return new MappedTextScores(new Map(only ? matches.filter(([position]) => only(position)) : matches));
   }
 }

@@ -2,7 +2,12 @@ import type { Directory, Service } from "../directory/directory.js";
 import { SearchError } from "../errors/search-error.js";
 import type { EngineHealth, SearchEngine, SearchHit, SearchQuery } from "./search-engine.js";
 import { rankServices } from "./rank-services.js";
+import { passesFilters, queryFacts, type ServiceFacts, serviceFacts } from "./service-filters.js";
+import { NeedTermScorer } from "./need-term-scorer.js";
 import type { TextDocument, TextIndex } from "./text-index.js";
+
+/** How much a need-term match counts beside a match in the service's own words. */
+const needTermWeight = 1.5;
 
 /**
  * The default engine: everything in process, no server. Needs and areas come in
@@ -12,30 +17,74 @@ import type { TextDocument, TextIndex } from "./text-index.js";
 export class EmbeddedSearchEngine implements SearchEngine {
   readonly kind = "embedded" as const;
   private services: readonly Service[] = [];
-  private byNeed = new Map<string, Service[]>();
+  private facts: readonly ServiceFacts[] = [];
+  /** Service ids to their position in `services`. */
+  private positions = new Map<string, number>();
+  /** Need id to the positions of the services meeting it (posting lists). */
+  private byNeed = new Map<string, number[]>();
+  private readonly textIndex: TextIndex;
+  private readonly needTerms: NeedTermScorer;
   private ready = false;
 
-  constructor(private readonly textIndex: TextIndex) {}
+  /** `makeIndex` is called twice: one index for the services' own words, one for the needs' terms. */
+  constructor(makeIndex: () => TextIndex) {
+    this.textIndex = makeIndex();
+    this.needTerms = new NeedTermScorer(makeIndex());
+  }
 
   async index(directory: Directory): Promise<void> {
-    await this.textIndex.build(directory.services.map((service) => toTextDocument(service, directory)));
-    const byNeed = new Map<string, Service[]>();
-    for (const service of directory.services) for (const need of service.needs) byNeed.set(need, [...(byNeed.get(need) ?? []), service]);
+    await this.textIndex.build(directory.services.map(toTextDocument));
+    await this.needTerms.build(directory.taxonomy);
+    const byNeed = new Map<string, number[]>();
+    directory.services.forEach((service, position) => {
+      for (const need of service.needs) {
+        const list = byNeed.get(need);
+        if (list) list.push(position);
+        else byNeed.set(need, [position]);
+      }
+    });
     this.services = directory.services;
+    this.facts = directory.services.map(serviceFacts);
+    this.positions = new Map(directory.services.map((service, position) => [service.id, position]));
     this.byNeed = byNeed;
     this.ready = true;
   }
 
   async search(query: SearchQuery): Promise<SearchHit[]> {
     if (!this.ready) throw new SearchError("embedded engine searched before the directory was indexed");
-    const textMatches = query.text.trim() === "" ? [] : await this.textIndex.search(query.text);
-    const text = new Map(textMatches.map((match) => [match.id, match]));
-    // Candidates: the services meeting an asked-for need (from posting lists), or those whose text matched.
-    const candidates = query.needs.length > 0 ? [...new Set(query.needs.flatMap((need) => this.byNeed.get(need) ?? []))] : this.services.filter((s) => text.has(s.id));
-    return rankServices(
-      candidates.map((service) => ({ service, textScore: text.get(service.id)?.score ?? 0, words: text.get(service.id)?.words ?? [] })),
-      query,
-    );
+    const { services, facts } = this;
+    const asked = queryFacts(query);
+    const empty = query.text.trim() === "";
+    const needTerms = await this.needTerms.score(empty ? "" : query.text);
+    // Nothing is scored before it passes the hard filters. With asked-for needs the candidates
+    // are the services meeting one (from posting lists) and only they are text-scored; without,
+    // every service whose own words matched and every one meeting a need whose terms matched well.
+    const state = new Uint8Array(services.length); // 0 not seen, 1 candidate, 2 filtered out
+    const candidates: number[] = [];
+    const consider = (position: number): void => {
+      state[position] = passesFilters(facts[position]!, asked) ? 1 : 2;
+      if (state[position] === 1) candidates.push(position);
+    };
+    for (const need of query.needs.length > 0 ? query.needs : needTerms.strongNeeds) {
+      for (const position of this.byNeed.get(need) ?? []) if (state[position] === 0) consider(position);
+    }
+    const needSearch = query.needs.length > 0;
+    const only = (position: number): boolean => {
+      if (state[position] === 0 && !needSearch) consider(position);
+      return state[position] === 1;
+    };
+    const text = empty || (needSearch && candidates.length === 0) ? undefined : await this.textIndex.search(query.text, only);
+    const scored = candidates.map((position) => ({
+      service: services[position]!,
+      facts: facts[position]!,
+      textScore: (text?.score(position) ?? 0) + needTermWeight * needTerms.score(facts[position]!.needIndexes),
+      words: [],
+    }));
+    // The matched words are worked out for the hits only.
+    return rankServices(scored, query).map((hit) => {
+      const own = text?.words(this.positions.get(hit.service.id)!) ?? [];
+      return { ...hit, words: [...new Set([...own, ...needTerms.words(hit.service.needs)])] };
+    });
   }
 
   health(): Promise<EngineHealth> {
@@ -48,13 +97,14 @@ export class EmbeddedSearchEngine implements SearchEngine {
   }
 }
 
-export function toTextDocument(service: Service, directory: Directory): TextDocument {
+/** A service's own words; its needs' terms are scored once per need by NeedTermScorer. */
+export function toTextDocument(service: Service): TextDocument {
   return {
-    id: service.id,
     name: service.name,
     organization: service.organization.name,
     description: service.description,
     eligibility: service.eligibility_description ?? "",
-    needTerms: directory.taxonomy.termsText(service.needs),
+    needTerms: "",
   };
 }
+

@@ -5,6 +5,7 @@ import { SearchError } from "../errors/search-error.js";
 import { buildFilter } from "./meilisearch-filter.js";
 import { indexSettings, type ServiceDocument, toDocument } from "./meilisearch-index-settings.js";
 import { rankServices } from "./rank-services.js";
+import { type ServiceFacts, serviceFacts } from "./service-filters.js";
 import type { EngineHealth, SearchEngine, SearchHit, SearchQuery } from "./search-engine.js";
 
 const candidateLimit = 1000;
@@ -17,7 +18,7 @@ const candidateLimit = 1000;
  */
 export class MeilisearchSearchEngine implements SearchEngine {
   readonly kind = "meilisearch" as const;
-  private services = new Map<string, Service>();
+  private services = new Map<string, { readonly service: Service; readonly facts: ServiceFacts }>();
 
   constructor(
     private readonly client: Meilisearch,
@@ -39,7 +40,7 @@ export class MeilisearchSearchEngine implements SearchEngine {
       await this.client.deleteIndexIfExists(fresh).catch(() => undefined);
       throw new SearchError("could not build the Meilisearch index; the live index is unchanged", { cause: error });
     }
-    this.services = new Map(directory.services.map((s) => [s.id, s]));
+    this.services = new Map(directory.services.map((service) => [service.id, { service, facts: serviceFacts(service) }]));
   }
 
   async search(query: SearchQuery): Promise<SearchHit[]> {
@@ -56,8 +57,8 @@ export class MeilisearchSearchEngine implements SearchEngine {
       const textScores = new Map((textResult?.hits ?? []).map((hit) => [hit.id, hit._rankingScore ?? 0]));
       const ids = new Set([...(needResult?.hits ?? []).map((h) => h.id), ...textScores.keys()]);
       const candidates = [...ids].flatMap((id) => {
-        const service = this.services.get(id);
-        return service ? [{ service, textScore: textScores.get(id) ?? 0, words: [] }] : [];
+        const known = this.services.get(id);
+        return known ? [{ ...known, textScore: textScores.get(id) ?? 0, words: [] }] : [];
       });
       return rankServices(candidates, query);
     } catch (error) {

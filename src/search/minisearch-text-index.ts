@@ -1,8 +1,6 @@
 import MiniSearch from "minisearch";
 import { normaliseText } from "../text/normalise-text.js";
-import { stopWords, type TextDocument, type TextIndex, type TextMatch } from "./text-index.js";
-
-const fields = ["name", "organization", "description", "eligibility", "needTerms"] as const;
+import { fieldBoosts, fuzzyFrom, MappedTextScores, prefixFrom, stopWords, type TextDocument, textFields, type TextIndex, type TextScores } from "./text-index.js";
 
 /** Normalises like the rest of Signpost and drops stop words. */
 function processTerm(term: string): string | null {
@@ -10,29 +8,36 @@ function processTerm(term: string): string | null {
   return normal === "" || stopWords.has(normal) ? null : normal;
 }
 
-/** The embedded engine's full-text index, on MiniSearch (chosen by measurement). */
+type Indexed = TextDocument & { readonly position: number };
+
+/**
+ * MiniSearch behind the TextIndex port, with the same fields, boosts, prefix and
+ * typo rules as the compact index: chosen at first by measurement (decision
+ * 0001), now kept for comparison (decision 0005).
+ */
 export class MiniSearchTextIndex implements TextIndex {
   readonly library = "minisearch";
   private index = this.empty();
 
   build(documents: readonly TextDocument[]): void {
     const index = this.empty();
-    index.addAll(documents);
+    index.addAll(documents.map((document, position) => ({ ...document, position })));
     this.index = index;
   }
 
-  search(text: string): TextMatch[] {
-    return this.index
-      .search(text, {
-        combineWith: "OR",
-        prefix: (term) => term.length >= 4,
-        fuzzy: (term) => (term.length >= 6 ? 0.2 : false),
-        boost: { name: 3, needTerms: 1.5, organization: 1, description: 1, eligibility: 0.5 },
-      })
-      .map((result) => ({ id: String(result.id), score: result.score, words: result.queryTerms }));
+  search(text: string, only?: (position: number) => boolean): TextScores {
+    const results = this.index.search(text, {
+      combineWith: "OR",
+      prefix: (term) => term.length >= prefixFrom,
+      fuzzy: (term) => (term.length >= fuzzyFrom ? 0.2 : false),
+      boost: fieldBoosts,
+      // A zero boost makes MiniSearch skip the document before scoring it.
+      ...(only ? { boostDocument: (position: unknown) => (only(position as number) ? 1 : 0) } : {}),
+    });
+    return new MappedTextScores(new Map(results.map((result) => [result.id as number, { score: result.score, words: result.queryTerms }])));
   }
 
-  private empty(): MiniSearch<TextDocument> {
-    return new MiniSearch<TextDocument>({ idField: "id", fields: [...fields], processTerm });
+  private empty(): MiniSearch<Indexed> {
+    return new MiniSearch<Indexed>({ idField: "position", fields: [...textFields], processTerm });
   }
 }

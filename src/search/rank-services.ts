@@ -1,10 +1,11 @@
 import type { Service } from "../directory/directory.js";
 import type { SearchHit, SearchQuery } from "./search-engine.js";
-import { meetsAnyNeed, passesFilters } from "./service-filters.js";
+import { bitCount, meetsAnyNeed, passesFilters, queryFacts, type ServiceFacts } from "./service-filters.js";
 
 /** A candidate and how well its text matched (any scale: only ratios to the best are used). */
 export interface TextScored {
   readonly service: Service;
+  readonly facts: ServiceFacts;
   readonly textScore: number;
   readonly words: readonly string[];
 }
@@ -19,23 +20,53 @@ export interface TextScored {
  * Hard filters (area, age, offer) are applied here as well as in the engine.
  */
 export function rankServices(candidates: readonly TextScored[], query: SearchQuery): SearchHit[] {
-  const bestText = Math.max(0, ...candidates.map((c) => c.textScore));
-  const hits: SearchHit[] = [];
-  for (const { service, textScore, words } of candidates) {
-    if (!passesFilters(service, query)) continue;
+  const asked = queryFacts(query);
+  let bestText = 0;
+  for (const candidate of candidates) if (candidate.textScore > bestText) bestText = candidate.textScore;
+  const best = new TopHits(query.limit);
+  for (const { service, facts, textScore, words } of candidates) {
+    if (!passesFilters(facts, asked)) continue;
     const textShare = bestText > 0 ? textScore / bestText : 0;
-    const local = query.areas.length > 0 && service.areas.length <= 3 ? 1 : 0;
+    const local = asked.areas !== 0 && facts.areaCount <= 3 ? 1 : 0;
     let score: number;
-    if (query.needs.length > 0) {
-      if (!meetsAnyNeed(service, query)) continue;
-      const met = service.needs.filter((need) => query.needs.includes(need)).length;
-      score = 6 * (met / query.needs.length) + 2 * (met / service.needs.length) + 2 * textShare + local;
+    if (asked.needs !== 0) {
+      if (!meetsAnyNeed(facts, asked)) continue;
+      const met = bitCount(facts.needs & asked.needs);
+      score = 6 * (met / asked.needCount) + 2 * (met / facts.needIndexes.length) + 2 * textShare + local;
     } else {
       if (textScore <= 0) continue;
       score = 10 * textShare + local;
     }
-    hits.push({ service, score: Math.round(score * 1000) / 1000, words });
+    best.offer(Math.round(score * 1000) / 1000, service, words);
   }
-  hits.sort((a, b) => b.score - a.score || a.service.name.localeCompare(b.service.name));
-  return hits.slice(0, query.limit);
+  return best.sorted();
+}
+
+/**
+ * The best `limit` hits, best first, ties by name (plain code order: cheap, and
+ * the same in every engine), without sorting every candidate: a need search in
+ * a 100,000-service directory has tens of thousands of them.
+ */
+class TopHits {
+  private readonly hits: SearchHit[] = [];
+
+  constructor(private readonly limit: number) {}
+
+  offer(score: number, service: Service, words: readonly string[]): void {
+    const { hits, limit } = this;
+    if (limit <= 0) return;
+    if (hits.length === limit && !before(score, service, hits[limit - 1]!)) return;
+    let at = hits.length;
+    while (at > 0 && before(score, service, hits[at - 1]!)) at--;
+    hits.splice(at, 0, { service, score, words });
+    if (hits.length > limit) hits.pop();
+  }
+
+  sorted(): SearchHit[] {
+    return [...this.hits];
+  }
+}
+
+function before(score: number, service: Service, hit: SearchHit): boolean {
+  return score > hit.score || (score === hit.score && service.name < hit.service.name);
 }

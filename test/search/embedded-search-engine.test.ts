@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Directory } from "../../src/directory/directory.js";
 import { SearchError } from "../../src/errors/search-error.js";
 import { EmbeddedSearchEngine } from "../../src/search/embedded-search-engine.js";
-import { MiniSearchTextIndex } from "../../src/search/minisearch-text-index.js";
+import { CompactTextIndex } from "../../src/search/compact-text-index.js";
 import type { SearchQuery } from "../../src/search/search-engine.js";
 import { realDirectoryAndEngine } from "../support/load-real-directory.js";
 
@@ -49,7 +49,7 @@ describe("EmbeddedSearchEngine filters", () => {
   it("returns nothing rather than padding with services from elsewhere", async () => {
     // A directory whose only hoarding service is county-wide Lightbulb: nothing serves Rutland.
     const countyOnly = { ...directory, services: directory.services.filter((s) => s.id === "lightbulb-hoarding" || s.offer === "vcs") };
-    const subset = new EmbeddedSearchEngine(new MiniSearchTextIndex());
+    const subset = new EmbeddedSearchEngine(() => new CompactTextIndex());
     await subset.index({ ...countyOnly, services: countyOnly.services.filter((s) => s.id === "lightbulb-hoarding" || !s.needs.includes("hoarding")) });
     expect(await subset.search(query({ needs: ["hoarding"], areas: ["rutland"] }))).toEqual([]);
     expect((await subset.search(query({ needs: ["hoarding"], areas: ["melton"] }))).map((h) => h.service.id)).toEqual(["lightbulb-hoarding"]);
@@ -84,13 +84,13 @@ describe("EmbeddedSearchEngine ranking", () => {
 
 describe("EmbeddedSearchEngine lifecycle", () => {
   it("refuses to search before indexing, and reports not ready", async () => {
-    const fresh = new EmbeddedSearchEngine(new MiniSearchTextIndex());
+    const fresh = new EmbeddedSearchEngine(() => new CompactTextIndex());
     expect(await fresh.health()).toMatchObject({ engine: "embedded", ready: false, services: 0 });
     await expect(fresh.search(query({ text: "lonely" }))).rejects.toBeInstanceOf(SearchError);
   });
 
   it("replaces the whole index on reindex", async () => {
-    const fresh = new EmbeddedSearchEngine(new MiniSearchTextIndex());
+    const fresh = new EmbeddedSearchEngine(() => new CompactTextIndex());
     await fresh.index(directory);
     const one = { ...directory, services: directory.services.filter((s) => s.id === "lightbulb-hoarding") };
     await fresh.index(one);

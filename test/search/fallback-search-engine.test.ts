@@ -4,7 +4,7 @@ import type { Directory } from "../../src/directory/directory.js";
 import { EmbeddedSearchEngine } from "../../src/search/embedded-search-engine.js";
 import { FallbackSearchEngine } from "../../src/search/fallback-search-engine.js";
 import { MeilisearchSearchEngine } from "../../src/search/meilisearch-search-engine.js";
-import { MiniSearchTextIndex } from "../../src/search/minisearch-text-index.js";
+import { CompactTextIndex } from "../../src/search/compact-text-index.js";
 import type { SearchQuery } from "../../src/search/search-engine.js";
 import { realDirectoryAndEngine } from "../support/load-real-directory.js";
 import { ManualClock } from "../support/manual-clock.js";
@@ -25,7 +25,7 @@ describe("FallbackSearchEngine", () => {
     const clock = new ManualClock();
     const { logger, lines } = memoryLogger();
     const meili = new MeilisearchSearchEngine(new Meilisearch({ host: first.url, apiKey: first.masterKey, timeout: 2000 }));
-    const engine = new FallbackSearchEngine(meili, new EmbeddedSearchEngine(new MiniSearchTextIndex()), logger, clock, 30_000);
+    const engine = new FallbackSearchEngine(meili, new EmbeddedSearchEngine(() => new CompactTextIndex()), logger, clock, 30_000);
     await engine.index(directory);
     expect(engine.kind).toBe("meilisearch");
     const healthy = await engine.search(query);

@@ -5,7 +5,7 @@ import type { Directory, Service } from "../../src/directory/directory.js";
 import { SearchError } from "../../src/errors/search-error.js";
 import { EmbeddedSearchEngine } from "../../src/search/embedded-search-engine.js";
 import { MeilisearchSearchEngine } from "../../src/search/meilisearch-search-engine.js";
-import { MiniSearchTextIndex } from "../../src/search/minisearch-text-index.js";
+import { CompactTextIndex } from "../../src/search/compact-text-index.js";
 import type { SearchEngine, SearchQuery } from "../../src/search/search-engine.js";
 import type { Understander } from "../../src/understanding/create-understander.js";
 import { isRightService, readLabelledQueries } from "../../scripts/lib/relevance-queries.js";
@@ -28,7 +28,7 @@ afterAll(async () => {
 });
 
 const engines: [string, () => SearchEngine][] = [
-  ["embedded", () => new EmbeddedSearchEngine(new MiniSearchTextIndex())],
+  ["embedded", () => new EmbeddedSearchEngine(() => new CompactTextIndex())],
   ["meilisearch", () => new MeilisearchSearchEngine(new Meilisearch({ host: meili.url, apiKey: meili.masterKey }), `services_${Math.random().toString(36).slice(2, 8)}`)],
 ];
 const query = (overrides: Partial<SearchQuery>): SearchQuery => ({ text: "", needs: [], areas: [], age: null, limit: 50, ...overrides });

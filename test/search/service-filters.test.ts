@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import type { Service } from "../../src/directory/directory.js";
+import { areaIds, needIds, offers } from "../../src/directory/ids.js";
+import type { SearchQuery } from "../../src/search/search-engine.js";
+import { bitCount, meetsAnyNeed, passesFilters, queryFacts, serviceFacts } from "../../src/search/service-filters.js";
+
+const service = (overrides: Partial<Service>): Service =>
+  ({ id: "s", name: "S", description: "", offer: "vcs", needs: ["transport"], areas: ["melton", "rutland"], referral_routes: ["self"], how_to_refer: "", last_verified: "2026-01-01", source: "illustrative sample", organization: { id: "o", name: "O" }, file: "x", service_areas: [], ...overrides });
+const query = (overrides: Partial<SearchQuery>): SearchQuery => ({ text: "", needs: [], areas: [], age: null, limit: 5, ...overrides });
+const passes = (s: Partial<Service>, q: Partial<SearchQuery>) => passesFilters(serviceFacts(service(s)), queryFacts(query(q)));
+
+describe("service facts as bit sets", () => {
+  it("has room for every need, area and offer id in a 31-bit set", () => {
+    for (const ids of [needIds, areaIds, offers]) expect(ids.length).toBeLessThanOrEqual(31);
+    expect(bitCount(serviceFacts(service({ needs: [...needIds] })).needs)).toBe(needIds.length);
+    expect(bitCount(serviceFacts(service({ areas: [...areaIds] })).areas)).toBe(areaIds.length);
+  });
+
+  it("keeps to the area, the age range and the offer; gives no filter when none is asked", () => {
+    expect(passes({}, {})).toBe(true);
+    expect(passes({}, { areas: ["rutland"] })).toBe(true);
+    expect(passes({}, { areas: ["blaby", "leicester"] })).toBe(false);
+    expect(passes({ minimum_age: 65 }, { age: 64 })).toBe(false);
+    expect(passes({ minimum_age: 65 }, { age: 65 })).toBe(true);
+    expect(passes({ maximum_age: 25 }, { age: 26 })).toBe(false);
+    expect(passes({ maximum_age: 25 }, { age: 0 })).toBe(true);
+    expect(passes({ offer: "nhs" }, { offers: ["vcs", "council"] })).toBe(false);
+    expect(passes({ offer: "council" }, { offers: ["vcs", "council"] })).toBe(true);
+  });
+
+  it("counts a need search's match, and never lists a front door among the results", () => {
+    const asked = queryFacts(query({ needs: ["transport", "social-isolation"] }));
+    expect(meetsAnyNeed(serviceFacts(service({})), asked)).toBe(true);
+    expect(meetsAnyNeed(serviceFacts(service({ needs: ["hoarding"] })), asked)).toBe(false);
+    expect(meetsAnyNeed(serviceFacts(service({ front_door: true })), asked)).toBe(false);
+    expect(asked.needCount).toBe(2);
+  });
+});
