@@ -4,7 +4,7 @@ import type { DirectoryProblem } from "../errors/directory-error.js";
 import type { Service } from "./directory.js";
 import type { Gazetteer } from "./gazetteer.js";
 import { areaGroupIds, isAreaId, isNeedId, type NeedId } from "./ids.js";
-import { readYamlFile } from "./read-yaml-file.js";
+import { parseYamlText } from "./read-yaml-file.js";
 import { serviceFileSchema } from "./service-file-schema.js";
 import { explainUnknownArea, explainUnknownNeed } from "./suggest-id.js";
 import type { Taxonomy } from "./taxonomy.js";
@@ -18,24 +18,30 @@ export async function listYamlFiles(folder: string): Promise<string[]> {
     .sort();
 }
 
+/** One service file as read from disk. */
+export interface ServiceFileText {
+  /** Relative to the services folder. */
+  readonly relative: string;
+  readonly source: string;
+}
+
 /**
- * Reads every service file, checks need and area ids against the taxonomy and
+ * Parses every service file, checks need and area ids against the taxonomy and
  * gazetteer (suggesting the closest), and that service ids are unique.
  */
-export async function loadServices(
-  servicesDir: string,
+export function parseServices(
+  files: readonly ServiceFileText[],
   shownRoot: string,
-  files: readonly string[],
   taxonomy: Taxonomy,
   gazetteer: Gazetteer,
-): Promise<{ services: Service[]; problems: DirectoryProblem[] }> {
+): { services: Service[]; problems: DirectoryProblem[] } {
   const services: Service[] = [];
   const problems: DirectoryProblem[] = [];
   const firstSeen = new Map<string, string>();
 
-  for (const relative of files) {
+  for (const { relative, source } of files) {
     const shownAs = path.join(shownRoot, relative);
-    const read = await readYamlFile(path.join(servicesDir, relative), shownAs, serviceFileSchema);
+    const read = parseYamlText(source, shownAs, serviceFileSchema);
     if (!read.ok) {
       problems.push(...read.problems);
       continue;

@@ -16,6 +16,11 @@ export async function readYamlFile<T>(absolutePath: string, shownAs: string, sch
   } catch (error) {
     return { ok: false, problems: [{ file: shownAs, path: "", message: `could not be read: ${(error as Error).message}` }] };
   }
+  return parseYamlText(source, shownAs, schema);
+}
+
+/** Parses YAML already read and validates it, as readYamlFile does. */
+export function parseYamlText<T>(source: string, shownAs: string, schema: ZodType<T>): ReadResult<T> {
   let raw: unknown;
   try {
     // uniqueKeys: a key written twice is an error, not a silent overwrite.
