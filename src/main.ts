@@ -35,9 +35,9 @@ import { openDatabase } from "./storage/open-database.js";
 import { createHttpApp, type HttpCore } from "./http/create-http-app.js";
 import { startHttpServer } from "./http/start-http-server.js";
 import { createLogger, type Logger } from "./logging/create-logger.js";
-import { Meilisearch } from "meilisearch";
 import { EmbeddedSearchEngine } from "./search/embedded-search-engine.js";
 import { FallbackSearchEngine } from "./search/fallback-search-engine.js";
+import { meilisearchClient } from "./search/meilisearch-client.js";
 import { MeilisearchSearchEngine } from "./search/meilisearch-search-engine.js";
 import { CompactTextIndex } from "./search/compact-text-index.js";
 import type { SearchEngine } from "./search/search-engine.js";
@@ -73,7 +73,7 @@ export async function createSignpost(config: Config, logger: Logger): Promise<Si
   const meili = config.meilisearch;
   const engine: SearchEngine = meili
     ? new FallbackSearchEngine(
-        new MeilisearchSearchEngine(new Meilisearch({ host: meili.url, timeout: 5000, ...(meili.apiKey ? { apiKey: meili.apiKey } : {}) }), meili.index),
+        new MeilisearchSearchEngine(meilisearchClient(meili), meili.index),
         embedded,
         logger,
         systemClock,
