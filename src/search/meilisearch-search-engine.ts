@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import type { EnqueuedTaskPromise, Meilisearch } from "meilisearch";
+import type { EnqueuedTask, EnqueuedTaskPromise, Meilisearch, Task } from "meilisearch";
 import type { Directory, Service } from "../directory/directory.js";
 import { SearchError } from "../errors/search-error.js";
 import { buildFilter } from "./meilisearch-filter.js";
@@ -9,6 +9,9 @@ import { type ServiceFacts, serviceFacts } from "./service-filters.js";
 import type { EngineHealth, SearchEngine, SearchHit, SearchQuery } from "./search-engine.js";
 
 const candidateLimit = 1000;
+const batchSize = 2000;
+/** How long the whole document load may take before the build is given up (the live index stays). */
+const buildTimeoutMs = 15 * 60_000;
 
 /**
  * The production engine: Meilisearch retrieves (filters and text relevance),
@@ -30,9 +33,13 @@ export class MeilisearchSearchEngine implements SearchEngine {
     try {
       await settled(this.client.createIndex(fresh, { primaryKey: "id" }));
       await settled(this.client.index(fresh).updateSettings(indexSettings(directory)));
-      // In batches: Meilisearch refuses a payload over 100 MB (100k services in one request is more).
+      // In batches, sent one after another: Meilisearch refuses a payload over 100 MB (100k services
+      // in one request is more). It works through them in order, so waiting for each in turn takes
+      // no longer than the whole build, which may be minutes for a large directory.
       const documents = directory.services.map((s) => toDocument(s, directory));
-      for (const task of this.client.index<ServiceDocument>(fresh).addDocumentsInBatches(documents, 2000)) await settled(task);
+      const tasks: EnqueuedTask[] = [];
+      for (let start = 0; start < documents.length; start += batchSize) tasks.push(await this.client.index<ServiceDocument>(fresh).addDocuments(documents.slice(start, start + batchSize)));
+      for (const task of tasks) checkDone(await this.client.tasks.waitForTask(task, { timeout: buildTimeoutMs, interval: 250 }));
       if (!(await this.exists(this.indexUid))) await settled(this.client.createIndex(this.indexUid, { primaryKey: "id" }));
       await settled(this.client.swapIndexes([{ indexes: [this.indexUid, fresh], rename: false }]));
       await settled(this.client.deleteIndex(fresh)); // after the swap it holds the old documents
@@ -89,6 +96,9 @@ export class MeilisearchSearchEngine implements SearchEngine {
 
 /** Waits for a Meilisearch task and throws if it failed. */
 async function settled(task: EnqueuedTaskPromise): Promise<void> {
-  const done = await task.waitTask({ timeout: 60_000 });
+  checkDone(await task.waitTask({ timeout: 60_000 }));
+}
+
+function checkDone(done: Task): void {
   if (done.status !== "succeeded") throw new Error(`Meilisearch task ${done.type} ${done.status}: ${done.error?.message ?? "no detail"}`);
 }
