@@ -13,14 +13,10 @@ import { areaGroupIds, isAreaId } from "../src/directory/ids.js";
 import { loadDirectory } from "../src/directory/load-directory.js";
 import { explainUnknownArea } from "../src/directory/suggest-id.js";
 import { DirectoryError, formatProblem } from "../src/errors/directory-error.js";
-import { fetchOrukFeed } from "../src/oruk/fetch-oruk-feed.js";
 import { formatOrukReport } from "../src/oruk/format-oruk-report.js";
-import { importOruk } from "../src/oruk/import-oruk.js";
+import { importFeed } from "../src/oruk/import-feed.js";
 import { slugify } from "../src/oruk/oruk-ids.js";
 import { formatOrukProblem, OrukImportError } from "../src/oruk/oruk-import-error.js";
-import { loadOrukTaxonomyMap } from "../src/oruk/oruk-taxonomy-map.js";
-import { readOrukFiles } from "../src/oruk/read-oruk-files.js";
-import { writeImportedFeed } from "../src/oruk/write-imported-feed.js";
 
 const usage = `Usage: npm run import -- oruk <file.json | folder of page files | URL> [options]
   --feed <name>       the feed's name, lower-case words and hyphens (default: from the file or host name)
@@ -73,30 +69,20 @@ try {
   const areaList = (values.areas ?? "").split(",").map((id) => id.trim()).filter(Boolean);
   const badAreas = areaList.filter((id) => !isAreaId(id) && !(areaGroupIds as readonly string[]).includes(id));
   if (badAreas.length > 0) fail(badAreas.map((id) => `--areas: ${explainUnknownArea(id, directory.gazetteer, areaGroupIds)}`));
-  const map = await loadOrukTaxonomyMap(values.map ?? path.join(config.directoryDir, "oruk-taxonomy-map.yaml"), directory.taxonomy);
   const progress = (line: string) => process.stderr.write(`  ... ${line}\n`);
-
-  const records = isUrl
-    ? await fetchOrukFeed(target, {
-        maxPages,
-        timeoutMs,
-        onProgress: (done, total, what) => progress(`${what === "pages" ? "page" : "service"} ${done}${total === undefined ? "" : ` of ${total}`} ${what === "pages" ? "read" : "fetched in full"}`),
-      })
-    : await readOrukFiles(target);
-  const { files, report } = importOruk(records, {
+  const { report, out } = await importFeed({
     feed,
-    gazetteer: directory.gazetteer,
-    map,
-    existing: directory.services,
+    source: target,
+    directory,
+    directoryDir: config.directoryDir,
+    maxPages,
+    timeoutMs,
+    onProgress: progress,
+    ...(values.map ? { mapFile: values.map } : {}),
+    ...(values.out ? { out: values.out } : {}),
+    ...(values["dry-run"] ? { dryRun: true } : {}),
     ...(areaList.length > 0 ? { defaultAreas: directory.gazetteer.expand(areaList) } : {}),
-    ...(records.length >= 1000 ? { onProgress: (done: number, total: number) => progress(`${done} of ${total} records mapped`) } : {}),
   });
-
-  const out = path.resolve(values.out ?? path.join(config.directoryDir, "services", "imported", feed));
-  if (!values["dry-run"]) {
-    const header = `Imported by \`npm run import\` from the ORUK feed "${feed}" (${target}) on ${new Date().toISOString().slice(0, 10)}. Do not edit: importing the feed again replaces this folder; local records elsewhere in services/ win over these.`;
-    await writeImportedFeed(out, files, header);
-  }
   const relative = path.relative(process.cwd(), out);
   const shownOut = relative === "" || relative.startsWith("..") ? out : relative;
   process.stdout.write(formatOrukReport(report, values["dry-run"] ? undefined : shownOut));

@@ -12,6 +12,7 @@ import type { Config, SlackConfig } from "./config/config-schema.js";
 import { loadConfig } from "./config/load-config.js";
 import type { Directory } from "./directory/directory.js";
 import { DirectorySnapshotFile } from "./directory/directory-snapshot-file.js";
+import { LiveDirectory } from "./directory/live-directory.js";
 import { loadDirectory } from "./directory/load-directory.js";
 import type { SlackSettings } from "./channels/slack/slack-settings.js";
 import { type ConversationReferences, KyselyConversationReferences } from "./channels/teams/conversation-references.js";
@@ -33,6 +34,7 @@ import { notificationPlan } from "./referrals/referral-notifications.js";
 import { migrateToLatest } from "./storage/migrate.js";
 import { openDatabase } from "./storage/open-database.js";
 import { createHttpApp, type HttpCore } from "./http/create-http-app.js";
+import { createJobs, type Jobs } from "./jobs/create-jobs.js";
 import { startHttpServer } from "./http/start-http-server.js";
 import { createLogger, type Logger } from "./logging/create-logger.js";
 import { EmbeddedSearchEngine } from "./search/embedded-search-engine.js";
@@ -55,6 +57,8 @@ export interface Signpost extends HttpCore {
   readonly inbox: InboxStore;
   /** Where Teams conversations can be reached again (for status and private replies). */
   readonly teamsConversations: ConversationReferences;
+  /** The scheduled jobs; main() starts their scheduler when JOBS_ENABLED. */
+  readonly jobs: Jobs;
   /** Sends waiting notifications once; main() runs it on an interval. */
   readonly sendNotifications: () => Promise<number>;
   /** Closes the database. */
@@ -68,7 +72,10 @@ export interface Signpost extends HttpCore {
 export async function createSignpost(config: Config, logger: Logger): Promise<Signpost> {
   const started = performance.now();
   const snapshot = new DirectorySnapshotFile(path.join(config.dataDir, "directory-snapshot.json"));
-  const [directory, intents] = await Promise.all([loadDirectory(config.directoryDir, { snapshot }), loadIntents(config.intentsDir)]);
+  const [loaded, intents] = await Promise.all([loadDirectory(config.directoryDir, { snapshot }), loadIntents(config.intentsDir)]);
+  // Everything below reads the directory through the live view, so a refresh reaches it all.
+  const live = new LiveDirectory(loaded);
+  const directory = live.view;
   const embedded = new EmbeddedSearchEngine(() => new CompactTextIndex());
   const meili = config.meilisearch;
   const engine: SearchEngine = meili
@@ -79,7 +86,7 @@ export async function createSignpost(config: Config, logger: Logger): Promise<Si
         systemClock,
       )
     : embedded;
-  await engine.index(directory);
+  await engine.index(loaded);
   const understander = createUnderstander(directory, intents, config.intentConfidenceThreshold);
   logger.info(
     {
@@ -120,6 +127,21 @@ export async function createSignpost(config: Config, logger: Logger): Promise<Si
     notifiers.push(TeamsNotifier.fromSettings(config.teams, teamsConversations, logger));
   }
   const sender = new OutboxSender(db, notifiers, systemClock, logger);
+  const jobs = createJobs({
+    config: config.jobs,
+    db,
+    store: settings.store.kind,
+    clock: systemClock,
+    logger,
+    targets: {
+      maintainers: { notifier: config.jobs.maintainers.notifier, destination: { conversationId: config.jobs.maintainers.destination } },
+      triage: { notifier: settings.triage.notifier, destination: { conversationId: settings.triage.destination } },
+    },
+    directoryDir: config.directoryDir,
+    live,
+    engine,
+    snapshot,
+  });
 
   const deps = { directory, engine, understander, maxResults: config.searchMaxResults };
   const bot = createBot({
@@ -137,10 +159,15 @@ export async function createSignpost(config: Config, logger: Logger): Promise<Si
     referrals,
     inbox,
     teamsConversations,
+    jobs,
     sendNotifications: () => sender.runOnce(),
     close: () => db.destroy(),
-    directoryFingerprint: directory.fingerprint,
-    serviceCount: directory.services.length,
+    get directoryFingerprint() {
+      return live.fingerprint;
+    },
+    get serviceCount() {
+      return directory.services.length;
+    },
     ask: (question) => answerQuestion(question, deps),
     health: () => engine.health(),
   };
@@ -199,6 +226,7 @@ async function main(): Promise<void> {
     logger.info({ signal }, "shutting down");
     clearInterval(sending);
     Promise.resolve(slack?.stop())
+      .then(() => signpost?.jobs.scheduler.stop())
       .then(() => server.close())
       .then(() => signpost?.close())
       .then(
@@ -212,6 +240,7 @@ async function main(): Promise<void> {
   try {
     signpost = await createSignpost(config, logger);
     const running = signpost;
+    if (config.jobs.enabled) running.jobs.scheduler.start();
     sending = setInterval(() => {
       running.sendNotifications().catch((error: unknown) => logger.error({ err: error }, "sending notifications failed; will try again"));
     }, config.referrals.outboxIntervalMs);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { JobName } from "../jobs/job.js";
 
 /** A whole number in a range, from an environment string, with one message for every way it can be wrong. */
 function wholeNumber(min: number, max: number) {
@@ -45,6 +46,27 @@ export const configSchema = z.object({
   MicrosoftAppType: z.enum(["SingleTenant", "MultiTenant", "UserAssignedMSI"]).default("SingleTenant"),
   MicrosoftAppTenantId: z.string().min(1).optional(),
   TEAMS_ALLOWED_TENANTS: z.string().default(""),
+  JOBS_ENABLED: z.enum(["true", "false"], { error: "must be true or false" }).default("true"),
+  JOB_DIRECTORY_REFRESH: z.string().default("*/15 * * * *"),
+  JOB_UNACKNOWLEDGED_REFERRALS: z.string().default("0 9 * * 1-5"),
+  JOB_OUTCOME_FOLLOW_UP: z.string().default("0 10 * * 1-5"),
+  JOB_STALE_ENTRIES: z.string().default("0 8 * * 1"),
+  JOB_UNMET_NEED: z.string().default("30 8 * * 1"),
+  JOB_RETENTION: z.string().default("30 2 * * *"),
+  UNACKNOWLEDGED_AFTER_WORKING_DAYS: wholeNumber(1, 30).default(2),
+  OUTCOME_FOLLOW_UP_DAYS: wholeNumber(1, 365).default(28),
+  STALE_AFTER_MONTHS: wholeNumber(1, 60).default(6),
+  REFERRAL_RETENTION_DAYS: wholeNumber(30, 3650).default(730),
+  EXTRA_NON_WORKING_DAYS: z
+    .string()
+    .regex(/^(?:\s*\d{4}-\d{2}-\d{2}\s*(?:,|$))*$/, "must be a list of dates like 2028-06-05,2028-12-29")
+    .default(""),
+  MAINTAINERS_NOTIFIER: z.enum(["inbox", "slack", "teams"]).default("inbox"),
+  MAINTAINERS_DESTINATION: z.string().min(1, "must not be empty").default("signpost-maintainers"),
+  ORUK_FEEDS: z
+    .string()
+    .regex(/^(?:\s*[a-z0-9]+(?:-[a-z0-9]+)*\s*=\s*[^=,\s]+\s*(?:,|$))*$/, "must be a list like county=https://directory.example.org/api/services")
+    .default(""),
   INTENTS_DIR: z.string().min(1, "must not be empty").default("./intents"),
   INTENT_CONFIDENCE_THRESHOLD: z.coerce
     .number({ error: "must be a number from 0 to 1" })
@@ -83,6 +105,22 @@ export interface TeamsConfig {
   readonly allowedTenantIds: ReadonlySet<string>;
 }
 
+/** The scheduled jobs' settings (src/jobs/). */
+export interface JobsConfig {
+  readonly enabled: boolean;
+  /** Five-field cron patterns, read as London wall-clock time. */
+  readonly schedules: Readonly<Record<JobName, string>>;
+  readonly unacknowledgedAfterWorkingDays: number;
+  readonly outcomeFollowUpDays: number;
+  readonly staleAfterMonths: number;
+  readonly retentionDays: number;
+  /** Days that are not working days besides weekends and English bank holidays. */
+  readonly extraNonWorkingDays: ReadonlySet<string>;
+  readonly maintainers: { readonly notifier: "inbox" | "slack" | "teams"; readonly destination: string };
+  /** Open Referral UK feeds the directory refresh imports: a name and a URL or file. */
+  readonly orukFeeds: readonly { readonly name: string; readonly source: string }[];
+}
+
 /** The validated settings, with paths made absolute. */
 export interface Config {
   readonly nodeEnv: RawConfig["NODE_ENV"];
@@ -102,6 +140,7 @@ export interface Config {
   readonly teams?: TeamsConfig;
   readonly intentsDir: string;
   readonly intentConfidenceThreshold: number;
+  readonly jobs: JobsConfig;
 }
 
 export const configVariables = Object.keys(configSchema.shape) as (keyof RawConfig)[];

@@ -2,7 +2,9 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parseEnv } from "node:util";
 import { ConfigError } from "../errors/config-error.js";
-import { type Config, configSchema, type SlackConfig, type TeamsConfig } from "./config-schema.js";
+import { jobNames, type JobName } from "../jobs/job.js";
+import { WallClockSchedule } from "../jobs/wall-clock-schedule.js";
+import { type Config, configSchema, type JobsConfig, type SlackConfig, type TeamsConfig } from "./config-schema.js";
 
 export interface LoadConfigOptions {
   /** Folder that relative paths and `.env` are resolved against. */
@@ -74,6 +76,49 @@ export function loadConfig(env: Env, options: LoadConfigOptions): Config {
     },
     intentsDir: path.resolve(options.cwd, raw.INTENTS_DIR),
     intentConfidenceThreshold: raw.INTENT_CONFIDENCE_THRESHOLD,
+    jobs: jobsConfig(raw, { slack, teams }),
+  };
+}
+
+const scheduleVariables: Readonly<Record<JobName, keyof Raw>> = {
+  "directory-refresh": "JOB_DIRECTORY_REFRESH",
+  "unacknowledged-referrals": "JOB_UNACKNOWLEDGED_REFERRALS",
+  "outcome-follow-up": "JOB_OUTCOME_FOLLOW_UP",
+  "stale-entries": "JOB_STALE_ENTRIES",
+  "unmet-need": "JOB_UNMET_NEED",
+  retention: "JOB_RETENTION",
+};
+
+/** Every schedule is checked now, so a bad pattern stops start-up naming its variable. */
+function jobsConfig(raw: Raw, channels: { slack: SlackConfig | undefined; teams: TeamsConfig | undefined }): JobsConfig {
+  const schedules = Object.fromEntries(
+    jobNames.map((job) => {
+      const variable = scheduleVariables[job];
+      const pattern = String(raw[variable]);
+      try {
+        WallClockSchedule.parse(pattern);
+      } catch (error) {
+        throw new ConfigError(variable, (error as Error).message);
+      }
+      return [job, pattern];
+    }),
+  ) as Record<JobName, string>;
+  if (raw.MAINTAINERS_NOTIFIER === "slack" && !channels.slack) throw new ConfigError("MAINTAINERS_NOTIFIER", "is slack, but Slack is not configured (set SLACK_BOT_TOKEN)");
+  if (raw.MAINTAINERS_NOTIFIER === "teams" && !channels.teams) throw new ConfigError("MAINTAINERS_NOTIFIER", "is teams, but Teams is not enabled (set MicrosoftAppId)");
+  const list = (text: string) => text.split(",").map((item) => item.trim()).filter(Boolean);
+  return {
+    enabled: raw.JOBS_ENABLED === "true",
+    schedules,
+    unacknowledgedAfterWorkingDays: raw.UNACKNOWLEDGED_AFTER_WORKING_DAYS,
+    outcomeFollowUpDays: raw.OUTCOME_FOLLOW_UP_DAYS,
+    staleAfterMonths: raw.STALE_AFTER_MONTHS,
+    retentionDays: raw.REFERRAL_RETENTION_DAYS,
+    extraNonWorkingDays: new Set(list(raw.EXTRA_NON_WORKING_DAYS)),
+    maintainers: { notifier: raw.MAINTAINERS_NOTIFIER, destination: raw.MAINTAINERS_DESTINATION },
+    orukFeeds: list(raw.ORUK_FEEDS).map((pair) => {
+      const [name = "", source = ""] = pair.split("=").map((part) => part.trim());
+      return { name, source };
+    }),
   };
 }
 

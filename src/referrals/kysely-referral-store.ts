@@ -5,6 +5,7 @@ import { StorageError } from "../errors/storage-error.js";
 import type { Database } from "../storage/database-schema.js";
 import { orderedId } from "../storage/ordered-id.js";
 import { isUniqueViolation } from "../storage/unique-violation.js";
+import { writeOutbox } from "../notifications/write-outbox.js";
 import type { Clock } from "../time/clock.js";
 import { newReference } from "./reference.js";
 import { canSee, fromRow, type Referral, toRow, type Viewer } from "./referral.js";
@@ -29,7 +30,7 @@ export class KyselyReferralStore implements ReferralStore {
         await this.db.transaction().execute(async (trx) => {
           await trx.insertInto("referrals").values(toRow(referral, idempotencyKey)).execute();
           await this.audit_(trx, referral.id, "created", toViewer(input.referrer), {});
-          await this.enqueue(trx, referral.id, plan(referral, "created"), now);
+          await this.enqueue(trx, referral.id, plan(referral, "created"));
         });
         return { referral, created: true };
       } catch (error) {
@@ -89,7 +90,7 @@ export class KyselyReferralStore implements ReferralStore {
           .where("id", "=", current.id)
           .execute();
         await this.audit_(trx, current.id, `status:${change.status}`, actor, {});
-        await this.enqueue(trx, current.id, plan(updated, change.status), now);
+        await this.enqueue(trx, current.id, plan(updated, change.status));
         return updated;
       }),
     );
@@ -128,13 +129,8 @@ export class KyselyReferralStore implements ReferralStore {
       .execute();
   }
 
-  private async enqueue(trx: Transaction<Database>, referralId: string, drafts: readonly OutboxDraft[], now: string): Promise<void> {
-    for (const draft of drafts) {
-      await trx
-        .insertInto("outbox")
-        .values({ id: orderedId(this.clock.now()), idempotency_key: draft.key, referral_id: referralId, notifier: draft.notifier, destination: JSON.stringify(draft.destination), payload: JSON.stringify(draft.payload), attempts: 0, next_attempt_at: now, delivered_at: null, last_error: null, created_at: now })
-        .execute();
-    }
+  private async enqueue(trx: Transaction<Database>, referralId: string, drafts: readonly OutboxDraft[]): Promise<void> {
+    await writeOutbox(trx, this.clock.now(), referralId, drafts);
   }
 
   /** Database failures become a StorageError; our own errors pass through. */

@@ -10,9 +10,15 @@ export interface Referral extends NewReferral {
   readonly acceptedService?: string;
   readonly declineReason?: string;
   readonly outcome?: string;
+  /** The referrer's answer when asked, after acceptance, whether the person engaged. */
+  readonly engagement?: Engagement;
+  readonly engagementRecordedAt?: string;
   readonly createdAt: string;
   readonly updatedAt: string;
 }
+
+export const engagements = ["engaged", "did-not-engage", "unknown"] as const;
+export type Engagement = (typeof engagements)[number];
 
 /** Who is asking. Only the referrer, their team and the triage team may see a referral. */
 export interface Viewer {
@@ -56,6 +62,8 @@ export function toRow(referral: Referral, idempotencyKey: string): ReferralsTabl
     accepted_service: referral.acceptedService ?? null,
     decline_reason: referral.declineReason ?? null,
     outcome: referral.outcome ?? null,
+    engagement: referral.engagement ?? null,
+    engagement_recorded_at: referral.engagementRecordedAt ?? null,
     created_at: referral.createdAt,
     updated_at: referral.updatedAt,
   };
@@ -94,6 +102,8 @@ export function fromRow(row: ReferralsTable): Referral {
     ...optional("acceptedService", row.accepted_service),
     ...optional("declineReason", row.decline_reason),
     ...optional("outcome", row.outcome),
+    ...optional("engagement", row.engagement),
+    ...optional("engagementRecordedAt", row.engagement_recorded_at),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };

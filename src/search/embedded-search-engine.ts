@@ -14,27 +14,31 @@ const needTermWeight = 1.5;
  * as ids (from the taxonomy and gazetteer); the text index only adds relevance,
  * and rank-services.ts orders the results exactly as every other engine does.
  */
+/** Everything one indexing built, replaced whole, so a search never mixes two directories. */
+interface Built {
+  readonly services: readonly Service[];
+  readonly facts: readonly ServiceFacts[];
+  /** Service ids to their position in `services`. */
+  readonly positions: ReadonlyMap<string, number>;
+  /** Need id to the positions of the services meeting it (posting lists). */
+  readonly byNeed: ReadonlyMap<string, readonly number[]>;
+  readonly textIndex: TextIndex;
+  readonly needTerms: NeedTermScorer;
+}
+
 export class EmbeddedSearchEngine implements SearchEngine {
   readonly kind = "embedded" as const;
-  private services: readonly Service[] = [];
-  private facts: readonly ServiceFacts[] = [];
-  /** Service ids to their position in `services`. */
-  private positions = new Map<string, number>();
-  /** Need id to the positions of the services meeting it (posting lists). */
-  private byNeed = new Map<string, number[]>();
-  private readonly textIndex: TextIndex;
-  private readonly needTerms: NeedTermScorer;
-  private ready = false;
+  private built: Built | undefined;
 
-  /** `makeIndex` is called twice: one index for the services' own words, one for the needs' terms. */
-  constructor(makeIndex: () => TextIndex) {
-    this.textIndex = makeIndex();
-    this.needTerms = new NeedTermScorer(makeIndex());
-  }
+  /** `makeIndex` makes a fresh, empty text index: one for the services' own words, one for the needs' terms. */
+  constructor(private readonly makeIndex: () => TextIndex) {}
 
+  /** Builds everything for the new directory first, then swaps it in at once: searches under way finish on the old one. */
   async index(directory: Directory): Promise<void> {
-    await this.textIndex.build(directory.services.map(toTextDocument));
-    await this.needTerms.build(directory.taxonomy);
+    const textIndex = this.makeIndex();
+    await textIndex.build(directory.services.map(toTextDocument));
+    const needTerms = new NeedTermScorer(this.makeIndex());
+    await needTerms.build(directory.taxonomy);
     const byNeed = new Map<string, number[]>();
     directory.services.forEach((service, position) => {
       for (const need of service.needs) {
@@ -43,19 +47,23 @@ export class EmbeddedSearchEngine implements SearchEngine {
         else byNeed.set(need, [position]);
       }
     });
-    this.services = directory.services;
-    this.facts = directory.services.map(serviceFacts);
-    this.positions = new Map(directory.services.map((service, position) => [service.id, position]));
-    this.byNeed = byNeed;
-    this.ready = true;
+    this.built = {
+      services: directory.services,
+      facts: directory.services.map(serviceFacts),
+      positions: new Map(directory.services.map((service, position) => [service.id, position])),
+      byNeed,
+      textIndex,
+      needTerms,
+    };
   }
 
   async search(query: SearchQuery): Promise<SearchHit[]> {
-    if (!this.ready) throw new SearchError("embedded engine searched before the directory was indexed");
-    const { services, facts } = this;
+    const built = this.built;
+    if (!built) throw new SearchError("embedded engine searched before the directory was indexed");
+    const { services, facts } = built;
     const asked = queryFacts(query);
     const empty = query.text.trim() === "";
-    const needTerms = await this.needTerms.score(empty ? "" : query.text);
+    const needTerms = await built.needTerms.score(empty ? "" : query.text);
     // Nothing is scored before it passes the hard filters. With asked-for needs the candidates
     // are the services meeting one (from posting lists) and only they are text-scored; without,
     // every service whose own words matched and every one meeting a need whose terms matched well.
@@ -66,14 +74,14 @@ export class EmbeddedSearchEngine implements SearchEngine {
       if (state[position] === 1) candidates.push(position);
     };
     for (const need of query.needs.length > 0 ? query.needs : needTerms.strongNeeds) {
-      for (const position of this.byNeed.get(need) ?? []) if (state[position] === 0) consider(position);
+      for (const position of built.byNeed.get(need) ?? []) if (state[position] === 0) consider(position);
     }
     const needSearch = query.needs.length > 0;
     const only = (position: number): boolean => {
       if (state[position] === 0 && !needSearch) consider(position);
       return state[position] === 1;
     };
-    const text = empty || (needSearch && candidates.length === 0) ? undefined : await this.textIndex.search(query.text, only);
+    const text = empty || (needSearch && candidates.length === 0) ? undefined : await built.textIndex.search(query.text, only);
     const scored = candidates.map((position) => ({
       service: services[position]!,
       facts: facts[position]!,
@@ -82,7 +90,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
     }));
     // The matched words are worked out for the hits only.
     return rankServices(scored, query).map((hit) => {
-      const own = text?.words(this.positions.get(hit.service.id)!) ?? [];
+      const own = text?.words(built.positions.get(hit.service.id)!) ?? [];
       return { ...hit, words: [...new Set([...own, ...needTerms.words(hit.service.needs)])] };
     });
   }
@@ -90,9 +98,9 @@ export class EmbeddedSearchEngine implements SearchEngine {
   health(): Promise<EngineHealth> {
     return Promise.resolve({
       engine: this.kind,
-      ready: this.ready,
-      services: this.services.length,
-      ...(this.ready ? {} : { detail: "directory not indexed yet" }),
+      ready: this.built !== undefined,
+      services: this.built?.services.length ?? 0,
+      ...(this.built ? {} : { detail: "directory not indexed yet" }),
     });
   }
 }

@@ -31,6 +31,9 @@ export interface ReferralsTable {
   accepted_service: string | null;
   decline_reason: string | null;
   outcome: string | null;
+  /** The referrer's answer to the outcome follow-up: engaged, did-not-engage or unknown. */
+  engagement: string | null;
+  engagement_recorded_at: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -52,6 +55,7 @@ export interface AuditEventsTable {
 export interface OutboxTable {
   id: string;
   idempotency_key: string;
+  /** Empty for notices about no single referral (the scheduled jobs' digests and alerts). */
   referral_id: string;
   /** Which notifier sends it: "web", "terminal", "slack", "teams", "webhook". */
   notifier: string;
@@ -85,10 +89,56 @@ export interface TeamsConversationsTable {
   updated_at: string;
 }
 
+/** One row per job and scheduled slot: a slot runs once, however many instances tick. */
+export interface JobRunsTable {
+  job: string;
+  /** London wall-clock time the run was scheduled for ("2027-03-28T02:30"), or "by-hand:<ISO time>". */
+  slot: string;
+  outcome: "running" | "succeeded" | "failed";
+  attempts: number;
+  started_at: string;
+  finished_at: string | null;
+  duration_ms: number | null;
+  /** One line with counts, never personal data. */
+  summary: string | null;
+}
+
+/** SQLite's job locks (PostgreSQL uses advisory locks). A crashed holder's lock lapses at expires_at. */
+export interface JobLocksTable {
+  name: string;
+  holder: string;
+  expires_at: string;
+}
+
+/** Searches that found nothing, counted by day, need and area: never the words searched. */
+export interface UnmetSearchesTable {
+  day: string;
+  need: string;
+  /** An area id, or "" when the search named none. */
+  area: string;
+  /** "nothing": no service at all; "nothing-in-area": some elsewhere, none in the area asked for. */
+  kind: string;
+  count: number;
+}
+
+/** What a referral leaves behind when the retention job deletes it: counts only. */
+export interface RetiredReferralsTable {
+  /** The month it was made, "YYYY-MM". */
+  month: string;
+  area: string;
+  status: string;
+  engagement: string;
+  count: number;
+}
+
 export interface Database {
   referrals: ReferralsTable;
   audit_events: AuditEventsTable;
   outbox: OutboxTable;
   inbox: InboxTable;
   teams_conversations: TeamsConversationsTable;
+  job_runs: JobRunsTable;
+  job_locks: JobLocksTable;
+  unmet_searches: UnmetSearchesTable;
+  retired_referrals: RetiredReferralsTable;
 }

@@ -43,7 +43,7 @@ describe("npm run import -- oruk", () => {
     expect(result.stdout).toContain("Details not loaded");
     const written = path.join(copy.dir, "services/imported/hsds-example/example-organization-inc.yaml");
     const text = readFileSync(written, "utf8");
-    expect(text).toMatch(/^# Imported by `npm run import` from the ORUK feed "hsds-example"/);
+    expect(text).toMatch(/^# Imported by Signpost from the ORUK feed "hsds-example"/);
     expect(text).toContain("# ORUK id ac148810-d857-441c-9679-408f346de14b");
     expect(text).toContain("source: ORUK feed hsds-example");
     expect(text).not.toMatch(/example\.com|234567|Ann Persona/);

@@ -1,0 +1,66 @@
+import type { Kysely } from "kysely";
+import type { JobsConfig } from "../config/config-schema.js";
+import type { LiveDirectory } from "../directory/live-directory.js";
+import type { DirectorySnapshot } from "../directory/load-directory.js";
+import type { Logger } from "../logging/create-logger.js";
+import type { SearchEngine } from "../search/search-engine.js";
+import type { Database } from "../storage/database-schema.js";
+import type { Clock } from "../time/clock.js";
+import { DirectoryRefreshJob } from "./directory-refresh-job.js";
+import { type Job, type JobName, jobNames } from "./job.js";
+import type { JobLock } from "./job-lock.js";
+import { JobRunner, type RunResult } from "./job-runner.js";
+import { JobRuns } from "./job-runs.js";
+import { JobScheduler } from "./job-scheduler.js";
+import { type NoticeTargets, Notices } from "./notices.js";
+import { PostgresJobLock } from "./postgres-job-lock.js";
+import { SqliteJobLock } from "./sqlite-job-lock.js";
+import { WallClockSchedule } from "./wall-clock-schedule.js";
+
+export interface JobDependencies {
+  readonly config: JobsConfig;
+  readonly db: Kysely<Database>;
+  readonly store: "sqlite" | "postgres";
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly targets: NoticeTargets;
+  readonly directoryDir: string;
+  readonly live: LiveDirectory;
+  readonly engine: SearchEngine;
+  readonly snapshot?: DirectorySnapshot;
+}
+
+/** The jobs, their runner and their scheduler, as `npm start` and `npm run job` use them. */
+export interface Jobs {
+  readonly byName: ReadonlyMap<JobName, Job>;
+  readonly runs: JobRuns;
+  readonly scheduler: JobScheduler;
+  /** Runs one job now, by hand: under its lock, recorded, never for a scheduled slot. */
+  runNow(name: JobName): Promise<RunResult>;
+}
+
+export function createJobs(deps: JobDependencies): Jobs {
+  const { config, db, clock, logger } = deps;
+  const lock: JobLock = deps.store === "postgres" ? new PostgresJobLock(db) : new SqliteJobLock(db, clock);
+  const runs = new JobRuns(db);
+  const notices = new Notices(db, deps.targets, () => clock.now());
+  const runner = new JobRunner(lock, runs, notices, clock, logger);
+  const all: Job[] = [
+    new DirectoryRefreshJob({ directoryDir: deps.directoryDir, feeds: config.orukFeeds, live: deps.live, engine: deps.engine, ...(deps.snapshot ? { snapshot: deps.snapshot } : {}) }),
+  ];
+  const byName = new Map(all.map((job) => [job.name, job]));
+  const scheduled = jobNames.flatMap((name) => {
+    const job = byName.get(name);
+    return job ? [{ job, schedule: WallClockSchedule.parse(config.schedules[name]) }] : [];
+  });
+  return {
+    byName,
+    runs,
+    scheduler: new JobScheduler(scheduled, runner, clock, logger),
+    runNow: (name) => {
+      const job = byName.get(name);
+      if (!job) return Promise.resolve({ status: "failed", reason: `there is no job called ${name}` } as const);
+      return runner.run(job, `by-hand:${clock.now().toISOString()}`);
+    },
+  };
+}
