@@ -73,6 +73,35 @@ describe("loadConfig", () => {
     expect(full?.allowedTenantIds).toEqual(new Set(["tenant-a", "tenant-b"]));
   });
 
+  it("runs the jobs on London schedules by default, keeping closed referrals for a finite time", () => {
+    const { jobs } = load({});
+    expect(jobs.enabled).toBe(true);
+    expect(jobs.schedules.retention).toBe("30 2 * * *");
+    expect(jobs.retentionDays).toBe(730);
+    expect(jobs.maintainers).toEqual({ notifier: "inbox", destination: "signpost-maintainers" });
+    expect(jobs.orukFeeds).toEqual([]);
+  });
+
+  it("reads the job settings, lists included", () => {
+    const { jobs } = load({ JOBS_ENABLED: "false", EXTRA_NON_WORKING_DAYS: "2028-06-05, 2028-12-29", ORUK_FEEDS: "county=https://directory.example.org/api/services,city=./feeds/city.json", JOB_STALE_ENTRIES: "15 7 * * 1" });
+    expect(jobs.enabled).toBe(false);
+    expect([...jobs.extraNonWorkingDays]).toEqual(["2028-06-05", "2028-12-29"]);
+    expect(jobs.orukFeeds).toEqual([{ name: "county", source: "https://directory.example.org/api/services" }, { name: "city", source: "./feeds/city.json" }]);
+    expect(jobs.schedules["stale-entries"]).toBe("15 7 * * 1");
+  });
+
+  it.each([
+    ["JOB_RETENTION", "30 2 * *", /^JOB_RETENTION: "30 2 \* \*" must have five fields/],
+    ["JOB_STALE_ENTRIES", "0 25 * * 1", /^JOB_STALE_ENTRIES: .*not a valid cron schedule/],
+    ["REFERRAL_RETENTION_DAYS", "0", /^REFERRAL_RETENTION_DAYS: must be a whole number from 30 to 3650/],
+    ["REFERRAL_RETENTION_DAYS", "forever", /^REFERRAL_RETENTION_DAYS: /],
+    ["EXTRA_NON_WORKING_DAYS", "next tuesday", /^EXTRA_NON_WORKING_DAYS: must be a list of dates/],
+    ["ORUK_FEEDS", "https://directory.example.org", /^ORUK_FEEDS: must be a list like/],
+    ["MAINTAINERS_NOTIFIER", "slack", /^MAINTAINERS_NOTIFIER: is slack, but Slack is not configured/],
+  ])("stops on a bad %s, naming it", (name, value, message) => {
+    expect(() => load({ [name]: value })).toThrow(message);
+  });
+
   it("reads .env, and real environment variables win over it", () => {
     const dir = mkdtempSync(path.join(tmpdir(), "signpost-dotenv-"));
     writeFileSync(path.join(dir, ".env"), "PORT=4100\nHOST=0.0.0.0\n# a comment\n");

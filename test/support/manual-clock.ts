@@ -11,4 +11,8 @@ export class ManualClock implements Clock {
   advance(ms: number): void {
     this.current = new Date(this.current.getTime() + ms);
   }
+
+  set(moment: Date | string): void {
+    this.current = new Date(moment);
+  }
 }
