@@ -1,8 +1,7 @@
 /**
- * Checks mapped records against Signpost's own service schema and groups them
- * into one service file per organisation. The only rule set aside is the
- * source rule, for records whose source is `ORUK feed <name>`: until
- * service-file-schema.ts accepts that source, it would refuse every import.
+ * Checks mapped records against Signpost's own service schema (which accepts
+ * `source: ORUK feed <name>` and the feed's contact details) and groups them
+ * into one service file per organisation.
  */
 import { formatPath } from "../directory/read-yaml-file.js";
 import { type ServiceFile, serviceFileSchema, serviceSchema } from "../directory/service-file-schema.js";
@@ -12,7 +11,6 @@ import { shortHash, slugify } from "./oruk-ids.js";
 import type { OrukProblem } from "./oruk-import-error.js";
 
 type Candidate = MergeCandidate & { readonly orukId: string };
-
 
 export function checkRecords(candidates: readonly Candidate[]): OrukProblem[] {
   return candidates.flatMap(({ label, record }) =>

@@ -11,7 +11,6 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadDirectory } from "../../src/directory/load-directory.js";
-import { serviceSchema } from "../../src/directory/service-file-schema.js";
 import { importOruk } from "../../src/oruk/import-oruk.js";
 import { readOrukFiles } from "../../src/oruk/read-oruk-files.js";
 import { copyDirectory } from "../support/directory-copy.js";
@@ -29,11 +28,6 @@ function pagesFolder(second: readonly unknown[]): string {
   return folder;
 }
 
-/** Until service-file-schema.ts accepts `source: ORUK feed <name>`, the loader refuses imported files. */
-const loaderAcceptsFeeds = serviceSchema.safeParse({
-  id: "x", name: "x", description: "x", offer: "vcs", needs: ["transport"], service_areas: ["blaby"], referral_routes: ["self"], how_to_refer: "x", last_verified: "2026-01-01", source: "ORUK feed x",
-}).success;
-
 describe("npm run import -- oruk", () => {
   it("writes the feed under services/imported/<feed>/ and prints the mapping report", async () => {
     const copy = copyDirectory();
@@ -49,7 +43,7 @@ describe("npm run import -- oruk", () => {
     expect(text).not.toMatch(/example\.com|234567|Ann Persona/);
   });
 
-  it.skipIf(!loaderAcceptsFeeds)("writes files the directory loader reads", async () => {
+  it("writes files the directory loader reads", async () => {
     const copy = copyDirectory();
     const result = await importScript(["oruk", hsdsExample, "--feed", "hsds-example", "--areas", "leicester"], { DIRECTORY_DIR: copy.dir });
     expect(result.code, result.stderr).toBe(0);
