@@ -18,6 +18,8 @@ const packaged = path.join(import.meta.dirname, "../../node_modules/@gaubee/meil
 
 export interface RunningMeilisearch {
   readonly url: string;
+  /** The server's process id (benchmarks read its memory from /proc). */
+  readonly pid: number;
   readonly masterKey: string;
   stop(): Promise<void>;
 }
@@ -52,6 +54,7 @@ export async function startMeilisearch(options: { port?: number; masterKey?: str
   }
   return {
     url,
+    pid: child.pid!,
     masterKey,
     async stop() {
       child.kill("SIGTERM");
