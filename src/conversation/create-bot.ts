@@ -2,6 +2,7 @@ import { detectEmergency } from "../understanding/detect-emergency.js";
 import type { Bot } from "./bot.js";
 import type { BotDependencies } from "./bot-dependencies.js";
 import { textReply } from "./build-replies.js";
+import { isEngagementReply, recordEngagement } from "./engagement-reply.js";
 import { detectFollowUp } from "./follow-ups.js";
 import { handleAction } from "./handle-action.js";
 import type { IncomingMessage } from "./incoming-message.js";
@@ -35,6 +36,7 @@ export function createBot(deps: BotDependencies): Bot {
       const dialog = openDialog(state);
       if (state && dialog && answersByText(message.channel) && !isUrgent(text)) return continueReferral(message, state, dialog, deps);
       if (isStatusMove(text)) return moveReferral(message, deps);
+      if (isEngagementReply(text)) return recordEngagement(message, deps);
       const understood = deps.understander.understand(text);
       if (understood.intent === "make_referral") return startReferral(message, state, deps, { entities: understood.entities, text });
       if (understood.intent === "referral_status") return referralStatus(message, deps);

@@ -60,7 +60,7 @@ export async function listReferrals(message: IncomingMessage, deps: BotDependenc
   return textReply(message.conversationId, "list_referrals", [`${whose}${openOnly ? " open" : ""} referrals, newest first:`, ...lines].join("\n"));
 }
 
-function notFound(message: IncomingMessage, reference: string): Reply {
+export function notFound(message: IncomingMessage, reference: string): Reply {
   // The same words whether it does not exist or the user may not see it.
   return textReply(message.conversationId, "referral_status", `I can't find ${reference} among the referrals you can see. Please check the reference, or say "my referrals".`);
 }

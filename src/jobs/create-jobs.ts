@@ -6,6 +6,7 @@ import type { Logger } from "../logging/create-logger.js";
 import type { SearchEngine } from "../search/search-engine.js";
 import type { Database } from "../storage/database-schema.js";
 import type { Clock } from "../time/clock.js";
+import { WorkingDays } from "../time/working-days.js";
 import { DirectoryRefreshJob } from "./directory-refresh-job.js";
 import { type Job, type JobName, jobNames } from "./job.js";
 import type { JobLock } from "./job-lock.js";
@@ -13,8 +14,11 @@ import { JobRunner, type RunResult } from "./job-runner.js";
 import { JobRuns } from "./job-runs.js";
 import { JobScheduler } from "./job-scheduler.js";
 import { type NoticeTargets, Notices } from "./notices.js";
+import { OutcomeFollowUpJob } from "./outcome-follow-up-job.js";
 import { PostgresJobLock } from "./postgres-job-lock.js";
+import { ReferralQueries } from "./referral-queries.js";
 import { SqliteJobLock } from "./sqlite-job-lock.js";
+import { UnacknowledgedReferralsJob } from "./unacknowledged-referrals-job.js";
 import { WallClockSchedule } from "./wall-clock-schedule.js";
 
 export interface JobDependencies {
@@ -47,6 +51,8 @@ export function createJobs(deps: JobDependencies): Jobs {
   const runner = new JobRunner(lock, runs, notices, clock, logger);
   const all: Job[] = [
     new DirectoryRefreshJob({ directoryDir: deps.directoryDir, feeds: config.orukFeeds, live: deps.live, engine: deps.engine, ...(deps.snapshot ? { snapshot: deps.snapshot } : {}) }),
+    new UnacknowledgedReferralsJob({ queries: new ReferralQueries(db), workingDays: new WorkingDays(config.extraNonWorkingDays), afterWorkingDays: config.unacknowledgedAfterWorkingDays, directory: deps.live.view }),
+    new OutcomeFollowUpJob({ queries: new ReferralQueries(db), afterDays: config.outcomeFollowUpDays, directory: deps.live.view }),
   ];
   const byName = new Map(all.map((job) => [job.name, job]));
   const scheduled = jobNames.flatMap((name) => {

@@ -8,7 +8,7 @@ import { isUniqueViolation } from "../storage/unique-violation.js";
 import { writeOutbox } from "../notifications/write-outbox.js";
 import type { Clock } from "../time/clock.js";
 import { newReference } from "./reference.js";
-import { canSee, fromRow, type Referral, toRow, type Viewer } from "./referral.js";
+import { canSee, type Engagement, engagements, fromRow, type Referral, toRow, type Viewer } from "./referral.js";
 import type { NewReferral } from "./referral-fields.js";
 import { canMove, isOpen, type StatusChange, statuses } from "./referral-status.js";
 import type { ListFilter, NotificationPlan, OutboxDraft, ReferralStore } from "./referral-store.js";
@@ -92,6 +92,25 @@ export class KyselyReferralStore implements ReferralStore {
         await this.audit_(trx, current.id, `status:${change.status}`, actor, {});
         await this.enqueue(trx, current.id, plan(updated, change.status));
         return updated;
+      }),
+    );
+  }
+
+  async recordEngagement(reference: string, engagement: Engagement, actor: Viewer): Promise<Referral | undefined> {
+    if (!engagements.includes(engagement)) throw new ReferralError(`An engagement is one of ${engagements.join(", ")}.`);
+    return this.guard(() =>
+      this.db.transaction().execute(async (trx) => {
+        const row = await trx.selectFrom("referrals").selectAll().where("reference", "=", reference.toUpperCase()).executeTakeFirst();
+        if (!row) return undefined;
+        const current = fromRow(row);
+        if (!canSee(actor, current)) return undefined;
+        // Only a referral that went to a service (accepted, perhaps closed since) has an engagement to record.
+        if (!current.acceptedService) throw new ReferralError(`${current.reference} has not been accepted by a service, so there is no engagement to record.`);
+        const now = this.clock.now().toISOString();
+        // updated_at stays: it is when the hub last changed the referral, which status replies show.
+        await trx.updateTable("referrals").set({ engagement, engagement_recorded_at: now }).where("id", "=", current.id).execute();
+        await this.audit_(trx, current.id, `engagement:${engagement}`, actor, {});
+        return { ...current, engagement, engagementRecordedAt: now };
       }),
     );
   }

@@ -1,6 +1,6 @@
 import type { Clock } from "../time/clock.js";
 import { completeReferral } from "./complete-referral.js";
-import type { Referral, Viewer } from "./referral.js";
+import type { Engagement, Referral, Viewer } from "./referral.js";
 import type { ReferralDraft } from "./referral-draft.js";
 import type { StatusChange } from "./referral-status.js";
 import type { ListFilter, NotificationPlan, ReferralStore } from "./referral-store.js";
@@ -80,5 +80,10 @@ export class ReferralDesk {
 
   move(reference: string, change: StatusChange, identity: Identity): Promise<Referral | undefined> {
     return this.store.changeStatus(reference, change, this.viewer(identity), this.plan);
+  }
+
+  /** The referrer's (or their team's) answer to the outcome follow-up; undefined for a referral they can't see. */
+  recordEngagement(reference: string, engagement: Engagement, identity: Identity): Promise<Referral | undefined> {
+    return this.store.recordEngagement(reference, engagement, this.viewer(identity));
   }
 }

@@ -1,5 +1,5 @@
 import type { NewReferral } from "./referral-fields.js";
-import type { Referral, Viewer } from "./referral.js";
+import type { Engagement, Referral, Viewer } from "./referral.js";
 import type { StatusChange } from "./referral-status.js";
 
 /** A notification to write into the outbox with the change it announces. */
@@ -32,6 +32,12 @@ export interface ReferralStore {
   list(viewer: Viewer, filter: ListFilter): Promise<Referral[]>;
   /** Triage only; a move the lifecycle does not allow throws a ReferralError. */
   changeStatus(reference: string, change: StatusChange, actor: Viewer, plan: NotificationPlan): Promise<Referral | undefined>;
+  /**
+   * The referrer's answer to the outcome follow-up, for an accepted (or since
+   * closed) referral: anyone who may see it may answer, and a later answer
+   * replaces an earlier one. Anything else throws a ReferralError.
+   */
+  recordEngagement(reference: string, engagement: Engagement, actor: Viewer): Promise<Referral | undefined>;
   /** For the hub's case system: everything since a date, audited as an export. */
   export(since: string | undefined, actor: Viewer): Promise<Referral[]>;
   /** The audit trail of one referral, oldest first (for the hub's admins and for tests). */

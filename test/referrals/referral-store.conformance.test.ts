@@ -116,6 +116,35 @@ describe.each(bothDatabases)("ReferralStore on %s", (_name, makeDatabase) => {
     expect(notices.map((n) => (JSON.parse(n.payload) as { status: string }).status)).toEqual(["submitted", "acknowledged", "accepted", "closed"]);
   });
 
+  it("records the referrer's answer to the outcome follow-up with its audit event, for those who may see it, only after acceptance", async () => {
+    const { referral } = await store.create(syntheticReferral(), "key-engagement", plan);
+    await expect(store.recordEngagement(referral.reference, "engaged", referrer)).rejects.toThrow(/has not been accepted by a service/);
+    const accepted = await store.changeStatus(referral.reference, { status: "accepted", service: "lightbulb-home-safety-falls" }, triage, plan);
+    const before = await Promise.all([count("outbox"), count("audit_events")]);
+    expect(await store.recordEngagement(referral.reference, "engaged", stranger)).toBeUndefined();
+    expect(await store.recordEngagement("FC-000000", "engaged", referrer)).toBeUndefined();
+    await expect(store.recordEngagement(referral.reference, "maybe" as never, referrer)).rejects.toBeInstanceOf(ReferralError);
+    expect(await Promise.all([count("outbox"), count("audit_events")])).toEqual(before);
+
+    clock.advance(60_000);
+    const recorded = await store.recordEngagement(referral.reference.toLowerCase(), "did-not-engage", referrer);
+    // updated_at stays the hub's last change, which status replies show as "last changed".
+    expect(recorded).toMatchObject({ engagement: "did-not-engage", engagementRecordedAt: clock.now().toISOString(), updatedAt: accepted?.updatedAt });
+    // Recording an answer tells nobody: it writes no notification.
+    expect(await count("outbox")).toBe(before[0]);
+    clock.advance(60_000);
+    // A teammate corrects it after the hub has closed the referral; the answer stays recordable.
+    await store.changeStatus(referral.reference, { status: "closed", outcome: "Visit done" }, triage, plan);
+    expect(await store.recordEngagement(referral.reference, "engaged", teammate)).toMatchObject({ engagement: "engaged", status: "closed" });
+    const stored = await db.selectFrom("referrals").select(["engagement", "engagement_recorded_at"]).where("id", "=", referral.id).executeTakeFirstOrThrow();
+    expect(stored).toEqual({ engagement: "engaged", engagement_recorded_at: clock.now().toISOString() });
+    const trail = (await store.audit(referral.reference)).filter((e) => e.action.startsWith("engagement:"));
+    expect(trail.map((e) => [e.action, e.actorId])).toEqual([
+      ["engagement:did-not-engage", "u-referrer"],
+      ["engagement:engaged", "u-teammate"],
+    ]);
+  });
+
   it("exports everything since a date, and audits the export", async () => {
     const since = clock.now().toISOString();
     clock.advance(1000);

@@ -17,9 +17,9 @@ export async function realBot() {
   const core = await realDirectoryAndEngine();
   const clock = new ManualClock();
   const feedback = new JsonLinesFeedbackStore(path.join(mkdtempSync(path.join(tmpdir(), "signpost-feedback-")), "feedback.jsonl"));
-  const { referrals, inbox, sender } = await testReferrals(core.directory, clock);
+  const { referrals, inbox, sender, db } = await testReferrals(core.directory, clock);
   const bot = createBot({ ...core, maxResults: 5, conversations: new InMemoryConversationStore(clock, conversationTtlMs), feedback, clock, referrals });
-  return { bot, clock, feedback, core, referrals, inbox, sender };
+  return { bot, clock, feedback, core, referrals, inbox, sender, db };
 }
 
 /** A conversation with the bot: say things, press buttons. */

@@ -5,6 +5,7 @@
  * (reference and status, no personal data) go back where the referral was
  * made; if the app can no longer post there, to the referrer's DM. Triage texts
  * go to their destination, the configured triage channel, and nowhere else.
+ * Private texts (kind "private", `{userId}`) go only to that user's DM.
  * Any failure throws, so the outbox tries again later with backoff: the client
  * itself never retries and never waits out a rate limit (HTTP 429 "ratelimited").
  */
@@ -45,9 +46,15 @@ export class SlackNotifier implements Notifier {
 
   async send(notification: OutgoingNotification): Promise<void> {
     const { conversationId, userId } = notification.destination;
-    if (!conversationId) throw new Error("a Slack notification needs destination.conversationId");
     const text = typeof notification.payload.text === "string" ? notification.payload.text : "";
     if (text.trim() === "") throw new Error("a Slack notification needs payload.text");
+    if (notification.payload.kind === "private") {
+      // For one person only (an outcome follow-up): their DM with the app, never a channel or thread.
+      if (!userId) throw new Error("a private Slack notification needs destination.userId");
+      await this.directMessage(userId, text);
+      return;
+    }
+    if (!conversationId) throw new Error("a Slack notification needs destination.conversationId");
     const { channel, threadTs } = placeOf(conversationId);
     try {
       await this.client.chat.postMessage({ channel, ...message(text), ...(threadTs ? { thread_ts: threadTs } : {}) });

@@ -5,7 +5,8 @@
  * changes (reference and status only, no personal details) go to the
  * conversation the referral came from, or failing that the referrer's personal
  * chat; triage notifications (the details) go only to the configured triage
- * conversation. Any failure throws, so the outbox tries again later.
+ * conversation; private ones (kind "private") only to the user's personal
+ * chat. Any failure throws, so the outbox tries again later.
  */
 import type { CloudAdapterBase } from "botbuilder";
 import type { Logger } from "../../logging/create-logger.js";
@@ -43,7 +44,7 @@ export class TeamsNotifier implements Notifier {
 
   async send(notification: OutgoingNotification): Promise<void> {
     const { kind, text } = notification.payload;
-    if ((kind !== "status" && kind !== "triage") || typeof text !== "string") throw new Error(`the Teams notifier does not send "${String(kind)}" notifications`);
+    if ((kind !== "status" && kind !== "triage" && kind !== "private") || typeof text !== "string") throw new Error(`the Teams notifier does not send "${String(kind)}" notifications`);
     const reference = await this.destination(kind, notification.destination);
     if (!reference) throw new Error("no Teams conversation is known for this destination yet (add Signpost to it first)");
     let failure: unknown;
@@ -58,8 +59,10 @@ export class TeamsNotifier implements Notifier {
     if (failure !== undefined) throw new Error(describeDeliveryFailure(failure));
   }
 
-  private async destination(kind: "status" | "triage", destination: Readonly<Record<string, string>>): Promise<StoredReference | undefined> {
+  private async destination(kind: "status" | "triage" | "private", destination: Readonly<Record<string, string>>): Promise<StoredReference | undefined> {
     const { conversationId, userId } = destination;
+    // For one person only (an outcome follow-up): their personal chat, never the conversation named.
+    if (kind === "private") return userId ? this.options.references.findPersonalChat(userId) : undefined;
     const stored = conversationId ? await this.options.references.find(conversationId) : undefined;
     if (stored || kind === "triage") return stored;
     return userId ? this.options.references.findPersonalChat(userId) : undefined;
