@@ -44,6 +44,8 @@ import { MeilisearchSearchEngine } from "./search/meilisearch-search-engine.js";
 import { CompactTextIndex } from "./search/compact-text-index.js";
 import type { SearchEngine } from "./search/search-engine.js";
 import { systemClock } from "./time/clock.js";
+import { KyselyUnmetSearchLog } from "./unmet-searches/kysely-unmet-search-log.js";
+import { UnmetSearchRecorder } from "./unmet-searches/unmet-search-recorder.js";
 import { createUnderstander, type Understander } from "./understanding/create-understander.js";
 import { loadIntents } from "./understanding/load-intents.js";
 
@@ -127,6 +129,7 @@ export async function createSignpost(config: Config, logger: Logger): Promise<Si
     notifiers.push(TeamsNotifier.fromSettings(config.teams, teamsConversations, logger));
   }
   const sender = new OutboxSender(db, notifiers, systemClock, logger);
+  const feedback = new JsonLinesFeedbackStore(path.join(config.dataDir, "feedback.jsonl"));
   const jobs = createJobs({
     config: config.jobs,
     db,
@@ -141,15 +144,18 @@ export async function createSignpost(config: Config, logger: Logger): Promise<Si
     live,
     engine,
     snapshot,
+    feedback,
   });
+  const unmetSearches = new UnmetSearchRecorder(new KyselyUnmetSearchLog(db), engine, systemClock, logger);
 
   const deps = { directory, engine, understander, maxResults: config.searchMaxResults };
   const bot = createBot({
     ...deps,
     conversations: new InMemoryConversationStore(systemClock, config.conversationTtlMs),
-    feedback: new JsonLinesFeedbackStore(path.join(config.dataDir, "feedback.jsonl")),
+    feedback,
     clock: systemClock,
     referrals,
+    unmetSearches,
   });
   return {
     directory,
@@ -161,7 +167,8 @@ export async function createSignpost(config: Config, logger: Logger): Promise<Si
     teamsConversations,
     jobs,
     sendNotifications: () => sender.runOnce(),
-    close: () => db.destroy(),
+    // Counts of unmet searches still being written go in first.
+    close: () => unmetSearches.settled().then(() => db.destroy()),
     get directoryFingerprint() {
       return live.fingerprint;
     },

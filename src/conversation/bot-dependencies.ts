@@ -2,6 +2,7 @@ import type { AnswerDependencies } from "../answer/answer-question.js";
 import type { FeedbackStore } from "../feedback/feedback-store.js";
 import type { ReferralDesk } from "../referrals/referral-desk.js";
 import type { Clock } from "../time/clock.js";
+import type { UnmetSearchRecorder } from "../unmet-searches/unmet-search-recorder.js";
 import type { ConversationStore } from "./conversation-store.js";
 
 /** Everything the conversation core needs, passed in from the composition root. */
@@ -10,4 +11,6 @@ export interface BotDependencies extends AnswerDependencies {
   readonly feedback: FeedbackStore;
   readonly clock: Clock;
   readonly referrals: ReferralDesk;
+  /** Counts searches that found nothing (ids only); without it nothing is counted. */
+  readonly unmetSearches?: Pick<UnmetSearchRecorder, "note">;
 }

@@ -15,6 +15,7 @@ export async function answerMessage(conversationId: string, text: string, state:
   const responded = await respond(text, deps, { limit: resultsKept, ...(state?.list ? { previous: state.list.search } : {}) });
   const { answer, search, parts } = responded;
   if (!search || !parts) return textReply(conversationId, answer.intent, answer.reply, answer.intent === "urgent_help");
+  deps.unmetSearches?.note(search, answer.results.length);
   // The reply's text without the numbered list: the cards show the services.
   const lines = answer.reply.split("\n").filter((line) => !parts.listing.includes(line));
   return presentSearch(conversationId, answer.intent, search, answer.results, lines, state, deps);
@@ -23,6 +24,7 @@ export async function answerMessage(conversationId: string, text: string, state:
 /** The last search again, limited to one area (the "Only in …" buttons). */
 export async function narrowSearch(conversationId: string, search: PreviousSearch, state: ConversationState, deps: BotDependencies): Promise<Reply> {
   const results = await runSearch(search, deps, resultsKept);
+  deps.unmetSearches?.note(search, results.length);
   const parts = composeReplyParts({ needs: search.needs, areas: search.areas, age: search.age, results: results.slice(0, deps.maxResults) }, deps.directory);
   return presentSearch(conversationId, "action", search, results, [parts.intro, ...parts.closing], state, deps);
 }

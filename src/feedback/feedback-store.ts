@@ -15,3 +15,14 @@ export interface FeedbackStore {
   record(report: OutdatedReport): Promise<void>;
   list(): Promise<OutdatedReport[]>;
 }
+
+/** Every report that could be read, and how many lines could not (a line cut short by a crash, or damaged). */
+export interface FeedbackRead {
+  readonly reports: readonly OutdatedReport[];
+  readonly unreadableLines: number;
+}
+
+/** What the stale-entries digest needs: the reports, and whether any were lost to damage. */
+export interface FeedbackReader {
+  read(): Promise<FeedbackRead>;
+}

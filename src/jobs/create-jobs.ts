@@ -2,10 +2,12 @@ import type { Kysely } from "kysely";
 import type { JobsConfig } from "../config/config-schema.js";
 import type { LiveDirectory } from "../directory/live-directory.js";
 import type { DirectorySnapshot } from "../directory/load-directory.js";
+import type { FeedbackReader } from "../feedback/feedback-store.js";
 import type { Logger } from "../logging/create-logger.js";
 import type { SearchEngine } from "../search/search-engine.js";
 import type { Database } from "../storage/database-schema.js";
 import type { Clock } from "../time/clock.js";
+import { KyselyUnmetSearchLog } from "../unmet-searches/kysely-unmet-search-log.js";
 import { WorkingDays } from "../time/working-days.js";
 import { DirectoryRefreshJob } from "./directory-refresh-job.js";
 import { type Job, type JobName, jobNames } from "./job.js";
@@ -18,7 +20,9 @@ import { OutcomeFollowUpJob } from "./outcome-follow-up-job.js";
 import { PostgresJobLock } from "./postgres-job-lock.js";
 import { ReferralQueries } from "./referral-queries.js";
 import { SqliteJobLock } from "./sqlite-job-lock.js";
+import { StaleEntriesJob } from "./stale-entries-job.js";
 import { UnacknowledgedReferralsJob } from "./unacknowledged-referrals-job.js";
+import { UnmetNeedJob } from "./unmet-need-job.js";
 import { WallClockSchedule } from "./wall-clock-schedule.js";
 
 export interface JobDependencies {
@@ -32,6 +36,8 @@ export interface JobDependencies {
   readonly live: LiveDirectory;
   readonly engine: SearchEngine;
   readonly snapshot?: DirectorySnapshot;
+  /** The outdated-details reports (DATA_DIR/feedback.jsonl); without them there is no stale-entries job. */
+  readonly feedback?: FeedbackReader;
 }
 
 /** The jobs, their runner and their scheduler, as `npm start` and `npm run job` use them. */
@@ -53,6 +59,8 @@ export function createJobs(deps: JobDependencies): Jobs {
     new DirectoryRefreshJob({ directoryDir: deps.directoryDir, feeds: config.orukFeeds, live: deps.live, engine: deps.engine, ...(deps.snapshot ? { snapshot: deps.snapshot } : {}) }),
     new UnacknowledgedReferralsJob({ queries: new ReferralQueries(db), workingDays: new WorkingDays(config.extraNonWorkingDays), afterWorkingDays: config.unacknowledgedAfterWorkingDays, directory: deps.live.view }),
     new OutcomeFollowUpJob({ queries: new ReferralQueries(db), afterDays: config.outcomeFollowUpDays, directory: deps.live.view }),
+    ...(deps.feedback ? [new StaleEntriesJob({ directory: deps.live.view, feedback: deps.feedback, staleAfterMonths: config.staleAfterMonths })] : []),
+    new UnmetNeedJob({ log: new KyselyUnmetSearchLog(db), directory: deps.live.view }),
   ];
   const byName = new Map(all.map((job) => [job.name, job]));
   const scheduled = jobNames.flatMap((name) => {
