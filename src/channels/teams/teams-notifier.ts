@@ -32,6 +32,11 @@ export function describeDeliveryFailure(error: unknown): string {
   return `Teams could not be reached (${error instanceof Error ? error.name : "unknown error"})`;
 }
 
+/** What the notifier sends: status to a referral's conversation, triage details, notices, and one person's private questions. */
+const kinds = ["status", "triage", "notice", "private"] as const;
+type Kind = (typeof kinds)[number];
+const isKind = (kind: unknown): kind is Kind => (kinds as readonly unknown[]).includes(kind);
+
 export class TeamsNotifier implements Notifier {
   readonly name = "teams";
 
@@ -44,7 +49,7 @@ export class TeamsNotifier implements Notifier {
 
   async send(notification: OutgoingNotification): Promise<void> {
     const { kind, text } = notification.payload;
-    if ((kind !== "status" && kind !== "triage" && kind !== "private") || typeof text !== "string") throw new Error(`the Teams notifier does not send "${String(kind)}" notifications`);
+    if (!isKind(kind) || typeof text !== "string") throw new Error(`the Teams notifier does not send "${String(kind)}" notifications`);
     const reference = await this.destination(kind, notification.destination);
     if (!reference) throw new Error("no Teams conversation is known for this destination yet (add Signpost to it first)");
     let failure: unknown;
@@ -59,12 +64,13 @@ export class TeamsNotifier implements Notifier {
     if (failure !== undefined) throw new Error(describeDeliveryFailure(failure));
   }
 
-  private async destination(kind: "status" | "triage" | "private", destination: Readonly<Record<string, string>>): Promise<StoredReference | undefined> {
+  private async destination(kind: Kind, destination: Readonly<Record<string, string>>): Promise<StoredReference | undefined> {
     const { conversationId, userId } = destination;
     // For one person only (an outcome follow-up): their personal chat, never the conversation named.
     if (kind === "private") return userId ? this.options.references.findPersonalChat(userId) : undefined;
     const stored = conversationId ? await this.options.references.find(conversationId) : undefined;
-    if (stored || kind === "triage") return stored;
+    // Triage details and the jobs' notices (kind "notice") go only to the channel named.
+    if (stored || kind === "triage" || kind === "notice") return stored;
     return userId ? this.options.references.findPersonalChat(userId) : undefined;
   }
 }

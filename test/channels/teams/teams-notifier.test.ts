@@ -18,6 +18,7 @@ import type { Database } from "../../../src/storage/database-schema.js";
 import { migrateToLatest } from "../../../src/storage/migrate.js";
 import { openDatabase } from "../../../src/storage/open-database.js";
 import type { Kysely } from "kysely";
+import { Notices } from "../../../src/jobs/notices.js";
 import { realDirectoryAndEngine } from "../../support/load-real-directory.js";
 import { ManualClock } from "../../support/manual-clock.js";
 import { memoryLogger } from "../../support/silent-logger.js";
@@ -106,6 +107,19 @@ describe("the Teams notifier", () => {
     expect(await sender.runOnce()).toBe(1);
     const [status] = connector.delivered(originChannel);
     expect(allText([status!])).toBe(`${reference} has been picked up by First Contact Plus.`);
+  });
+
+  it("sends a job's notice (kind notice) to the channel named, and never to anyone's personal chat", async () => {
+    const notices = new Notices(db, { maintainers: { notifier: "teams", destination: { conversationId: triageChannel } }, triage: { notifier: "teams", destination: { conversationId: triageChannel } } }, () => clock.now());
+    await notices.send("maintainers", "test-notice:1", "Signpost's stale-entries job failed: the feed answered 500");
+    await notices.send({ notifier: "teams", destination: { conversationId: "19:nowhere@thread.tacv2", userId: "aad-of-someone" } }, "test-notice:2", "A notice for a channel Signpost is not in");
+    clock.advance(60_000);
+    expect(await sender.runOnce()).toBe(1);
+    expect(allText(connector.delivered(triageChannel))).toContain("stale-entries job failed");
+    const [waiting] = (await outbox()).filter((o) => o.idempotency_key === "test-notice:2");
+    expect(waiting).toMatchObject({ delivered_at: null });
+    expect(waiting?.last_error).toMatch(/no Teams conversation is known/);
+    await db.deleteFrom("outbox").where("idempotency_key", "=", "test-notice:2").execute(); // not the next test's business
   });
 
   it("falls back to the referrer's personal chat for a status, and keeps a notification it cannot place", async () => {
