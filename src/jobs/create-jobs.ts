@@ -19,6 +19,7 @@ import { type NoticeTargets, Notices } from "./notices.js";
 import { OutcomeFollowUpJob } from "./outcome-follow-up-job.js";
 import { PostgresJobLock } from "./postgres-job-lock.js";
 import { ReferralQueries } from "./referral-queries.js";
+import { RetentionJob } from "./retention-job.js";
 import { SqliteJobLock } from "./sqlite-job-lock.js";
 import { StaleEntriesJob } from "./stale-entries-job.js";
 import { UnacknowledgedReferralsJob } from "./unacknowledged-referrals-job.js";
@@ -59,6 +60,7 @@ export function createJobs(deps: JobDependencies): Jobs {
     new DirectoryRefreshJob({ directoryDir: deps.directoryDir, feeds: config.orukFeeds, live: deps.live, engine: deps.engine, ...(deps.snapshot ? { snapshot: deps.snapshot } : {}) }),
     new UnacknowledgedReferralsJob({ queries: new ReferralQueries(db), workingDays: new WorkingDays(config.extraNonWorkingDays), afterWorkingDays: config.unacknowledgedAfterWorkingDays, directory: deps.live.view }),
     new OutcomeFollowUpJob({ queries: new ReferralQueries(db), afterDays: config.outcomeFollowUpDays, directory: deps.live.view }),
+    new RetentionJob({ db, clock, retentionDays: config.retentionDays }),
     ...(deps.feedback ? [new StaleEntriesJob({ directory: deps.live.view, feedback: deps.feedback, staleAfterMonths: config.staleAfterMonths })] : []),
     new UnmetNeedJob({ log: new KyselyUnmetSearchLog(db), directory: deps.live.view }),
   ];
