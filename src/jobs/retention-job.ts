@@ -2,6 +2,7 @@ import type { Kysely } from "kysely";
 import type { Database } from "../storage/database-schema.js";
 import type { Clock } from "../time/clock.js";
 import type { Job, JobReport, JobRun } from "./job.js";
+import { expireMessages } from "./expire-messages.js";
 import { referralsEndedBefore, retireReferral } from "./retire-referral.js";
 
 export interface RetentionDependencies {
@@ -27,6 +28,7 @@ const namedFailures = 3;
  * referral either wholly retired or untouched, and the job can simply run
  * again. A referral that fails is left as it was while the others go on; the
  * run then fails, so the runner alerts the maintainers and tries again later.
+ * Sent messages older than the period go too (expire-messages.ts).
  */
 export class RetentionJob implements Job {
   readonly name = "retention" as const;
@@ -51,9 +53,11 @@ export class RetentionJob implements Job {
         failures.push({ referralId, reason: reasonOf(error) });
       }
     }
+    const expired = await expireMessages(db, cutoff);
     const moreRemain = due.length > this.batchLimit || failures.length > 0;
     const remain = moreRemain ? "more remain for the next run" : "none remain";
-    const summary = `deleted ${referrals(deleted)} ended more than ${retentionDays} days ago; ${remain}`;
+    const messages = expired.inbox + expired.outbox > 0 ? `; ${expired.inbox} inbox and ${expired.outbox} sent messages older than that deleted` : "";
+    const summary = `deleted ${referrals(deleted)} ended more than ${retentionDays} days ago; ${remain}${messages}`;
     if (deleted > 0) {
       const text = `Signpost's retention job deleted ${referrals(deleted)} that ended more than ${retentionDays} days ago, keeping only anonymous counts; ${remain}.`;
       await notices.send("maintainers", `retention:deleted:${slot}`, text);

@@ -67,6 +67,22 @@ describe.each(bothDatabases)("the retention job on %s", (kind, makeDatabase) => 
     expect(await retiredCounts(db)).toEqual([{ month: "2024-02", area: "charnwood", status, engagement: "not recorded", count: 1 }]);
   });
 
+  it("deletes inbox messages and sent notifications older than the period, and keeps newer and unsent ones", async () => {
+    clock.set("2026-11-30T12:00:00Z");
+    const old = "2024-11-01T12:00:00.000Z";
+    const recent = "2025-12-01T12:00:00.000Z";
+    await db.deleteFrom("inbox").execute();
+    await db.deleteFrom("outbox").execute();
+    for (const [id, at] of [["inbox-old", old], ["inbox-recent", recent]] as const) {
+      await db.insertInto("inbox").values({ id, conversation_id: "first-contact-triage", text: `New referral for ${syntheticPeople[0]}`, created_at: at, read_at: null }).execute();
+    }
+    const outbox = (key: string, at: string, delivered: boolean) => ({ id: key, idempotency_key: key, referral_id: "", notifier: "inbox", destination: "{}", payload: "{}", attempts: 1, next_attempt_at: at, delivered_at: delivered ? at : null, last_error: null, created_at: at });
+    await db.insertInto("outbox").values([outbox("sent-old", old, true), outbox("unsent-old", old, false), outbox("sent-recent", recent, true)]).execute();
+    expect((await run(retention())).summary).toBe("deleted 0 referrals ended more than 730 days ago; none remain; 1 inbox and 1 sent messages older than that deleted");
+    expect((await db.selectFrom("inbox").select("id").execute()).map((row) => row.id)).toEqual(["inbox-recent"]);
+    expect((await db.selectFrom("outbox").select("id").orderBy("id").execute()).map((row) => row.id)).toEqual(["sent-recent", "unsent-old"]);
+  });
+
   it("counts a declined referral that was later closed from when it was closed", async () => {
     const reopened = await referralWithHistory(db, store, clock, { status: "declined", madeAt: "2024-02-20T10:00:00Z", reachedAt: ended });
     moveTo(clock, daysAfter(ended, 100));
