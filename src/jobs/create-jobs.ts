@@ -37,8 +37,8 @@ export interface JobDependencies {
   readonly live: LiveDirectory;
   readonly engine: SearchEngine;
   readonly snapshot?: DirectorySnapshot;
-  /** The outdated-details reports (DATA_DIR/feedback.jsonl); without them there is no stale-entries job. */
-  readonly feedback?: FeedbackReader;
+  /** The outdated-details reports (DATA_DIR/feedback.jsonl), for the stale-entries digest. */
+  readonly feedback: FeedbackReader;
 }
 
 /** The jobs, their runner and their scheduler, as `npm start` and `npm run job` use them. */
@@ -61,7 +61,7 @@ export function createJobs(deps: JobDependencies): Jobs {
     new UnacknowledgedReferralsJob({ queries: new ReferralQueries(db), workingDays: new WorkingDays(config.extraNonWorkingDays), afterWorkingDays: config.unacknowledgedAfterWorkingDays, directory: deps.live.view }),
     new OutcomeFollowUpJob({ queries: new ReferralQueries(db), afterDays: config.outcomeFollowUpDays, directory: deps.live.view }),
     new RetentionJob({ db, clock, retentionDays: config.retentionDays }),
-    ...(deps.feedback ? [new StaleEntriesJob({ directory: deps.live.view, feedback: deps.feedback, staleAfterMonths: config.staleAfterMonths })] : []),
+    new StaleEntriesJob({ directory: deps.live.view, feedback: deps.feedback, staleAfterMonths: config.staleAfterMonths }),
     new UnmetNeedJob({ log: new KyselyUnmetSearchLog(db), directory: deps.live.view }),
   ];
   const byName = new Map(all.map((job) => [job.name, job]));

@@ -3,6 +3,10 @@
 // stored and audited; a teammate may correct it; a stranger's reply records nothing and is
 // told the reference can't be found, as for a lookup; a second run asks nothing more.
 import type { Kysely } from "kysely";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { JsonLinesFeedbackStore } from "../../src/feedback/json-lines-feedback-store.js";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Bot } from "../../src/conversation/bot.js";
 import type { Reply } from "../../src/conversation/reply.js";
@@ -45,6 +49,7 @@ beforeAll(async () => {
     directoryDir: realDirectory,
     live: new LiveDirectory(real.core.directory),
     engine: real.core.engine,
+    feedback: new JsonLinesFeedbackStore(path.join(mkdtempSync(path.join(tmpdir(), "signpost-feedback-")), "feedback.jsonl")),
   });
 });
 
