@@ -156,6 +156,8 @@ Data: synthetic directories from \`scripts/lib/synthetic-directory.ts\` (seed 42
 - **Baselines** are the libraries with their defaults over name and description, given the raw question (FlexSearch with \`suggest\`, without which it keeps only documents holding every word of the question). Orama runs at 1k and 10k only: at 100k it takes seconds a question, longer for the 85 than the whole run may take.
 - **Memory**: for in-process contenders, the JavaScript heap plus array buffers the build added (after a collection); for Meilisearch, the server's resident memory after the build.
 
+How the embedded engine reached these figures, step by step, is in \`docs/decisions/0005-compact-text-index.md\`; why each Meilisearch request uses a connection of its own is in \`src/search/meilisearch-client.ts\`.
+
 | services | contender | build ms | memory MB | p50 ms | p95 ms | p99 ms | samples | queries/s | relevance (top 3) |
 | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
 ${rows.map(render).join("\n")}
