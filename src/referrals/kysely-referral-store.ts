@@ -67,10 +67,8 @@ export class KyselyReferralStore implements ReferralStore {
   async changeStatus(reference: string, change: StatusChange, actor: Viewer, plan: NotificationPlan): Promise<Referral | undefined> {
     return this.guard(() =>
       this.db.transaction().execute(async (trx) => {
-        const row = await trx.selectFrom("referrals").selectAll().where("reference", "=", reference.toUpperCase()).executeTakeFirst();
-        if (!row) return undefined;
-        const current = fromRow(row);
-        if (!canSee(actor, current)) return undefined;
+        const current = await this.visible(trx, reference, actor);
+        if (!current) return undefined;
         if (!actor.triage) throw new ReferralError("Only the First Contact triage team can change a referral's status.");
         if (!canMove(current.status, change.status)) {
           throw new ReferralError(`${current.reference} is ${current.status}, so it can't be marked ${change.status}.`);
@@ -100,10 +98,8 @@ export class KyselyReferralStore implements ReferralStore {
     if (!engagements.includes(engagement)) throw new ReferralError(`An engagement is one of ${engagements.join(", ")}.`);
     return this.guard(() =>
       this.db.transaction().execute(async (trx) => {
-        const row = await trx.selectFrom("referrals").selectAll().where("reference", "=", reference.toUpperCase()).executeTakeFirst();
-        if (!row) return undefined;
-        const current = fromRow(row);
-        if (!canSee(actor, current)) return undefined;
+        const current = await this.visible(trx, reference, actor);
+        if (!current) return undefined;
         // Only a referral that went to a service (accepted, perhaps closed since) has an engagement to record.
         if (!current.acceptedService) throw new ReferralError(`${current.reference} has not been accepted by a service, so there is no engagement to record.`);
         const now = this.clock.now().toISOString();
@@ -134,6 +130,13 @@ export class KyselyReferralStore implements ReferralStore {
 
   async close(): Promise<void> {
     await this.db.destroy();
+  }
+
+  /** The referral with this reference inside a transaction, if the actor may see it (else as if it did not exist). */
+  private async visible(trx: Transaction<Database>, reference: string, actor: Viewer): Promise<Referral | undefined> {
+    const row = await trx.selectFrom("referrals").selectAll().where("reference", "=", reference.toUpperCase()).executeTakeFirst();
+    const referral = row ? fromRow(row) : undefined;
+    return referral && canSee(actor, referral) ? referral : undefined;
   }
 
   private async byKey(idempotencyKey: string): Promise<Referral | undefined> {

@@ -1,5 +1,5 @@
 import type { Kysely } from "kysely";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Directory } from "../../src/directory/directory.js";
 import { needIds } from "../../src/directory/ids.js";
 import { Taxonomy } from "../../src/directory/taxonomy.js";
@@ -10,7 +10,7 @@ import type { Database } from "../../src/storage/database-schema.js";
 import { migrateToLatest } from "../../src/storage/migrate.js";
 import { KyselyUnmetSearchLog } from "../../src/unmet-searches/kysely-unmet-search-log.js";
 import { UnmetSearchRecorder } from "../../src/unmet-searches/unmet-search-recorder.js";
-import { bothDatabases, openDatabase, sqliteDatabase, type TestDatabase } from "../support/databases.js";
+import { bothDatabases, openDatabase, sqliteDatabase, useMigratedDatabase } from "../support/databases.js";
 import { coreWithGaps } from "../support/directory-with-gaps.js";
 import { realDirectoryAndEngine } from "../support/load-real-directory.js";
 import { ManualClock } from "../support/manual-clock.js";
@@ -28,18 +28,12 @@ beforeAll(async () => {
 });
 
 describe.each(bothDatabases)("UnmetNeedJob on %s", (_name, makeDatabase) => {
-  let database: TestDatabase;
+  const context = useMigratedDatabase(makeDatabase);
   let db: Kysely<Database>;
   let log: KyselyUnmetSearchLog;
-  beforeAll(async () => {
-    database = await makeDatabase();
-    db = openDatabase(database.settings);
-    await migrateToLatest(db);
+  beforeAll(() => {
+    db = context.db;
     log = new KyselyUnmetSearchLog(db);
-  });
-  afterAll(async () => {
-    await db.destroy();
-    await database.drop();
   });
 
   const run = (now: Date) => new UnmetNeedJob({ log, directory }).run({ now, slot: "2027-03-29T08:30", notices: new Notices(db, targets, () => now) });

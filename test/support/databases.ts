@@ -51,6 +51,22 @@ export const bothDatabases = [
   ["postgres", postgresDatabase],
 ] as const;
 
+/** Inside a describe: a fresh database of the given kind, migrated before the tests and dropped after them. */
+export function useMigratedDatabase(makeDatabase: () => Promise<TestDatabase>) {
+  const context = {} as { db: Kysely<Database> };
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await makeDatabase();
+    context.db = openDatabase(database.settings);
+    await migrateToLatest(context.db);
+  });
+  afterAll(async () => {
+    await context.db.destroy();
+    await database.drop();
+  });
+  return context;
+}
+
 /**
  * Inside a describe: a fresh database of the given kind, migrated before the
  * tests and dropped after them, with a referral store on it. Read the fields

@@ -1,24 +1,17 @@
 import type { Kysely } from "kysely";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../src/storage/database-schema.js";
-import { migrateToLatest } from "../../src/storage/migrate.js";
 import { KyselyUnmetSearchLog } from "../../src/unmet-searches/kysely-unmet-search-log.js";
 import type { UnmetSearch } from "../../src/unmet-searches/unmet-search-log.js";
-import { bothDatabases, openDatabase, type TestDatabase } from "../support/databases.js";
+import { bothDatabases, useMigratedDatabase } from "../support/databases.js";
 
 describe.each(bothDatabases)("KyselyUnmetSearchLog on %s", (_name, makeDatabase) => {
-  let database: TestDatabase;
+  const context = useMigratedDatabase(makeDatabase);
   let db: Kysely<Database>;
   let log: KyselyUnmetSearchLog;
-  beforeAll(async () => {
-    database = await makeDatabase();
-    db = openDatabase(database.settings);
-    await migrateToLatest(db);
+  beforeAll(() => {
+    db = context.db;
     log = new KyselyUnmetSearchLog(db);
-  });
-  afterAll(async () => {
-    await db.destroy();
-    await database.drop();
   });
 
   const rutlandTransport: UnmetSearch = { need: "transport", area: "rutland", kind: "nothing-in-area" };
