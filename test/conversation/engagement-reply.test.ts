@@ -19,7 +19,7 @@ import type { Database } from "../../src/storage/database-schema.js";
 import { realDirectory } from "../support/directory-copy.js";
 import type { ManualClock } from "../support/manual-clock.js";
 import { conversation, realBot } from "../support/real-bot.js";
-import { memoryLogger } from "../support/silent-logger.js";
+import { memoryLogger } from "../support/memory-logger.js";
 import { syntheticNhsNumbers, syntheticPeople } from "../support/synthetic-referral.js";
 import { triageUserId } from "../support/test-referrals.js";
 

@@ -3,7 +3,7 @@ import { answerQuestion } from "../../src/answer/answer-question.js";
 import { SearchError } from "../../src/errors/search-error.js";
 import { createHttpApp, type HttpCore } from "../../src/http/create-http-app.js";
 import { realDirectoryAndEngine } from "../support/load-real-directory.js";
-import { memoryLogger } from "../support/silent-logger.js";
+import { memoryLogger } from "../support/memory-logger.js";
 
 let core: HttpCore;
 beforeAll(async () => {

@@ -12,7 +12,7 @@ import type { Database } from "../../src/storage/database-schema.js";
 import { migrateToLatest } from "../../src/storage/migrate.js";
 import { bothDatabases, openDatabase, type TestDatabase } from "../support/databases.js";
 import { ManualClock } from "../support/manual-clock.js";
-import { memoryLogger } from "../support/silent-logger.js";
+import { memoryLogger } from "../support/memory-logger.js";
 
 const targets = {
   maintainers: { notifier: "inbox", destination: { conversationId: "maintainers" } },

@@ -10,7 +10,7 @@ import { WallClockSchedule } from "../../src/jobs/wall-clock-schedule.js";
 import { migrateToLatest } from "../../src/storage/migrate.js";
 import { openDatabase, sqliteDatabase } from "../support/databases.js";
 import { ManualClock } from "../support/manual-clock.js";
-import { memoryLogger } from "../support/silent-logger.js";
+import { memoryLogger } from "../support/memory-logger.js";
 
 /** Remembers the moments it ran at. */
 class RecordingJob implements Job {

@@ -14,7 +14,7 @@ import { bothDatabases, useReferralDatabase } from "../support/databases.js";
 import { emptyReferralTables, moveTo, referralWithHistory, retiredCounts, triageViewer } from "../support/ended-referrals.js";
 import { ManualClock } from "../support/manual-clock.js";
 import { refusal, refuseWrites } from "../support/refusing-trigger.js";
-import { memoryLogger } from "../support/silent-logger.js";
+import { memoryLogger } from "../support/memory-logger.js";
 import { syntheticNhsNumbers, syntheticPeople } from "../support/synthetic-referral.js";
 
 const dayMs = 86_400_000;

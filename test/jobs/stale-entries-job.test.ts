@@ -16,7 +16,7 @@ import { migrateToLatest } from "../../src/storage/migrate.js";
 import { openDatabase, sqliteDatabase } from "../support/databases.js";
 import { type RealCore, realDirectoryAndEngine } from "../support/load-real-directory.js";
 import { ManualClock } from "../support/manual-clock.js";
-import { memoryLogger } from "../support/silent-logger.js";
+import { memoryLogger } from "../support/memory-logger.js";
 
 const targets: NoticeTargets = { maintainers: { notifier: "inbox", destination: { conversationId: "maintainers" } }, triage: { notifier: "inbox", destination: { conversationId: "triage" } } };
 const hour = 60 * 60 * 1000;

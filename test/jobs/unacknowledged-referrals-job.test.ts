@@ -27,7 +27,7 @@ import { bothDatabases, openDatabase, type TestDatabase } from "../support/datab
 import { realDirectory } from "../support/directory-copy.js";
 import { ManualClock } from "../support/manual-clock.js";
 import { moveClockTo, referralMadeAt, triageMovesAt } from "../support/referral-timeline.js";
-import { memoryLogger } from "../support/silent-logger.js";
+import { memoryLogger } from "../support/memory-logger.js";
 import { syntheticNhsNumbers, syntheticPeople } from "../support/synthetic-referral.js";
 
 const targets: NoticeTargets = {

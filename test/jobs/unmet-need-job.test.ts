@@ -15,7 +15,7 @@ import { coreWithGaps } from "../support/directory-with-gaps.js";
 import { realDirectoryAndEngine } from "../support/load-real-directory.js";
 import { ManualClock } from "../support/manual-clock.js";
 import { conversation, realBot } from "../support/real-bot.js";
-import { memoryLogger } from "../support/silent-logger.js";
+import { memoryLogger } from "../support/memory-logger.js";
 
 const targets: NoticeTargets = { maintainers: { notifier: "inbox", destination: { conversationId: "maintainers" } }, triage: { notifier: "inbox", destination: { conversationId: "triage" } } };
 const day = 24 * 60 * 60 * 1000;

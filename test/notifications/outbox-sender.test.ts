@@ -10,7 +10,7 @@ import type { Database } from "../../src/storage/database-schema.js";
 import { bothDatabases, useReferralDatabase } from "../support/databases.js";
 import { ManualClock } from "../support/manual-clock.js";
 import { startRecordingServer } from "../support/recording-server.js";
-import { memoryLogger } from "../support/silent-logger.js";
+import { memoryLogger } from "../support/memory-logger.js";
 import { syntheticReferral } from "../support/synthetic-referral.js";
 
 const secret = "test-webhook-secret";

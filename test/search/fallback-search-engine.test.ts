@@ -9,7 +9,7 @@ import type { SearchQuery } from "../../src/search/search-engine.js";
 import { realDirectoryAndEngine } from "../support/load-real-directory.js";
 import { ManualClock } from "../support/manual-clock.js";
 import { startMeilisearch } from "../support/meilisearch-server.js";
-import { memoryLogger } from "../support/silent-logger.js";
+import { memoryLogger } from "../support/memory-logger.js";
 
 let directory: Directory;
 beforeAll(async () => {

@@ -11,7 +11,7 @@ import { notificationPlan } from "../../src/referrals/referral-notifications.js"
 import { migrateToLatest } from "../../src/storage/migrate.js";
 import { openDatabase } from "../../src/storage/open-database.js";
 import type { Clock } from "../../src/time/clock.js";
-import { memoryLogger } from "./silent-logger.js";
+import { memoryLogger } from "./memory-logger.js";
 
 export const triageUserId = "u-triage";
 

@@ -13,7 +13,7 @@ import { coreWithGaps } from "../support/directory-with-gaps.js";
 import type { RealCore } from "../support/load-real-directory.js";
 import { ManualClock } from "../support/manual-clock.js";
 import { conversation, realBot } from "../support/real-bot.js";
-import { memoryLogger } from "../support/silent-logger.js";
+import { memoryLogger } from "../support/memory-logger.js";
 
 // A copy of the directory with nowhere to get online, and no transport in Rutland only.
 let core: RealCore;

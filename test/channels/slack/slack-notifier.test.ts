@@ -12,7 +12,7 @@ import type { NotificationPlan } from "../../../src/referrals/referral-store.js"
 import type { Database } from "../../../src/storage/database-schema.js";
 import { realDirectoryAndEngine } from "../../support/load-real-directory.js";
 import { ManualClock } from "../../support/manual-clock.js";
-import { memoryLogger } from "../../support/silent-logger.js";
+import { memoryLogger } from "../../support/memory-logger.js";
 import { syntheticPeople, syntheticReferral } from "../../support/synthetic-referral.js";
 import { testReferrals } from "../../support/test-referrals.js";
 import { type SlackApiRecorder, startSlackApiRecorder } from "./support/slack-api-recorder.js";

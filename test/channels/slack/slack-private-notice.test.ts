@@ -15,7 +15,7 @@ import type { Directory } from "../../../src/directory/directory.js";
 import { realDirectoryAndEngine } from "../../support/load-real-directory.js";
 import { ManualClock } from "../../support/manual-clock.js";
 import { referralMadeAt, triageMovesAt } from "../../support/referral-timeline.js";
-import { memoryLogger } from "../../support/silent-logger.js";
+import { memoryLogger } from "../../support/memory-logger.js";
 import { testReferrals } from "../../support/test-referrals.js";
 import { type SlackApiRecorder, startSlackApiRecorder } from "./support/slack-api-recorder.js";
 

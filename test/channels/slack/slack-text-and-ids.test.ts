@@ -9,7 +9,7 @@ import { ExpiringMap } from "../../../src/channels/slack/expiring-map.js";
 import { decodeModalMetadata, encodeModalMetadata } from "../../../src/channels/slack/modal-metadata.js";
 import { conversationIdFor, placeOf } from "../../../src/channels/slack/slack-conversation.js";
 import { mrkdwnFit, mrkdwnPieces, plain, plainTextFromSlack, truncate } from "../../../src/channels/slack/slack-text.js";
-import { memoryLogger } from "../../support/silent-logger.js";
+import { memoryLogger } from "../../support/memory-logger.js";
 
 describe("Slack text", () => {
   it("reads what people wrote from Slack's markup", () => {

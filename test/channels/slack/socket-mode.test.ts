@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSlackApp, type SlackChannel } from "../../../src/channels/slack/create-slack-app.js";
 import { realBot } from "../../support/real-bot.js";
-import { memoryLogger } from "../../support/silent-logger.js";
+import { memoryLogger } from "../../support/memory-logger.js";
 import { checkMessage } from "./support/block-kit-checks.js";
 import { buttonsIn, headingsIn } from "./support/recorded-messages.js";
 import { type SlackApiRecorder, startSlackApiRecorder } from "./support/slack-api-recorder.js";

@@ -21,7 +21,7 @@ import type { Kysely } from "kysely";
 import { Notices } from "../../../src/jobs/notices.js";
 import { realDirectoryAndEngine } from "../../support/load-real-directory.js";
 import { ManualClock } from "../../support/manual-clock.js";
-import { memoryLogger } from "../../support/silent-logger.js";
+import { memoryLogger } from "../../support/memory-logger.js";
 import { allText } from "./support/card-helpers.js";
 import { type RecordingConnector, startRecordingConnector } from "./support/recording-connector.js";
 import { botAddedToTeam, channelMention, channelUser } from "./support/teams-fixtures.js";

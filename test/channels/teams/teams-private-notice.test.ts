@@ -23,7 +23,7 @@ import { openDatabase } from "../../../src/storage/open-database.js";
 import { realDirectoryAndEngine } from "../../support/load-real-directory.js";
 import { ManualClock } from "../../support/manual-clock.js";
 import { referralMadeAt, triageMovesAt } from "../../support/referral-timeline.js";
-import { memoryLogger } from "../../support/silent-logger.js";
+import { memoryLogger } from "../../support/memory-logger.js";
 import { allText } from "./support/card-helpers.js";
 import { type RecordingConnector, startRecordingConnector } from "./support/recording-connector.js";
 import { channelMention, channelUser } from "./support/teams-fixtures.js";

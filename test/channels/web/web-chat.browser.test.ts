@@ -13,7 +13,7 @@ import { createHttpApp } from "../../../src/http/create-http-app.js";
 import { type RunningServer, startHttpServer } from "../../../src/http/start-http-server.js";
 import { systemClock } from "../../../src/time/clock.js";
 import { realDirectoryAndEngine } from "../../support/load-real-directory.js";
-import { memoryLogger } from "../../support/silent-logger.js";
+import { memoryLogger } from "../../support/memory-logger.js";
 import { testReferrals, triageUserId } from "../../support/test-referrals.js";
 import type { Directory } from "../../../src/directory/directory.js";
 import type { OutboxSender } from "../../../src/notifications/outbox-sender.js";

@@ -25,7 +25,7 @@ import { ReferralDesk } from "../../../../src/referrals/referral-desk.js";
 import { notificationPlan } from "../../../../src/referrals/referral-notifications.js";
 import { realDirectoryAndEngine } from "../../../support/load-real-directory.js";
 import { ManualClock } from "../../../support/manual-clock.js";
-import { memoryLogger } from "../../../support/silent-logger.js";
+import { memoryLogger } from "../../../support/memory-logger.js";
 import { testReferrals, triageUserId } from "../../../support/test-referrals.js";
 import { startSlackApiRecorder } from "./slack-api-recorder.js";
 import { sendToSlackEndpoint, type SentRequest } from "./slack-requests.js";

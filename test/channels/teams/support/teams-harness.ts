@@ -17,7 +17,7 @@ import { startHttpServer } from "../../../../src/http/start-http-server.js";
 import type { FeedbackStore, OutdatedReport } from "../../../../src/feedback/feedback-store.js";
 import { realDirectoryAndEngine } from "../../../support/load-real-directory.js";
 import { ManualClock } from "../../../support/manual-clock.js";
-import { memoryLogger } from "../../../support/silent-logger.js";
+import { memoryLogger } from "../../../support/memory-logger.js";
 import { testReferrals } from "../../../support/test-referrals.js";
 import { fixtureTenants } from "./teams-fixtures.js";
 import { startRecordingConnector } from "./recording-connector.js";
