@@ -6,6 +6,7 @@ import { buildCard } from "./build-card.js";
 import { channelLimits } from "./channel-limits.js";
 import type { Form, Reply, ReplyAction, ServiceCard } from "./reply.js";
 import { splitText } from "./split-text.js";
+import { formValue } from "./form-value.js";
 
 /** A reply of text only, split to fit every channel. */
 export function textReply(conversationId: string, intent: Reply["intent"], text: string, urgent = false): Reply {
@@ -43,7 +44,7 @@ export function outdatedForm(serviceId: string, serviceName: string, errors?: Re
     id: "report_outdated",
     title: "Report outdated details",
     submitLabel: "Send report",
-    value: serviceId,
+    value: formValue({ form: "report_outdated", serviceId }),
     fields: [
       {
         name: "details",

@@ -2,6 +2,7 @@ import { findService } from "../directory/directory.js";
 import { isAreaId } from "../directory/ids.js";
 import { buildCard } from "./build-card.js";
 import { outdatedForm, searchReply, textReply } from "./build-replies.js";
+import { readFormValue } from "./form-value.js";
 import type { ConversationState } from "./conversation-state.js";
 import type { BotDependencies } from "./bot-dependencies.js";
 import { startReferral, submitReferralForm } from "./referral-dialog.js";
@@ -11,6 +12,7 @@ import type { Reply } from "./reply.js";
 
 const expired = "That list has expired, so I can't act on that button. Please ask again and I'll search afresh.";
 const unknownService = "I can't find that service in the directory any more. It may have been removed; please search again.";
+const unknownForm = "I don't recognise that form, so nothing was saved. Please start again from the button that opened it.";
 
 /**
  * A button press or a form submission. Every value is checked: a button from
@@ -50,14 +52,15 @@ export async function handleAction(message: IncomingMessage, action: ActionReque
     }
 
     case "submit_form": {
-      const dialog = state?.dialog;
-      if (state && dialog && dialog.id === action.value) return submitReferralForm(message, state, dialog, action.fields ?? {}, deps);
-      // A referral form's value is its dialog's id: no matching dialog means the form outlived its conversation.
-      if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(action.value)) {
+      const subject = readFormValue(action.value);
+      if (subject?.form === "referral") {
+        const dialog = state?.dialog;
+        if (state && dialog && dialog.id === subject.dialogId) return submitReferralForm(message, state, dialog, action.fields ?? {}, deps);
+        // No matching dialog: the form outlived its conversation.
         return textReply(conversationId, "action", "That referral form has expired, so nothing was saved. Please start the referral again.");
       }
-      const service = findService(deps.directory, action.value);
-      if (!service) return textReply(conversationId, "action", unknownService);
+      const service = subject ? findService(deps.directory, subject.serviceId) : undefined;
+      if (!service) return textReply(conversationId, "action", subject ? unknownService : unknownForm);
       const details = (action.fields?.details ?? "").trim();
       const error = details === "" ? "Please say what is wrong." : details.length > 1000 ? "Please keep it under 1,000 characters." : undefined;
       if (error) {

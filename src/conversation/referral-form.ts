@@ -2,6 +2,7 @@ import type { Directory } from "../directory/directory.js";
 import { fieldSchemas } from "../referrals/referral-fields.js";
 import type { ReferralDraft } from "../referrals/referral-draft.js";
 import { channelLimits } from "./channel-limits.js";
+import { formValue } from "./form-value.js";
 import type { ReferralDialog } from "./referral-dialog-state.js";
 import type { Form, FormField } from "./reply.js";
 
@@ -15,7 +16,7 @@ export function referralForm(dialog: ReferralDialog, directory: Directory, error
     id: "referral",
     title: "Refer to First Contact",
     submitLabel: "Send referral",
-    value: dialog.id,
+    value: formValue({ form: "referral", dialogId: dialog.id }),
     fields: [
       text("person", "Name, or initials if your team uses initials", 100, d.person, { required: true }),
       text("phone", "Phone", 20, d.phone),

@@ -129,10 +129,12 @@ describe("scripted conversations through bot.handle", () => {
     const form = await c.press({ id: "report_outdated", value: report.value });
     expect(form.form?.fields.map((f) => f.name)).toEqual(["details"]);
     expect(form.form!.title.length).toBeLessThanOrEqual(channelLimits.formTitle);
-    const empty = await c.press({ id: "submit_form", value: report.value, fields: { details: "   " } });
+    // The form's value says which form it is and which service it is about.
+    expect(form.form?.value).toBe(`report_outdated:${report.value}`);
+    const empty = await c.press({ id: "submit_form", value: form.form!.value, fields: { details: "   " } });
     expect(empty.form?.errors).toEqual({ details: "Please say what is wrong." });
     const before = (await feedback.list()).length;
-    const sent = await c.press({ id: "submit_form", value: report.value, fields: { details: "Moved to Tuesdays at the library" } });
+    const sent = await c.press({ id: "submit_form", value: form.form!.value, fields: { details: "Moved to Tuesdays at the library" } });
     expect(sent.text[0]).toMatch(/^Thank you\. Your report about .* is recorded/);
     const reports = await feedback.list();
     expect(reports).toHaveLength(before + 1);
@@ -168,7 +170,12 @@ describe("scripted conversations through bot.handle", () => {
     expect((await c.press({ id: "details", value: "no-such-service" })).text[0]).toMatch(/^I can't find that service/);
     expect((await c.press({ id: "report_outdated", value: "../../etc/passwd" })).text[0]).toMatch(/^I can't find that service/);
     expect((await c.press({ id: "show_more", value: "not-a-search" })).text[0]).toMatch(/^That list has expired/);
-    expect((await c.press({ id: "submit_form", value: "no-such-service", fields: { details: "x" } })).text[0]).toMatch(/^I can't find that service/);
+    expect((await c.press({ id: "submit_form", value: "report_outdated:no-such-service", fields: { details: "x" } })).text[0]).toMatch(/^I can't find that service/);
+    // A value no form of Signpost's made, or a bare id: nothing is taken for either form.
+    for (const value of ["no-such-service", "lightbulb-adaptations", "survey:1", "report_outdated:", ":"]) {
+      expect((await c.press({ id: "submit_form", value, fields: { details: "x" } })).text[0]).toMatch(/^I don't recognise that form, so nothing was saved/);
+    }
+    expect((await c.press({ id: "submit_form", value: "referral:3f0c6b1e-0000-4000-8000-000000000000", fields: {} })).text[0]).toMatch(/^That referral form has expired/);
   });
 
   it("12. a new question after a list is a new search, not a follow-up", async () => {

@@ -49,7 +49,7 @@ describe("no personal data in the logs", () => {
       await chat({ conversationId: "c-scan", userId: "u-scan", text: `any update on ${reference}?` });
       await chat({ conversationId: "c-scan", userId: "u-scan", text: "my referrals" });
       await chat({ conversationId: "c-triage", userId: "u-triage", text: `acknowledge ${reference}` });
-      await chat({ conversationId: "c-scan", userId: "u-scan", action: { id: "submit_form", value: "lightbulb-affordable-warmth", fields: { details: `${syntheticPeople[2]} says the number is wrong` } } });
+      await chat({ conversationId: "c-scan", userId: "u-scan", action: { id: "submit_form", value: "report_outdated:lightbulb-affordable-warmth", fields: { details: `${syntheticPeople[2]} says the number is wrong` } } });
       await chat({ conversationId: "c-scan", userId: "u-scan", text: `${syntheticPeople[2]} ${syntheticNhsNumbers[1]}` });
       await new Promise((resolve) => setTimeout(resolve, 2500)); // let the outbox sender run
     } finally {

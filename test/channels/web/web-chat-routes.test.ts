@@ -136,10 +136,11 @@ describe("POST /api/chat", () => {
     const first = (await (await post(app, { conversationId: "web-4", userId: "user-1", text: "lonely widower in Loughborough" })).json()) as Reply;
     const serviceId = first.cards[0]?.id ?? "";
     const opened = (await (await post(app, { conversationId: "web-4", userId: "user-1", action: { id: "report_outdated", value: serviceId } })).json()) as Reply;
-    expect(opened.form).toMatchObject({ id: "report_outdated", value: serviceId });
-    const empty = (await (await post(app, { conversationId: "web-4", userId: "user-1", action: { id: "submit_form", value: serviceId, fields: { details: "" } } })).json()) as Reply;
+    expect(opened.form).toMatchObject({ id: "report_outdated", value: `report_outdated:${serviceId}` });
+    const value = opened.form!.value;
+    const empty = (await (await post(app, { conversationId: "web-4", userId: "user-1", action: { id: "submit_form", value, fields: { details: "" } } })).json()) as Reply;
     expect(empty.form?.errors).toHaveProperty("details");
-    const sent = await post(app, { conversationId: "web-4", userId: "user-1", action: { id: "submit_form", value: serviceId, fields: { details: "The group has moved to Thursdays." } } });
+    const sent = await post(app, { conversationId: "web-4", userId: "user-1", action: { id: "submit_form", value, fields: { details: "The group has moved to Thursdays." } } });
     expect(sent.status).toBe(200);
     expect(reports.at(-1)).toMatchObject({ serviceId, channel: "web", reportedBy: "user-1" });
   });
