@@ -106,9 +106,11 @@ export async function createSignpost(config: Config, logger: Logger): Promise<Si
   const applied = await migrateToLatest(db);
   if (applied.length > 0) logger.info({ migrations: applied, store: settings.store.kind }, "database migrated");
   const inbox = new InboxStore(db, systemClock);
+  // Where the First Contact triage team hears of new referrals, and of those waiting too long.
+  const triage = { notifier: settings.triage.notifier, destination: { conversationId: settings.triage.destination } };
   const plan = notificationPlan(
     {
-      triage: { notifier: settings.triage.notifier, destination: { conversationId: settings.triage.destination } },
+      triage,
       notifierFor: (channel) => (channel === "web" || channel === "terminal" || channel === "api" ? "inbox" : channel),
       webhook: settings.webhook !== undefined,
     },
@@ -138,7 +140,7 @@ export async function createSignpost(config: Config, logger: Logger): Promise<Si
     logger,
     targets: {
       maintainers: { notifier: config.jobs.maintainers.notifier, destination: { conversationId: config.jobs.maintainers.destination } },
-      triage: { notifier: settings.triage.notifier, destination: { conversationId: settings.triage.destination } },
+      triage,
     },
     directoryDir: config.directoryDir,
     live,

@@ -1,5 +1,7 @@
 import type { Directory, Service } from "./directory.js";
+import { addMonths } from "../time/add-months.js";
 import { areaIds, type AreaId, type NeedId, needIds, offers } from "./ids.js";
+import { unverifiedSince } from "./unverified-services.js";
 
 export interface DirectorySummary {
   readonly services: number;
@@ -23,8 +25,7 @@ export function summariseDirectory(directory: Directory, today: Date): Directory
   const count = <K extends string>(keys: readonly K[], has: (service: Service, key: K) => boolean) =>
     Object.fromEntries(keys.map((key) => [key, services.filter((service) => has(service, key)).length])) as Record<K, number>;
 
-  const yearAgo = new Date(Date.UTC(today.getUTCFullYear() - 1, today.getUTCMonth(), today.getUTCDate()));
-  const cutoff = yearAgo.toISOString().slice(0, 10);
+  const cutoff = addMonths(today.toISOString().slice(0, 10), -12);
   const gaps = needIds.flatMap((need) =>
     areaIds
       .filter((area) => !services.some((s) => !s.front_door && s.needs.includes(need) && s.areas.includes(area)))
@@ -38,10 +39,7 @@ export function summariseDirectory(directory: Directory, today: Date): Directory
     illustrative: services.filter((service) => service.source === "illustrative sample").length,
     fromSeeds: services.filter((service) => service.source.startsWith("seed ")).length,
     seedsWithIllustrativeContacts: services.filter((s) => s.source.startsWith("seed ") && s.source.includes("illustrative sample")).length,
-    unverified: services
-      .filter((service) => service.last_verified < cutoff)
-      .sort((a, b) => a.last_verified.localeCompare(b.last_verified))
-      .map(({ id, name, last_verified, file }) => ({ id, name, last_verified, file })),
+    unverified: unverifiedSince(services, cutoff).map(({ id, name, last_verified, file }) => ({ id, name, last_verified, file })),
     gaps,
   };
 }

@@ -23,7 +23,7 @@ export interface NoticeTargets {
 export class Notices {
   constructor(
     private readonly db: Kysely<Database>,
-    readonly targets: NoticeTargets,
+    private readonly targets: NoticeTargets,
     private readonly now: () => Date,
   ) {}
 

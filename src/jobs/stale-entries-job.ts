@@ -1,4 +1,5 @@
 import type { Directory } from "../directory/directory.js";
+import { unverifiedSince } from "../directory/unverified-services.js";
 import type { FeedbackReader } from "../feedback/feedback-store.js";
 import { addMonths } from "../time/add-months.js";
 import { isoWeek } from "../time/iso-week.js";
@@ -38,9 +39,7 @@ export class StaleEntriesJob implements Job {
     const today = londonDate(now);
     const cutoff = addMonths(today, -staleAfterMonths);
     // Exactly N months ago is not yet stale; a day more is.
-    const stale = directory.services
-      .filter((service) => service.last_verified < cutoff)
-      .sort((a, b) => a.last_verified.localeCompare(b.last_verified) || a.organization.name.localeCompare(b.organization.name) || a.id.localeCompare(b.id));
+    const stale = unverifiedSince(directory.services, cutoff);
     const since = new Date(now.getTime() - reportWindowMs);
     const { reports: all, unreadableLines } = await this.deps.feedback.read();
     const reports = all
