@@ -22,7 +22,7 @@ import { createUnderstander } from "../src/understanding/create-understander.js"
 import { loadIntents } from "../src/understanding/load-intents.js";
 import { startMeilisearch } from "../test/support/meilisearch-server.js";
 import { askPath, type Contender, engineAlone, flexSearchBaseline, miniSearchBaseline, oramaBaseline } from "./lib/bench-contenders.js";
-import { residentMb, residentMemory, timeStartup } from "./lib/bench-startup.js";
+import { residentMb, residentMemory, timeStartup } from "./lib/bench-processes.js";
 import { fmt, summariseLatencies, usedMemoryMb } from "./lib/measure.js";
 import { isRightService, readLabelledQueries } from "./lib/relevance-queries.js";
 import { syntheticDirectory } from "./lib/synthetic-directory.js";

@@ -9,7 +9,7 @@ import { CompactTextIndex } from "../../src/search/compact-text-index.js";
 import { EmbeddedSearchEngine } from "../../src/search/embedded-search-engine.js";
 import { createUnderstander } from "../../src/understanding/create-understander.js";
 import { loadIntents } from "../../src/understanding/load-intents.js";
-import { residentMb } from "./bench-startup.js";
+import { residentMb } from "./bench-processes.js";
 import { readLabelledQueries } from "./relevance-queries.js";
 import { syntheticDirectory } from "./synthetic-directory.js";
 

@@ -1,3 +1,4 @@
+/** Benchmark measurements taken in processes of their own: start-up to ready, and resident memory. */
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
