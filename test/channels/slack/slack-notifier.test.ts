@@ -4,40 +4,24 @@
 // the referral's thread. A channel the app has left sends the status to the
 // referrer's DM; triage details never take that detour.
 import type { Kysely } from "kysely";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SlackNotifier } from "../../../src/channels/slack/slack-notifier.js";
-import { backoffMs, OutboxSender } from "../../../src/notifications/outbox-sender.js";
-import { KyselyReferralStore } from "../../../src/referrals/kysely-referral-store.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { backoffMs } from "../../../src/notifications/outbox-sender.js";
+import type { KyselyReferralStore } from "../../../src/referrals/kysely-referral-store.js";
 import type { NotificationPlan } from "../../../src/referrals/referral-store.js";
 import type { Database } from "../../../src/storage/database-schema.js";
-import { realDirectoryAndEngine } from "../../support/load-real-directory.js";
 import { ManualClock } from "../../support/manual-clock.js";
-import { memoryLogger } from "../../support/memory-logger.js";
 import { syntheticPeople, syntheticReferral } from "../../support/synthetic-referral.js";
-import { testReferrals } from "../../support/test-referrals.js";
-import { type SlackApiRecorder, startSlackApiRecorder } from "./support/slack-api-recorder.js";
+import type { SlackApiRecorder } from "./support/slack-api-recorder.js";
+import { useSlackNotifierWorld } from "./support/slack-notifier-world.js";
 
 const clock = new ManualClock();
+const { world, sender } = useSlackNotifierWorld(clock);
 let db: Kysely<Database>;
 let store: KyselyReferralStore;
 let slack: SlackApiRecorder;
-
-beforeAll(async () => {
-  const { directory } = await realDirectoryAndEngine();
-  ({ db } = await testReferrals(directory, clock));
-  store = new KyselyReferralStore(db, clock);
-  slack = await startSlackApiRecorder();
+beforeAll(() => {
+  ({ db, store, slack } = world);
 });
-afterAll(async () => {
-  await slack.close();
-  await db.destroy();
-});
-
-function sender() {
-  const { logger, lines } = memoryLogger();
-  const notifier = SlackNotifier.fromSettings({ botToken: "xoxb-test-token", signingSecret: "unused-in-this-test", commandName: "/signpost", apiUrl: slack.apiUrl }, logger);
-  return { outbox: new OutboxSender(db, [notifier], clock, logger), lines };
-}
 
 function plan(kind: "status" | "triage", conversationId: string): NotificationPlan {
   return (referral) => [

@@ -3,21 +3,18 @@
 // DM and never to the thread the referral came from; a DM that fails is retried there and
 // nowhere else; and a private notice with no user to send it to is refused, not posted.
 import type { Kysely } from "kysely";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SlackNotifier } from "../../../src/channels/slack/slack-notifier.js";
+import { beforeAll, describe, expect, it } from "vitest";
 import { Notices } from "../../../src/jobs/notices.js";
 import { OutcomeFollowUpJob } from "../../../src/jobs/outcome-follow-up-job.js";
 import { ReferralQueries } from "../../../src/jobs/referral-queries.js";
-import { backoffMs, OutboxSender } from "../../../src/notifications/outbox-sender.js";
-import { KyselyReferralStore } from "../../../src/referrals/kysely-referral-store.js";
+import { backoffMs } from "../../../src/notifications/outbox-sender.js";
+import type { KyselyReferralStore } from "../../../src/referrals/kysely-referral-store.js";
 import type { Database } from "../../../src/storage/database-schema.js";
 import type { Directory } from "../../../src/directory/directory.js";
-import { realDirectoryAndEngine } from "../../support/load-real-directory.js";
 import { ManualClock } from "../../support/manual-clock.js";
 import { referralMadeAt, triageMovesAt } from "../../support/referral-timeline.js";
-import { memoryLogger } from "../../support/memory-logger.js";
-import { testReferrals } from "../../support/test-referrals.js";
-import { type SlackApiRecorder, startSlackApiRecorder } from "./support/slack-api-recorder.js";
+import type { SlackApiRecorder } from "./support/slack-api-recorder.js";
+import { useSlackNotifierWorld } from "./support/slack-notifier-world.js";
 
 const day = 24 * 60 * 60 * 1000;
 const clock = new ManualClock();
@@ -25,26 +22,15 @@ const targets = {
   maintainers: { notifier: "inbox", destination: { conversationId: "signpost-maintainers" } },
   triage: { notifier: "slack", destination: { conversationId: "C0TRIAGE" } },
 };
+const notifierWorld = useSlackNotifierWorld(clock);
+const sender = () => notifierWorld.sender().outbox;
 let db: Kysely<Database>;
 let store: KyselyReferralStore;
 let directory: Directory;
 let slack: SlackApiRecorder;
-
-beforeAll(async () => {
-  ({ directory } = await realDirectoryAndEngine());
-  ({ db } = await testReferrals(directory, clock));
-  store = new KyselyReferralStore(db, clock);
-  slack = await startSlackApiRecorder();
+beforeAll(() => {
+  ({ db, store, directory, slack } = notifierWorld.world);
 });
-afterAll(async () => {
-  await slack.close();
-  await db.destroy();
-});
-
-function sender(): OutboxSender {
-  const { logger } = memoryLogger();
-  return new OutboxSender(db, [SlackNotifier.fromSettings({ botToken: "xoxb-test-token", signingSecret: "unused-in-this-test", commandName: "/signpost", apiUrl: slack.apiUrl }, logger)], clock, logger);
-}
 
 /** A referral made in a public channel's thread by a Slack user, accepted, and followed up 28 days later. */
 async function followedUp(userId: string): Promise<{ reference: string; id: string }> {
