@@ -12,12 +12,14 @@ import { renderReplyText } from "../src/channels/terminal/render-reply-text.js";
 import { loadConfig } from "../src/config/load-config.js";
 import type { Reply } from "../src/conversation/reply.js";
 import { createLogger } from "../src/logging/create-logger.js";
+import { terminalUserId } from "../src/identity/user-id.js";
 import { createSignpost } from "../src/main.js";
 
 const config = loadConfig(process.env, { cwd: process.cwd() });
 const signpost = await createSignpost(config, createLogger({ level: "warn", destination: process.stderr }));
 const conversationId = `terminal-${randomUUID()}`;
-const userId = `terminal-${process.getuid?.() ?? "user"}`;
+// Who is chatting: the operating-system user, as the core's namespaced id (terminal:<uid>).
+const userId = terminalUserId(process.getuid?.() ?? "user");
 const terminal = readline.createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
 
 process.stdout.write('Signpost. Describe who you are supporting and where they live. Type "quit" to leave.\nIn an emergency call 999.\n\n> ');

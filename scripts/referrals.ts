@@ -10,6 +10,7 @@
 import { parseArgs } from "node:util";
 import { loadConfig } from "../src/config/load-config.js";
 import { createLogger } from "../src/logging/create-logger.js";
+import { parseUserId, terminalUserId } from "../src/identity/user-id.js";
 import { createSignpost } from "../src/main.js";
 import { exportReferrals } from "../src/referrals/export-referrals.js";
 import { statusChangeSchema } from "../src/referrals/referral-status.js";
@@ -17,7 +18,8 @@ import { statusChangeSchema } from "../src/referrals/referral-status.js";
 const usage = `Usage:
   npm run referrals -- export --format json|csv [--since YYYY-MM-DD]
   npm run referrals -- inbox
-  npm run referrals -- status FC-XXXXXX <acknowledged|accepted|declined|closed> [detail] --by <user id>`;
+  npm run referrals -- status FC-XXXXXX <acknowledged|accepted|declined|closed> [detail] --by <user id>
+User ids are namespaced as in TRIAGE_USER_IDS: terminal:1000, web:<sub>, slack:<workspace>:<user>, teams:<tenant>:<user>.`;
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
@@ -33,12 +35,16 @@ function fail(message: string, code = 2): never {
 if (command !== "export" && command !== "inbox" && command !== "status") fail(usage);
 if (command === "export" && values.format !== "json" && values.format !== "csv") fail(`--format must be json or csv\n${usage}`);
 if (values.since !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.since)) fail(`--since must be a date written YYYY-MM-DD\n${usage}`);
+const checkedBy = values.by === undefined ? undefined : parseUserId(values.by);
+if (checkedBy && !checkedBy.ok) fail(`--by: ${checkedBy.problem}\n${usage}`);
+// Whoever runs an export is recorded in the audit trail: the operating-system user unless --by names someone.
+const operatorId = values.by ?? terminalUserId(process.getuid?.() ?? "operator");
 
 const config = loadConfig(process.env, { cwd: process.cwd() });
 const signpost = await createSignpost(config, createLogger({ level: "warn", destination: process.stderr }));
 try {
   if (command === "export") {
-    const operator = { userId: values.by ?? "referrals-cli", channel: "cli", conversationId: "cli" };
+    const operator = { userId: operatorId, channel: "cli", conversationId: "cli" };
     const referrals = await signpost.referrals.exportAll(values.since, operator);
     process.stdout.write(exportReferrals(referrals, values.format === "csv" ? "csv" : "json", signpost.directory));
   } else if (command === "inbox") {

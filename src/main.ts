@@ -9,6 +9,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { answerQuestion } from "./answer/answer-question.js";
 import type { Config, SlackConfig } from "./config/config-schema.js";
+import { isLoopbackHost } from "./config/access-config.js";
 import { loadConfig } from "./config/load-config.js";
 import type { Directory } from "./directory/directory.js";
 import { DirectorySnapshotFile } from "./directory/directory-snapshot-file.js";
@@ -16,11 +17,11 @@ import { LiveDirectory } from "./directory/live-directory.js";
 import { loadDirectory } from "./directory/load-directory.js";
 import type { SlackSettings } from "./channels/slack/slack-settings.js";
 import { type ConversationReferences, KyselyConversationReferences } from "./channels/teams/conversation-references.js";
-import { mountWebChat } from "./channels/web/web-chat-routes.js";
+import { mountWeb } from "./channels/web/mount-web.js";
 import { mountOrukRoutes } from "./oruk/mount-oruk-routes.js";
 import type { Bot } from "./conversation/bot.js";
 import { createBot } from "./conversation/create-bot.js";
-import { InMemoryConversationStore } from "./conversation/in-memory-conversation-store.js";
+import { KyselyConversationStore } from "./conversation/kysely-conversation-store.js";
 import { isSignpostError } from "./errors/signpost-error.js";
 import { JsonLinesFeedbackStore } from "./feedback/json-lines-feedback-store.js";
 import { InboxNotifier } from "./notifications/inbox-notifier.js";
@@ -34,6 +35,10 @@ import { notificationPlan } from "./referrals/referral-notifications.js";
 import { migrateToLatest } from "./storage/migrate.js";
 import { openDatabase } from "./storage/open-database.js";
 import { createHttpApp, type HttpCore } from "./http/create-http-app.js";
+import { mountSearchApi } from "./http/search-api.js";
+import { RateLimits } from "./limits/rate-limits.js";
+import { KyselySessionStore } from "./sessions/kysely-session-store.js";
+import { KyselySignInAttempts } from "./sessions/kysely-sign-in-attempts.js";
 import { createJobs, type Jobs } from "./jobs/create-jobs.js";
 import { startHttpServer } from "./http/start-http-server.js";
 import { createLogger, type Logger } from "./logging/create-logger.js";
@@ -61,6 +66,11 @@ export interface Signpost extends HttpCore {
   readonly teamsConversations: ConversationReferences;
   /** The scheduled jobs; main() starts their scheduler when JOBS_ENABLED. */
   readonly jobs: Jobs;
+  /** Web chat sessions and sign-ins in progress (src/sessions/). */
+  readonly sessions: KyselySessionStore;
+  readonly signInAttempts: KyselySignInAttempts;
+  /** Rate limits for every channel (src/limits/). */
+  readonly limits: RateLimits;
   /** Sends waiting notifications once; main() runs it on an interval. */
   readonly sendNotifications: () => Promise<number>;
   /** Closes the database. */
@@ -111,12 +121,12 @@ export async function createSignpost(config: Config, logger: Logger): Promise<Si
   const plan = notificationPlan(
     {
       triage,
-      notifierFor: (channel) => (channel === "web" || channel === "terminal" || channel === "api" ? "inbox" : channel),
+      notifierFor: (channel) => (channel === "web" || channel === "terminal" ? "inbox" : channel),
       webhook: settings.webhook !== undefined,
     },
     directory,
   );
-  const referrals = new ReferralDesk(new KyselyReferralStore(db, systemClock), plan, { triageUserIds: settings.triageUserIds, userTeams: settings.userTeams }, systemClock);
+  const referrals = new ReferralDesk(new KyselyReferralStore(db, systemClock), plan, { roles: config.access.roles, userTeams: config.access.userTeams }, systemClock);
   const notifiers: Notifier[] = [new InboxNotifier(inbox)];
   if (settings.webhook) notifiers.push(new WebhookNotifier(settings.webhook.url, settings.webhook.secret, systemClock));
   // Channel SDKs are imported only when their channel is configured: together they take
@@ -149,15 +159,17 @@ export async function createSignpost(config: Config, logger: Logger): Promise<Si
     feedback,
   });
   const unmetSearches = new UnmetSearchRecorder(new KyselyUnmetSearchLog(db), engine, systemClock, logger);
+  const limits = settings.store.kind === "postgres" ? RateLimits.onPostgres(config.limits, settings.store.url) : RateLimits.inMemory(config.limits);
 
   const deps = { directory, engine, understander, maxResults: config.searchMaxResults };
   const bot = createBot({
     ...deps,
-    conversations: new InMemoryConversationStore(systemClock, config.conversationTtlMs),
+    conversations: new KyselyConversationStore(db, systemClock, config.conversationTtlMs),
     feedback,
     clock: systemClock,
     referrals,
     unmetSearches,
+    limits,
   });
   return {
     directory,
@@ -168,9 +180,16 @@ export async function createSignpost(config: Config, logger: Logger): Promise<Si
     inbox,
     teamsConversations,
     jobs,
+    sessions: new KyselySessionStore(db, systemClock, { idleMs: config.web.sessionIdleMs, maxMs: config.web.sessionMaxMs }),
+    signInAttempts: new KyselySignInAttempts(db, systemClock),
+    limits,
     sendNotifications: () => sender.runOnce(),
     // Counts of unmet searches still being written go in first.
-    close: () => unmetSearches.settled().then(() => db.destroy()),
+    close: () =>
+      unmetSearches
+        .settled()
+        .then(() => limits.close())
+        .then(() => db.destroy()),
     get directoryFingerprint() {
       return live.fingerprint;
     },
@@ -179,6 +198,16 @@ export async function createSignpost(config: Config, logger: Logger): Promise<Si
     },
     ask: (question) => answerQuestion(question, deps),
     health: () => engine.health(),
+  };
+}
+
+/** The team inboxes the web chat serves to their roles: only those whose notifier is the inbox. */
+function teamInboxes(config: Config): { triage?: string; maintainers?: string } {
+  const { triage } = config.referrals;
+  const { maintainers } = config.jobs;
+  return {
+    ...(triage.notifier === "inbox" ? { triage: triage.destination } : {}),
+    ...(maintainers.notifier === "inbox" ? { maintainers: maintainers.destination } : {}),
   };
 }
 
@@ -204,8 +233,20 @@ async function main(): Promise<void> {
   await mkdir(config.dataDir, { recursive: true });
 
   let signpost: Signpost | undefined;
-  const app = createHttpApp({ core: () => signpost, logger });
-  mountWebChat(app, { bot: () => signpost?.bot, inbox: () => signpost?.inbox, logger });
+  const app = createHttpApp({ core: () => signpost, logger, ...(config.web.publicUrl ? { publicUrl: config.web.publicUrl } : {}) });
+  const web = mountWeb(app, {
+    web: config.web,
+    roles: config.access.roles,
+    trialRoles: config.access.trialRoles,
+    bot: () => signpost?.bot,
+    inbox: () => signpost?.inbox,
+    sessions: () => signpost?.sessions,
+    signInAttempts: () => signpost?.signInAttempts,
+    limits: () => signpost?.limits,
+    teamInboxes: teamInboxes(config),
+    logger,
+  });
+  mountSearchApi(app, { core: () => signpost, guard: web.searchGuard });
   mountOrukRoutes(app, { directory: () => signpost?.directory });
   if (config.teams) {
     const { mountTeams } = await import("./channels/teams/mount-teams.js");
@@ -220,7 +261,10 @@ async function main(): Promise<void> {
     process.stderr.write(`Signpost cannot start: ${config.host}:${config.port} ${reason}; set PORT to another port.\n`);
     process.exit(1);
   });
-  logger.info({ url: `http://${config.host}:${server.port}` }, "Signpost is listening");
+  logger.info({ url: `http://${config.host}:${server.port}`, web: config.web.oidc ? "sign-in" : "trial" }, "Signpost is listening");
+  if (!config.web.oidc && !isLoopbackHost(config.host)) {
+    logger.warn({ host: config.host }, "no sign-in is configured (OIDC_ISSUER), so the web chat answers only on this computer; Slack and Teams work as usual");
+  }
   if (slack) {
     // Socket Mode connects here; over HTTP this does nothing more.
     await slack.start().catch((error: unknown) => {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { JobName } from "../jobs/job.js";
+import type { Role, RoleAssignments } from "../identity/roles.js";
 
 /** A whole number in a range, from an environment string, with one message for every way it can be wrong. */
 function wholeNumber(min: number, max: number) {
@@ -26,10 +27,28 @@ export const configSchema = z.object({
   REFERRAL_STORE: z.enum(["sqlite", "postgres"]).default("sqlite"),
   DATABASE_URL: z.string().regex(/^postgres(?:ql)?:\/\//, "must be a postgres:// URL").optional(),
   TRIAGE_USER_IDS: z.string().default(""),
+  MAINTAINER_USER_IDS: z.string().default(""),
+  COMMISSIONER_USER_IDS: z.string().default(""),
   USER_TEAMS: z
     .string()
-    .regex(/^(?:\s*[^=,\s]+\s*=\s*[^=,\s]+\s*(?:,|$))*$/, "must be a list like user1=team-north,user2=team-north")
+    .regex(/^(?:\s*[^=,\s]+\s*=\s*[^=,\s]+\s*(?:,|$))*$/, "must be a list like web:abc123=team-north,terminal:1000=team-north")
     .default(""),
+  PUBLIC_URL: z.url({ protocol: /^https?$/, error: "must be the http(s) address staff open, like https://signpost.example.nhs.uk" }).optional(),
+  OIDC_ISSUER: z.url({ protocol: /^https?$/, error: "must be the identity provider's issuer URL, like https://login.microsoftonline.com/<tenant>/v2.0" }).optional(),
+  OIDC_CLIENT_ID: z.string().min(1, "must not be empty").optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1, "must not be empty").optional(),
+  OIDC_GROUPS_CLAIM: z.string().regex(/^[A-Za-z0-9_:.-]{1,100}$/, "must be a claim name like groups or roles").default("groups"),
+  OIDC_TRIAGE_GROUPS: z.string().default(""),
+  OIDC_MAINTAINER_GROUPS: z.string().default(""),
+  OIDC_COMMISSIONER_GROUPS: z.string().default(""),
+  SESSION_IDLE_MINUTES: wholeNumber(5, 1440).default(60),
+  SESSION_MAX_HOURS: wholeNumber(1, 168).default(12),
+  TRIAL_ROLES: z.string().regex(/^(?:\s*(?:triage|maintainer|commissioner)\s*(?:,|$))*$/, "must be a list of roles: triage, maintainer, commissioner").default(""),
+  CHAT_TURNS_PER_MINUTE: wholeNumber(1, 100_000).default(30),
+  SEARCHES_PER_MINUTE: wholeNumber(1, 100_000).default(60),
+  REFERRALS_PER_HOUR: wholeNumber(1, 10_000).default(20),
+  REFERENCE_LOOKUPS_PER_HOUR: wholeNumber(1, 10_000).default(60),
+  FEEDBACK_REPORTS_PER_HOUR: wholeNumber(1, 10_000).default(20),
   TRIAGE_NOTIFIER: z.enum(["inbox", "slack", "teams"]).default("inbox"),
   TRIAGE_DESTINATION: z.string().min(1, "must not be empty").default("first-contact-triage"),
   HUB_WEBHOOK_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional(),
@@ -75,12 +94,10 @@ export const configSchema = z.object({
     .default(0.4),
 });
 
-type RawConfig = z.infer<typeof configSchema>;
+export type RawConfig = z.infer<typeof configSchema>;
 
 export interface ReferralConfig {
   readonly store: { readonly kind: "sqlite"; readonly file: string } | { readonly kind: "postgres"; readonly url: string };
-  readonly triageUserIds: ReadonlySet<string>;
-  readonly userTeams: ReadonlyMap<string, string>;
   readonly triage: { readonly notifier: "inbox" | "slack" | "teams"; readonly destination: string };
   readonly webhook?: { readonly url: string; readonly secret: string };
   readonly outboxIntervalMs: number;
@@ -121,6 +138,46 @@ export interface JobsConfig {
   readonly orukFeeds: readonly { readonly name: string; readonly source: string }[];
 }
 
+/** Who may do what: roles by configuration, teams for channels that name none, and trial mode's roles. */
+export interface AccessConfig {
+  readonly roles: RoleAssignments;
+  /** Teams for users whose channel does not say (the web chat, the terminal), by namespaced user id. */
+  readonly userTeams: ReadonlyMap<string, string>;
+  /** Roles every trial-mode web session has (TRIAL_ROLES): never in production, never with sign-in. */
+  readonly trialRoles: readonly Role[];
+}
+
+/** Web sign-in with OpenID Connect (Microsoft Entra ID, NHSmail): present when OIDC_ISSUER is set. */
+export interface OidcConfig {
+  readonly issuer: string;
+  readonly clientId: string;
+  readonly clientSecret: string;
+  /** Where the identity provider sends people back: PUBLIC_URL + /auth/callback. */
+  readonly redirectUri: string;
+  readonly groupsClaim: string;
+  /** Groups (ids or names, as the provider sends them) that give each role. */
+  readonly roleGroups: Readonly<Record<Role, ReadonlySet<string>>>;
+}
+
+/** The web chat: who may reach it and how long a session lasts. */
+export interface WebConfig {
+  /** The address staff open (PUBLIC_URL); absent in trial mode on loopback. */
+  readonly publicUrl?: URL;
+  /** Absent: trial mode (a server-assigned identity, loopback only). */
+  readonly oidc?: OidcConfig;
+  readonly sessionIdleMs: number;
+  readonly sessionMaxMs: number;
+}
+
+/** How often each identity (and each address) may do each thing; the rest get 429 or a sentence in chat. */
+export interface LimitsConfig {
+  readonly chatTurnsPerMinute: number;
+  readonly searchesPerMinute: number;
+  readonly referralsPerHour: number;
+  readonly referenceLookupsPerHour: number;
+  readonly feedbackReportsPerHour: number;
+}
+
 /** The validated settings, with paths made absolute. */
 export interface Config {
   readonly nodeEnv: RawConfig["NODE_ENV"];
@@ -134,6 +191,9 @@ export interface Config {
   readonly meilisearch?: { readonly url: string; readonly apiKey?: string; readonly index: string };
   readonly conversationTtlMs: number;
   readonly referrals: ReferralConfig;
+  readonly access: AccessConfig;
+  readonly web: WebConfig;
+  readonly limits: LimitsConfig;
   /** Present only when Slack is configured. */
   readonly slack?: SlackConfig;
   /** Present only when Teams is enabled. */

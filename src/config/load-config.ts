@@ -4,6 +4,7 @@ import { parseEnv } from "node:util";
 import { ConfigError } from "../errors/config-error.js";
 import { jobNames, type JobName } from "../jobs/job.js";
 import { WallClockSchedule } from "../jobs/wall-clock-schedule.js";
+import { accessConfig, limitsConfig, webConfig } from "./access-config.js";
 import { type Config, configSchema, type JobsConfig, type SlackConfig, type TeamsConfig } from "./config-schema.js";
 
 export interface LoadConfigOptions {
@@ -46,6 +47,7 @@ export function loadConfig(env: Env, options: LoadConfigOptions): Config {
   }
   const dataDir = path.resolve(options.cwd, raw.DATA_DIR);
   if (raw.MEILI_API_KEY && !raw.MEILI_URL) throw new ConfigError("MEILI_URL", "is required when MEILI_API_KEY is set");
+  const web = webConfig(raw);
   const slack = slackConfig(raw);
   const teams = teamsConfig(raw);
   if (raw.TRIAGE_NOTIFIER === "slack" && !slack) throw new ConfigError("TRIAGE_NOTIFIER", "is slack, but Slack is not configured (set SLACK_BOT_TOKEN)");
@@ -64,16 +66,13 @@ export function loadConfig(env: Env, options: LoadConfigOptions): Config {
     ...(teams ? { teams } : {}),
     referrals: {
       store: raw.REFERRAL_STORE === "postgres" && raw.DATABASE_URL ? { kind: "postgres", url: raw.DATABASE_URL } : { kind: "sqlite", file: path.join(dataDir, "signpost.db") },
-      triageUserIds: new Set(raw.TRIAGE_USER_IDS.split(",").map((id) => id.trim()).filter(Boolean)),
-      userTeams: new Map(
-        raw.USER_TEAMS.split(",")
-          .map((pair) => pair.split("=").map((part) => part.trim()))
-          .filter((pair): pair is [string, string] => pair.length === 2 && pair[0] !== "" && pair[1] !== ""),
-      ),
       triage: { notifier: raw.TRIAGE_NOTIFIER, destination: raw.TRIAGE_DESTINATION },
       ...(raw.HUB_WEBHOOK_URL && raw.HUB_WEBHOOK_SECRET ? { webhook: { url: raw.HUB_WEBHOOK_URL, secret: raw.HUB_WEBHOOK_SECRET } } : {}),
       outboxIntervalMs: raw.OUTBOX_INTERVAL_SECONDS * 1000,
     },
+    access: accessConfig(raw, raw.NODE_ENV === "production", web.oidc !== undefined),
+    web,
+    limits: limitsConfig(raw),
     intentsDir: path.resolve(options.cwd, raw.INTENTS_DIR),
     intentConfidenceThreshold: raw.INTENT_CONFIDENCE_THRESHOLD,
     jobs: jobsConfig(raw, { slack, teams }),

@@ -1,6 +1,7 @@
 import { detectEmergency } from "../understanding/detect-emergency.js";
 import type { Bot } from "./bot.js";
-import type { BotDependencies } from "./bot-dependencies.js";
+import type { BotDependencies, TurnDependencies } from "./bot-dependencies.js";
+import { memoryFor } from "./conversation-store.js";
 import { textReply } from "./build-replies.js";
 import { isEngagementReply, recordEngagement } from "./engagement-reply.js";
 import { detectFollowUp } from "./follow-ups.js";
@@ -27,9 +28,11 @@ function isUrgent(text: string): boolean {
  * search, answers, and remembers what a follow-up needs. Channels call
  * `handle` and render the neutral Reply.
  */
-export function createBot(deps: BotDependencies): Bot {
+export function createBot(bot: BotDependencies): Bot {
   return {
     async handle(message: IncomingMessage): Promise<Reply> {
+      // This turn writes the conversation's state on behalf of the person taking it.
+      const deps: TurnDependencies = { ...bot, conversations: memoryFor(bot.conversations, message.userId) };
       const state = await deps.conversations.get(message.conversationId);
       if (message.action) return handleAction(message, message.action, state, deps);
       const text = message.text ?? "";

@@ -3,7 +3,7 @@ import { ReferralError } from "../errors/referral-error.js";
 import type { Engagement } from "../referrals/referral.js";
 import { cleanText } from "../text/normalise-text.js";
 import { extractReference } from "../understanding/extract-reference.js";
-import type { BotDependencies } from "./bot-dependencies.js";
+import type { TurnDependencies } from "./bot-dependencies.js";
 import { textReply } from "./build-replies.js";
 import type { IncomingMessage } from "./incoming-message.js";
 import { identityOf } from "./referral-dialog.js";
@@ -30,10 +30,11 @@ export function isEngagementReply(text: string): boolean {
 }
 
 /** Records the answer for a referral the sender may see; anyone else is told it can't be found, as for a lookup. */
-export async function recordEngagement(message: IncomingMessage, deps: BotDependencies): Promise<Reply> {
+export async function recordEngagement(message: IncomingMessage, deps: TurnDependencies): Promise<Reply> {
   const [, ref = "", words = ""] = answer.exec(cleanText(message.text ?? "")) ?? [];
   const reference = extractReference(ref) ?? ref.toUpperCase();
   const engagement = engagementOf(words.replace(/\s+/g, " "));
+  await deps.limits?.take("reference_lookup", message.userId);
   try {
     const referral = await deps.referrals.recordEngagement(reference, engagement, identityOf(message));
     if (!referral) return notFound(message, reference);

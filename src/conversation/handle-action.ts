@@ -4,7 +4,7 @@ import { buildCard } from "./build-card.js";
 import { outdatedForm, searchReply, textReply } from "./build-replies.js";
 import { readFormValue } from "./form-value.js";
 import type { ConversationState } from "./conversation-state.js";
-import type { BotDependencies } from "./bot-dependencies.js";
+import type { TurnDependencies } from "./bot-dependencies.js";
 import { startReferral, submitReferralForm } from "./referral-dialog.js";
 import { narrowSearch, showMore } from "./search-turns.js";
 import type { ActionRequest, IncomingMessage } from "./incoming-message.js";
@@ -19,7 +19,7 @@ const unknownForm = "I don't recognise that form, so nothing was saved. Please s
  * an old or expired list, or for a service that no longer exists, gets a plain
  * reply rather than acting on the wrong thing.
  */
-export async function handleAction(message: IncomingMessage, action: ActionRequest, state: ConversationState | undefined, deps: BotDependencies): Promise<Reply> {
+export async function handleAction(message: IncomingMessage, action: ActionRequest, state: ConversationState | undefined, deps: TurnDependencies): Promise<Reply> {
   const { conversationId } = message;
   switch (action.id) {
     case "show_more":
@@ -66,6 +66,7 @@ export async function handleAction(message: IncomingMessage, action: ActionReque
       if (error) {
         return { ...textReply(conversationId, "action", "Please check the form."), form: outdatedForm(service.id, service.name, { details: error }, details.slice(0, 1000)) };
       }
+      await deps.limits?.take("feedback_report", message.userId);
       await deps.feedback.record({
         serviceId: service.id,
         organizationId: service.organization.id,

@@ -1,9 +1,11 @@
 import { z } from "zod";
+import { roles } from "../identity/roles.js";
+import { isUserIdOf } from "../identity/user-id.js";
 
 /** Longer texts are refused at the edge; up to this, the bot itself says a message is too long. */
 export const maxIncomingText = 20_000;
 
-export const channels = ["web", "terminal", "slack", "teams", "api"] as const;
+export const channels = ["web", "terminal", "slack", "teams"] as const;
 
 const id = z.string().trim().min(1, "must not be empty").max(200, "must be at most 200 characters");
 
@@ -16,7 +18,10 @@ export const actionSchema = z.strictObject({
 
 /**
  * One message from any channel, as the core sees it: either text or an action.
- * Channels translate their own payloads into this; the HTTP API validates it.
+ * Channels translate their own payloads into this and validate it. Who sent it
+ * comes from the channel's verified identity, never from what a request says:
+ * `userId` is namespaced by its channel (src/identity/user-id.ts), and `roles`
+ * are those the channel vouches for (a signed-in user's groups).
  */
 export const incomingMessageSchema = z
   .strictObject({
@@ -24,6 +29,7 @@ export const incomingMessageSchema = z
     conversationId: id,
     userId: id,
     userName: z.string().max(200).optional(),
+    roles: z.array(z.enum(roles)).max(roles.length).optional(),
     /** The team the channel puts the user in (a Slack channel or workspace, a Teams team); never taken from the web API. */
     team: z.string().min(1).max(200).optional(),
     text: z.string().max(maxIncomingText, `must be at most ${maxIncomingText} characters`).optional(),
@@ -31,6 +37,10 @@ export const incomingMessageSchema = z
   })
   .refine((message) => (message.text === undefined) !== (message.action === undefined), {
     message: "send either text or an action, not both and not neither",
+  })
+  .refine((message) => isUserIdOf(message.channel, message.userId), {
+    message: "must be a user id namespaced by its channel, like web:<sub> or slack:<workspace>:<user>",
+    path: ["userId"],
   });
 
 export type IncomingMessage = z.infer<typeof incomingMessageSchema>;

@@ -4,7 +4,7 @@ import { describeStatus } from "../referrals/describe-referral.js";
 import { statusChangeSchema } from "../referrals/referral-status.js";
 import { cleanText, tokenize } from "../text/normalise-text.js";
 import { extractReference } from "../understanding/extract-reference.js";
-import type { BotDependencies } from "./bot-dependencies.js";
+import type { TurnDependencies } from "./bot-dependencies.js";
 import { formatDate } from "../answer/format-date.js";
 import { textReply } from "./build-replies.js";
 import type { IncomingMessage } from "./incoming-message.js";
@@ -19,7 +19,7 @@ export function isStatusMove(text: string): boolean {
 }
 
 /** A triage member moves a referral on; everyone else is told plainly that they can't. */
-export async function moveReferral(message: IncomingMessage, deps: BotDependencies): Promise<Reply> {
+export async function moveReferral(message: IncomingMessage, deps: TurnDependencies): Promise<Reply> {
   const [, verb = "", ref = "", rest = ""] = move.exec(cleanText(message.text ?? "")) ?? [];
   const reference = extractReference(ref) ?? ref.toUpperCase();
   const detail = rest.replace(/^(?:for|to|by|because|as|with|:)\s+/i, "").trim();
@@ -27,6 +27,7 @@ export async function moveReferral(message: IncomingMessage, deps: BotDependenci
   const service = status === "accepted" ? resolveService(detail, deps) : undefined;
   const change = statusChangeSchema.safeParse(status === "acknowledged" ? { status } : status === "accepted" ? { status, service } : status === "declined" ? { status, reason: detail } : { status, outcome: detail });
   if (!change.success) return textReply(message.conversationId, "referral_status", change.error.issues[0]?.message ?? "That change needs more detail.");
+  await deps.limits?.take("reference_lookup", message.userId);
   try {
     const moved = await deps.referrals.move(reference, change.data, identityOf(message));
     if (!moved) return notFound(message, reference);
@@ -38,16 +39,17 @@ export async function moveReferral(message: IncomingMessage, deps: BotDependenci
 }
 
 /** "any update on FC-7K3M9Q?" */
-export async function referralStatus(message: IncomingMessage, deps: BotDependencies): Promise<Reply> {
+export async function referralStatus(message: IncomingMessage, deps: TurnDependencies): Promise<Reply> {
   const reference = extractReference(message.text ?? "");
   if (!reference) return textReply(message.conversationId, "referral_status", 'Which referral? Give me its reference, like FC-7K3M9Q, or say "my referrals".');
+  await deps.limits?.take("reference_lookup", message.userId);
   const referral = await deps.referrals.find(reference, identityOf(message));
   if (!referral) return notFound(message, reference);
   return textReply(message.conversationId, "referral_status", `${describeStatus(referral, deps.directory)} Sent ${formatDate(referral.createdAt.slice(0, 10))}; last changed ${formatDate(referral.updatedAt.slice(0, 10))}.`);
 }
 
 /** "my referrals", "our team's open referrals", and for triage "all open referrals". No personal details in the list. */
-export async function listReferrals(message: IncomingMessage, deps: BotDependencies): Promise<Reply> {
+export async function listReferrals(message: IncomingMessage, deps: TurnDependencies): Promise<Reply> {
   const words = ` ${tokenize(message.text ?? "").join(" ")} `;
   const identity = identityOf(message);
   const triage = deps.referrals.viewer(identity).triage;
@@ -65,7 +67,7 @@ export function notFound(message: IncomingMessage, reference: string): Reply {
   return textReply(message.conversationId, "referral_status", `I can't find ${reference} among the referrals you can see. Please check the reference, or say "my referrals".`);
 }
 
-function resolveService(text: string, deps: BotDependencies): string {
+function resolveService(text: string, deps: TurnDependencies): string {
   const byId = findService(deps.directory, text.trim().toLowerCase());
   if (byId) return byId.id;
   const wanted = tokenize(text).join(" ");

@@ -5,7 +5,7 @@ import type { Identity } from "../referrals/referral-desk.js";
 import type { ReferralDraft } from "../referrals/referral-draft.js";
 import { tokenize } from "../text/normalise-text.js";
 import type { UnderstoodEntities } from "../understanding/understand.js";
-import type { BotDependencies } from "./bot-dependencies.js";
+import type { TurnDependencies } from "./bot-dependencies.js";
 import { textReply } from "./build-replies.js";
 import type { ConversationState } from "./conversation-state.js";
 import type { IncomingMessage } from "./incoming-message.js";
@@ -32,6 +32,7 @@ export function identityOf(message: IncomingMessage): Identity {
     conversationId: message.conversationId,
     ...(message.userName ? { userName: message.userName } : {}),
     ...(message.team ? { team: message.team } : {}),
+    ...(message.roles ? { roles: message.roles } : {}),
   };
 }
 
@@ -45,7 +46,7 @@ export function openDialog(state: ConversationState | undefined): ReferralDialog
  * service card it came from, the last search. Forms get the whole referral at
  * once; text channels get the first missing question.
  */
-export async function startReferral(message: IncomingMessage, state: ConversationState | undefined, deps: BotDependencies, from: { entities?: UnderstoodEntities; text?: string; serviceId?: string }): Promise<Reply> {
+export async function startReferral(message: IncomingMessage, state: ConversationState | undefined, deps: TurnDependencies, from: { entities?: UnderstoodEntities; text?: string; serviceId?: string }): Promise<Reply> {
   const list = state?.list;
   const service = from.serviceId ? findService(deps.directory, from.serviceId) : undefined;
   const entities = from.entities;
@@ -70,7 +71,7 @@ export async function startReferral(message: IncomingMessage, state: Conversatio
 }
 
 /** The next turn of a text dialog: cancel, an answer to the current question, or the final yes. */
-export async function continueReferral(message: IncomingMessage, state: ConversationState, dialog: ReferralDialog, deps: BotDependencies): Promise<Reply> {
+export async function continueReferral(message: IncomingMessage, state: ConversationState, dialog: ReferralDialog, deps: TurnDependencies): Promise<Reply> {
   const text = message.text ?? "";
   if (cancelWords.test(tokenize(text).join(" "))) return cancel(message, state, deps);
   const step = dialog.step;
@@ -93,10 +94,11 @@ export async function continueReferral(message: IncomingMessage, state: Conversa
 }
 
 /** A submitted referral form: the same schema, errors beside their fields, stored when all is well. */
-export async function submitReferralForm(message: IncomingMessage, state: ConversationState, dialog: ReferralDialog, fields: Readonly<Record<string, string>>, deps: BotDependencies): Promise<Reply> {
+export async function submitReferralForm(message: IncomingMessage, state: ConversationState, dialog: ReferralDialog, fields: Readonly<Record<string, string>>, deps: TurnDependencies): Promise<Reply> {
   const { draft, errors } = readReferralForm(fields, dialog.draft);
   const updated: ReferralDialog = { ...dialog, draft };
   if (Object.keys(errors).length === 0) {
+    await deps.limits?.take("referral", message.userId);
     const result = await deps.referrals.submit(draft, dialog.id, identityOf(message));
     if (result.ok) return stored(message, state, updated, result.referral.reference, result.created, deps);
     Object.assign(errors, formErrors(result.errors));
@@ -105,13 +107,13 @@ export async function submitReferralForm(message: IncomingMessage, state: Conver
   return { ...textReply(message.conversationId, "action", "Please check the form: some details need changing."), form: referralForm(updated, deps.directory, errors), private: true };
 }
 
-async function advance(message: IncomingMessage, state: ConversationState, dialog: ReferralDialog, deps: BotDependencies): Promise<Reply> {
+async function advance(message: IncomingMessage, state: ConversationState, dialog: ReferralDialog, deps: TurnDependencies): Promise<Reply> {
   const next: ReferralDialog = { ...dialog, step: nextStep(dialog.draft, dialog.skipped) };
   await deps.conversations.set(message.conversationId, { ...state, dialog: next });
   return askNext(message, next, deps, false);
 }
 
-function askNext(message: IncomingMessage, dialog: ReferralDialog, deps: BotDependencies, asForm: boolean): Reply {
+function askNext(message: IncomingMessage, dialog: ReferralDialog, deps: TurnDependencies, asForm: boolean): Reply {
   const intro = "Let's refer them to First Contact Plus. Nothing is saved until you confirm.";
   if (asForm) {
     return { ...textReply(message.conversationId, "make_referral", `${intro} Check the details below, fill in the rest, and send it when the person has agreed.`), form: referralForm(dialog, deps.directory), private: true };
@@ -124,7 +126,8 @@ function askNext(message: IncomingMessage, dialog: ReferralDialog, deps: BotDepe
   return { ...textReply(message.conversationId, "make_referral", `${first}${questions[dialog.step]}`), private: true };
 }
 
-async function submit(message: IncomingMessage, state: ConversationState, dialog: ReferralDialog, deps: BotDependencies): Promise<Reply> {
+async function submit(message: IncomingMessage, state: ConversationState, dialog: ReferralDialog, deps: TurnDependencies): Promise<Reply> {
+  await deps.limits?.take("referral", message.userId);
   const result = await deps.referrals.submit(dialog.draft, dialog.id, identityOf(message));
   if (!result.ok) {
     const [field, problem] = Object.entries(result.errors)[0] ?? ["form", "Something is missing."];
@@ -133,7 +136,7 @@ async function submit(message: IncomingMessage, state: ConversationState, dialog
   return stored(message, state, dialog, result.referral.reference, result.created, deps);
 }
 
-async function stored(message: IncomingMessage, state: ConversationState, dialog: ReferralDialog, reference: string, created: boolean, deps: BotDependencies): Promise<Reply> {
+async function stored(message: IncomingMessage, state: ConversationState, dialog: ReferralDialog, reference: string, created: boolean, deps: TurnDependencies): Promise<Reply> {
   await deps.conversations.set(message.conversationId, { ...state, dialog: { ...dialog, submittedReference: reference } });
   const text = created
     ? `Referral ${reference} has been sent to First Contact Plus. Please give the person this reference in case they call. I'll tell you here when its status changes.`
@@ -141,7 +144,7 @@ async function stored(message: IncomingMessage, state: ConversationState, dialog
   return { ...textReply(message.conversationId, "make_referral", text), private: true };
 }
 
-async function cancel(message: IncomingMessage, state: ConversationState, deps: BotDependencies): Promise<Reply> {
+async function cancel(message: IncomingMessage, state: ConversationState, deps: TurnDependencies): Promise<Reply> {
   await deps.conversations.set(message.conversationId, withoutDialog(state));
   return textReply(message.conversationId, "make_referral", "Cancelled. Nothing was saved.");
 }

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { type PreviousSearch, respond, runSearch } from "../answer/answer-question.js";
 import type { AnswerResult } from "../answer/answer.js";
 import { composeReplyParts } from "../answer/compose-reply.js";
-import type { BotDependencies } from "./bot-dependencies.js";
+import type { TurnDependencies } from "./bot-dependencies.js";
 import { cardsFor, searchReply, textReply } from "./build-replies.js";
 import type { ConversationState, ListMemory } from "./conversation-state.js";
 import type { Reply, ReplyAction } from "./reply.js";
@@ -11,7 +11,7 @@ import type { Reply, ReplyAction } from "./reply.js";
 export const resultsKept = 20;
 
 /** A new message: answered in the context of the last search, and remembered when it searched. */
-export async function answerMessage(conversationId: string, text: string, state: ConversationState | undefined, deps: BotDependencies): Promise<Reply> {
+export async function answerMessage(conversationId: string, text: string, state: ConversationState | undefined, deps: TurnDependencies): Promise<Reply> {
   const responded = await respond(text, deps, { limit: resultsKept, ...(state?.list ? { previous: state.list.search } : {}) });
   const { answer, search, parts } = responded;
   if (!search || !parts) return textReply(conversationId, answer.intent, answer.reply, answer.intent === "urgent_help");
@@ -22,7 +22,7 @@ export async function answerMessage(conversationId: string, text: string, state:
 }
 
 /** The last search again, limited to one area (the "Only in …" buttons). */
-export async function narrowSearch(conversationId: string, search: PreviousSearch, state: ConversationState, deps: BotDependencies): Promise<Reply> {
+export async function narrowSearch(conversationId: string, search: PreviousSearch, state: ConversationState, deps: TurnDependencies): Promise<Reply> {
   const results = await runSearch(search, deps, resultsKept);
   deps.unmetSearches?.note(search, results.length);
   const parts = composeReplyParts({ needs: search.needs, areas: search.areas, age: search.age, results: results.slice(0, deps.maxResults) }, deps.directory);
@@ -30,7 +30,7 @@ export async function narrowSearch(conversationId: string, search: PreviousSearc
 }
 
 /** The next page of the last search. */
-export async function showMore(conversationId: string, state: ConversationState, list: ListMemory, deps: BotDependencies): Promise<Reply> {
+export async function showMore(conversationId: string, state: ConversationState, list: ListMemory, deps: TurnDependencies): Promise<Reply> {
   if (list.shown >= list.resultIds.length) {
     return textReply(conversationId, "action", "That's everything I found for that search. Try another place or need, or ask First Contact Plus.");
   }
@@ -49,7 +49,7 @@ async function presentSearch(
   results: readonly AnswerResult[],
   lines: readonly string[],
   state: ConversationState | undefined,
-  deps: BotDependencies,
+  deps: TurnDependencies,
 ): Promise<Reply> {
   const shown = results.slice(0, deps.maxResults);
   const list: ListMemory = {
@@ -64,7 +64,7 @@ async function presentSearch(
 }
 
 /** Show more, while there is more; narrow to an area, when none was named. */
-function listActions(list: ListMemory, deps: BotDependencies): ReplyAction[] {
+function listActions(list: ListMemory, deps: TurnDependencies): ReplyAction[] {
   const actions: ReplyAction[] = [];
   if (list.shown < list.resultIds.length) actions.push({ id: "show_more", label: "Show more", value: list.searchId });
   if (list.search.areas.length === 0 && list.resultIds.length > 0) {

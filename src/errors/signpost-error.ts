@@ -7,6 +7,8 @@
 export abstract class SignpostError extends Error {
   abstract readonly code: string;
   abstract readonly userMessage: string;
+  /** The HTTP status an API answers with when this error ends a request. */
+  readonly httpStatus: number = 500;
 
   constructor(message: string, options?: ErrorOptions) {
     super(message, options);

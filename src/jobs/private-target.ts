@@ -2,7 +2,7 @@ import type { NoticeTarget } from "./notices.js";
 
 /**
  * Where a message for a referrer alone goes, by the channel they referred
- * from: the web chat, the terminal and the API have one person per
+ * from: the web chat, and the terminal have one person per
  * conversation, so their own conversation's inbox; Slack and Teams have
  * shared channels, so the referrer's direct message or personal chat, found
  * by their user id and never by the conversation the referral came from.
@@ -12,7 +12,6 @@ export function privateTarget(referrer: { readonly id: string; readonly channel:
   switch (referrer.channel) {
     case "web":
     case "terminal":
-    case "api":
       return { notifier: "inbox", destination: { conversationId: referrer.conversationId } };
     case "slack":
     case "teams":

@@ -20,15 +20,20 @@ export class InboxStore {
     await this.db.insertInto("inbox").values({ id, conversation_id: conversationId, text, created_at: this.clock.now().toISOString(), read_at: null }).execute();
   }
 
-  /** Unread messages for a conversation, oldest first; they are marked read as they are returned. */
+  /**
+   * Unread messages for a conversation, oldest first, marked read as they are
+   * returned, in one statement (UPDATE ... RETURNING): two readers polling at
+   * once never both get the same message.
+   */
   async takeUnread(conversationId: string): Promise<string[]> {
-    return this.db.transaction().execute(async (trx) => {
-      const rows = await trx.selectFrom("inbox").select(["id", "text"]).where("conversation_id", "=", conversationId).where("read_at", "is", null).orderBy("created_at").orderBy("id").execute();
-      if (rows.length > 0) {
-        await trx.updateTable("inbox").set({ read_at: this.clock.now().toISOString() }).where("id", "in", rows.map((r) => r.id)).execute();
-      }
-      return rows.map((r) => r.text);
-    });
+    const rows = await this.db
+      .updateTable("inbox")
+      .set({ read_at: this.clock.now().toISOString() })
+      .where("conversation_id", "=", conversationId)
+      .where("read_at", "is", null)
+      .returning(["id", "text", "created_at"])
+      .execute();
+    return rows.sort((a, b) => a.created_at.localeCompare(b.created_at) || a.id.localeCompare(b.id)).map((r) => r.text);
   }
 
   /** A fresh id for a message that is not a redelivery. */

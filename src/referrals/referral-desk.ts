@@ -1,3 +1,4 @@
+import { type Role, type RoleAssignments, rolesOf } from "../identity/roles.js";
 import type { Clock } from "../time/clock.js";
 import { completeReferral } from "./complete-referral.js";
 import type { Engagement, Referral, Viewer } from "./referral.js";
@@ -5,19 +6,22 @@ import type { ReferralDraft } from "./referral-draft.js";
 import type { StatusChange } from "./referral-status.js";
 import type { ListFilter, NotificationPlan, ReferralStore } from "./referral-store.js";
 
-/** Who is talking to Signpost, as a channel knows them. */
+/** Who is talking to Signpost, as a channel has verified them. */
 export interface Identity {
+  /** Namespaced by the channel that verified it (web:, slack:, teams:, terminal:). */
   readonly userId: string;
   readonly userName?: string;
   readonly channel: string;
   readonly conversationId: string;
-  /** The team the channel puts them in (a Slack workspace, a Teams team); absent in the web chat. */
+  /** The team the channel puts them in (a Slack channel, a Teams team); absent in the web chat. */
   readonly team?: string;
+  /** Roles the channel vouches for (a signed-in user's groups); configuration adds its own. */
+  readonly roles?: readonly Role[];
 }
 
 export interface AccessSettings {
-  /** Users on the First Contact triage team: they see and move every referral. */
-  readonly triageUserIds: ReadonlySet<string>;
+  /** Roles by configuration; the triage role sees and moves every referral. */
+  readonly roles: RoleAssignments;
   /** Teams for users whose channel names none (the web chat, the terminal), from USER_TEAMS. */
   readonly userTeams: ReadonlyMap<string, string>;
 }
@@ -46,7 +50,7 @@ export class ReferralDesk {
       id: identity.userId,
       team: this.teamOf(identity),
       channel: identity.channel,
-      triage: this.access.triageUserIds.has(identity.userId),
+      triage: rolesOf(identity.userId, this.access.roles, identity.roles).has("triage"),
     };
   }
 

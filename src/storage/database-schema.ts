@@ -131,6 +131,47 @@ export interface RetiredReferralsTable {
   count: number;
 }
 
+/** A web chat session: the cookie holds a random token, the table only its SHA-256. */
+export interface WebSessionsTable {
+  token_hash: string;
+  /** Namespaced: web:<sub>, or web:trial-<random> in trial mode. */
+  user_id: string;
+  user_name: string | null;
+  /** JSON: the roles the identity provider's groups gave at sign-in (configuration adds its own). */
+  roles: string;
+  kind: "trial" | "signed-in";
+  created_at: string;
+  last_seen_at: string;
+  /** The absolute timeout; the idle timeout is counted from last_seen_at. */
+  expires_at: string;
+}
+
+/** An OpenID Connect sign-in in progress, by a hash of its state; deleted when used or expired. */
+export interface SignInAttemptsTable {
+  state_hash: string;
+  code_verifier: string;
+  nonce: string;
+  /** A path on this site to go back to, never a full URL. */
+  return_to: string;
+  expires_at: string;
+}
+
+/** One conversation's state between turns (src/conversation/), as JSON, with who last wrote it. */
+export interface ConversationsTable {
+  conversation_id: string;
+  owner_id: string;
+  state: string;
+  updated_at: string;
+  expires_at: string;
+}
+
+/** rate-limiter-flexible's counters on PostgreSQL (src/limits/); unused with SQLite, whose limits are in memory. */
+export interface RateLimitsTable {
+  key: string;
+  points: number;
+  expire: string | number | null;
+}
+
 export interface Database {
   referrals: ReferralsTable;
   audit_events: AuditEventsTable;
@@ -141,4 +182,8 @@ export interface Database {
   job_locks: JobLocksTable;
   unmet_searches: UnmetSearchesTable;
   retired_referrals: RetiredReferralsTable;
+  web_sessions: WebSessionsTable;
+  sign_in_attempts: SignInAttemptsTable;
+  conversations: ConversationsTable;
+  rate_limits: RateLimitsTable;
 }

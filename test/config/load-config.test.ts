@@ -73,6 +73,45 @@ describe("loadConfig", () => {
     expect(full?.allowedTenantIds).toEqual(new Set(["tenant-a", "tenant-b"]));
   });
 
+  it.each([
+    [{ TRIAGE_USER_IDS: "u-triage" }, /^TRIAGE_USER_IDS: "u-triage" is not a namespaced user id: write web:<sub>, slack:<workspace>:<user>/],
+    [{ TRIAGE_USER_IDS: "slack:U0456" }, /^TRIAGE_USER_IDS: "slack:U0456" is not a slack user id like slack:T0123ABCD:U0456EFGH$/],
+    [{ MAINTAINER_USER_IDS: "web:ok,teams:only-one-part" }, /^MAINTAINER_USER_IDS: "teams:only-one-part" is not a teams user id/],
+    [{ COMMISSIONER_USER_IDS: "terminal:10 00" }, /^COMMISSIONER_USER_IDS: /],
+    [{ USER_TEAMS: "u1=team-north" }, /^USER_TEAMS: "u1" is not a namespaced user id/],
+    [{ TRIAL_ROLES: "triage", NODE_ENV: "production" }, /^TRIAL_ROLES: is refused in production/],
+    [{ TRIAL_ROLES: "admin" }, /^TRIAL_ROLES: must be a list of roles/],
+    [{ OIDC_ISSUER: "https://login.example.org/tenant/v2.0", OIDC_CLIENT_ID: "c", OIDC_CLIENT_SECRET: "s" }, /^PUBLIC_URL: is required with sign-in/],
+    [{ OIDC_ISSUER: "https://login.example.org/tenant/v2.0", OIDC_CLIENT_SECRET: "s", PUBLIC_URL: "https://signpost.example.org" }, /^OIDC_CLIENT_ID: is required when OIDC_ISSUER is set$/],
+    [{ OIDC_CLIENT_ID: "c" }, /^OIDC_ISSUER: is required when OIDC_CLIENT_ID or OIDC_CLIENT_SECRET is set$/],
+    [{ OIDC_ISSUER: "https://login.example.org/t/v2.0", OIDC_CLIENT_ID: "c", OIDC_CLIENT_SECRET: "s", PUBLIC_URL: "https://signpost.example.org", TRIAL_ROLES: "triage" }, /^TRIAL_ROLES: is only for trial mode/],
+    [{ PUBLIC_URL: "http://signpost.example.org" }, /^PUBLIC_URL: must be https:\/\/ unless it is a loopback address/],
+    [{ PUBLIC_URL: "https://signpost.example.org/chat" }, /^PUBLIC_URL: must be an origin only/],
+    [{ SESSION_IDLE_MINUTES: "600", SESSION_MAX_HOURS: "2" }, /^SESSION_IDLE_MINUTES: must not be longer than SESSION_MAX_HOURS$/],
+  ])("stops start-up on a bad identity or sign-in setting %j", (env, message) => {
+    expect(() => load(env as Record<string, string>)).toThrow(message);
+  });
+
+  it("reads roles, teams, sign-in and limits", () => {
+    const config = load({
+      TRIAGE_USER_IDS: "web:3f2a9c1e, slack:T0123ABCD:U0456EFGH",
+      USER_TEAMS: "terminal:1000=team-north",
+      PUBLIC_URL: "https://signpost.example.org",
+      OIDC_ISSUER: "https://login.example.org/tenant/v2.0",
+      OIDC_CLIENT_ID: "client",
+      OIDC_CLIENT_SECRET: "secret",
+      OIDC_TRIAGE_GROUPS: "g1,g2",
+      REFERRALS_PER_HOUR: "5",
+    });
+    expect(config.access.roles.triage).toEqual(new Set(["web:3f2a9c1e", "slack:T0123ABCD:U0456EFGH"]));
+    expect(config.access.userTeams.get("terminal:1000")).toBe("team-north");
+    expect(config.web.oidc).toMatchObject({ redirectUri: "https://signpost.example.org/auth/callback", groupsClaim: "groups" });
+    expect(config.web.oidc?.roleGroups.triage).toEqual(new Set(["g1", "g2"]));
+    expect(config.limits.referralsPerHour).toBe(5);
+    expect(load({}).web.oidc).toBeUndefined();
+    expect(load({ TRIAL_ROLES: "triage" }).access.trialRoles).toEqual(["triage"]);
+  });
+
   it("runs the jobs on London schedules by default, keeping closed referrals for a finite time", () => {
     const { jobs } = load({});
     expect(jobs.enabled).toBe(true);

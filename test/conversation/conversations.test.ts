@@ -138,7 +138,7 @@ describe("scripted conversations through bot.handle", () => {
     expect(sent.text[0]).toMatch(/^Thank you\. Your report about .* is recorded/);
     const reports = await feedback.list();
     expect(reports).toHaveLength(before + 1);
-    expect(reports.at(-1)).toMatchObject({ serviceId: report.value, details: "Moved to Tuesdays at the library", channel: "web", reportedBy: "u-test" });
+    expect(reports.at(-1)).toMatchObject({ serviceId: report.value, details: "Moved to Tuesdays at the library", channel: "web", reportedBy: "web:u-test" });
   });
 
   it("9. 'refer him' after a search opens the referral, pre-filled from the search", async () => {

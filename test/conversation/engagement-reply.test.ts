@@ -112,8 +112,8 @@ describe("the outcome follow-up, through the real bot", () => {
     const teammate = conversation(bot, "c-teammate", { userId: "u-teammate" });
     expect((await teammate.say(`${reference.toLowerCase()} engaged.`)).text[0]).toBe(`Thank you. Recorded for ${reference}: the person engaged with ${service}. If that changes, reply again.`);
     expect(await engagementTrail(reference)).toEqual([
-      ["engagement:did-not-engage", "u-flow"],
-      ["engagement:engaged", "u-teammate"],
+      ["engagement:did-not-engage", "web:u-flow"],
+      ["engagement:engaged", "web:u-teammate"],
     ]);
 
     clock.advance(day);

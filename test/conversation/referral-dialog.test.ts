@@ -20,7 +20,11 @@ beforeAll(async () => {
 
 const terminal = (userId = "u-sam") => conversation(bot, `t-${Math.random().toString(36).slice(2)}`, { channel: "terminal", userId });
 const web = (userId = "u-sam") => conversation(bot, `w-${Math.random().toString(36).slice(2)}`, { channel: "web", userId });
-const mine = (userId: string) => referrals.list({ userId, channel: "web", conversationId: "x" }, { scope: "mine", openOnly: false });
+/** A person's own referrals, from whichever of the two channels these tests use (ids are namespaced by channel). */
+const mine = async (userId: string) => {
+  const own = (id: string) => referrals.list({ userId: id, channel: "web", conversationId: "x" }, { scope: "mine", openOnly: false });
+  return [...(await own(`web:${userId}`)), ...(await own(`terminal:${userId}`))];
+};
 const referenceIn = (reply: Reply) => /FC-[0-9A-HJKMNP-TV-Z]{6}/.exec(reply.text.join(" "))?.[0];
 
 /** A complete, valid form for the referral form's fields. */
@@ -66,7 +70,7 @@ describe("the referral dialog, question by question (terminal)", () => {
     expect(stored.map((r) => r.reference)).toEqual([reference]);
     expect(stored[0]).toMatchObject({ person: syntheticPeople[0], age: 84, area: "charnwood", urgency: "soon", nhsNumber: syntheticNhsNumbers[0], contact: { phone: "01164960123", when: "mornings" } });
     expect(stored[0]!.needs).toEqual(expect.arrayContaining(["home-safety", "affordable-warmth"]));
-    expect(stored[0]!.consent.confirmedBy).toBe("u-dialog");
+    expect(stored[0]!.consent.confirmedBy).toBe("terminal:u-dialog");
   });
 
   it("stores nothing when the person has not agreed", async () => {

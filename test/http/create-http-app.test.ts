@@ -1,7 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { answerQuestion } from "../../src/answer/answer-question.js";
 import { SearchError } from "../../src/errors/search-error.js";
-import { createHttpApp, type HttpCore } from "../../src/http/create-http-app.js";
+import type { Hono } from "hono";
+import { createHttpApp, type HttpAppOptions, type HttpCore } from "../../src/http/create-http-app.js";
+import { mountSearchApi } from "../../src/http/search-api.js";
 import { realDirectoryAndEngine } from "../support/load-real-directory.js";
 import { memoryLogger } from "../support/memory-logger.js";
 
@@ -16,10 +18,20 @@ beforeAll(async () => {
   };
 });
 
+/**
+ * The app with the search API mounted and no guard (the web channel's guard is tested with it, in
+ * test/channels/web/), answering in-process requests as a browser on loopback sends them.
+ */
+function httpApp(options: HttpAppOptions): { request(path: string): Promise<Response> } {
+  const app: Hono = createHttpApp(options);
+  mountSearchApi(app, { core: options.core, guard: (_c, next) => next() });
+  return { request: async (path) => app.request(path, { headers: { host: "127.0.0.1:3978" } }) };
+}
+
 describe("GET /readyz and /healthz", () => {
   it("is live at once, and ready only once the directory is indexed", async () => {
     let ready: HttpCore | undefined = undefined;
-    const app = createHttpApp({ core: () => ready, logger: memoryLogger().logger });
+    const app = httpApp({ core: () => ready, logger: memoryLogger().logger });
     expect((await app.request("/healthz")).status).toBe(200);
     const starting = await app.request("/readyz");
     expect(starting.status).toBe(503);
@@ -32,7 +44,7 @@ describe("GET /readyz and /healthz", () => {
 });
 
 describe("GET /api/search", () => {
-  const app = () => createHttpApp({ core: () => core, logger: memoryLogger().logger });
+  const app = () => httpApp({ core: () => core, logger: memoryLogger().logger });
 
   it("answers like ask --json", async () => {
     const response = await app().request("/api/search?q=lonely+widower+in+Loughborough");
@@ -60,14 +72,19 @@ describe("GET /api/search", () => {
 
   it("logs each request without the words that were searched", async () => {
     const { logger, lines } = memoryLogger();
-    await createHttpApp({ core: () => core, logger }).request("/api/search?q=Mrs+Patel+lonely+in+Oakham");
+    await httpApp({ core: () => core, logger }).request("/api/search?q=Mrs+Patel+lonely+in+Oakham");
     const logged = lines().find((line) => line.msg === "request");
     expect(logged).toMatchObject({ method: "GET", path: "/api/search", status: 200 });
     expect(JSON.stringify(lines())).not.toMatch(/Patel|Oakham|lonely/);
   });
 
+  it("is never cached: the question is in the URL", async () => {
+    const response = await app().request("/api/search?q=lonely");
+    expect(response.headers.get("cache-control")).toBe("no-store");
+  });
+
   it("says it is starting rather than failing while the directory loads", async () => {
-    const starting = createHttpApp({ core: () => undefined, logger: memoryLogger().logger });
+    const starting = httpApp({ core: () => undefined, logger: memoryLogger().logger });
     const response = await starting.request("/api/search?q=lonely");
     expect(response.status).toBe(503);
     expect(await response.json()).toMatchObject({ error: { code: "NOT_READY" } });
@@ -76,14 +93,14 @@ describe("GET /api/search", () => {
 
 describe("errors", () => {
   it("answers an unknown path with a JSON 404", async () => {
-    const response = await createHttpApp({ core: () => core, logger: memoryLogger().logger }).request("/nope");
+    const response = await httpApp({ core: () => core, logger: memoryLogger().logger }).request("/nope");
     expect(response.status).toBe(404);
     expect(await response.json()).toEqual({ error: { code: "NOT_FOUND", message: "There is nothing at GET /nope." } });
   });
 
   it("turns a known failure into its code and user sentence", async () => {
     const failing: HttpCore = { ...core, ask: () => Promise.reject(new SearchError("meilisearch timed out after 2000 ms")) };
-    const response = await createHttpApp({ core: () => failing, logger: memoryLogger().logger }).request("/api/search?q=lonely");
+    const response = await httpApp({ core: () => failing, logger: memoryLogger().logger }).request("/api/search?q=lonely");
     expect(response.status).toBe(503);
     expect(await response.json()).toEqual({
       error: { code: "SEARCH_UNAVAILABLE", message: "Search is not available just now. Please try again in a minute." },
@@ -93,7 +110,7 @@ describe("errors", () => {
   it("hides an unexpected failure's details from the user and logs them for the operator", async () => {
     const { logger, lines } = memoryLogger();
     const failing: HttpCore = { ...core, ask: () => Promise.reject(new Error("disk on fire at /srv/secret/path")) };
-    const response = await createHttpApp({ core: () => failing, logger }).request("/api/search?q=lonely");
+    const response = await httpApp({ core: () => failing, logger }).request("/api/search?q=lonely");
     expect(response.status).toBe(500);
     const text = await response.text();
     expect(text).not.toContain("disk on fire");

@@ -13,7 +13,7 @@ import { run } from "../support/run-process.js";
 import { syntheticReferral } from "../support/synthetic-referral.js";
 
 const dataDir = mkdtempSync(path.join(tmpdir(), "signpost-cli-"));
-const env = { DATA_DIR: dataDir, TRIAGE_USER_IDS: "u-triage" };
+const env = { DATA_DIR: dataDir, TRIAGE_USER_IDS: "terminal:triage-lead" };
 const referrals = (...args: string[]) => run(process.execPath, ["--import", "tsx", "scripts/referrals.ts", ...args], env);
 let reference = "";
 
@@ -29,7 +29,7 @@ beforeAll(async () => {
 
 describe("npm run referrals", () => {
   it("exports JSON coded with SNOMED CT 871731000000106, and audits the export", async () => {
-    const result = await referrals("export", "--format", "json", "--by", "u-hub");
+    const result = await referrals("export", "--format", "json", "--by", "terminal:hub-admin");
     expect(result.code).toBe(0);
     const exported = JSON.parse(result.stdout) as { reference: string; coding: { code: string; system: string }; nhsNumber: string }[];
     expect(exported).toHaveLength(1);
@@ -37,7 +37,7 @@ describe("npm run referrals", () => {
     const db = openDatabase({ kind: "sqlite", file: path.join(dataDir, "signpost.db") });
     const audited = await db.selectFrom("audit_events").select(["action", "actor_id", "channel"]).where("action", "=", "exported").execute();
     await db.destroy();
-    expect(audited).toContainEqual({ action: "exported", actor_id: "u-hub", channel: "cli" });
+    expect(audited).toContainEqual({ action: "exported", actor_id: "terminal:hub-admin", channel: "cli" });
   });
 
   it("exports CSV with a header, the SNOMED CT code, and cells a spreadsheet cannot run", async () => {
@@ -57,14 +57,17 @@ describe("npm run referrals", () => {
     expect(bad.stderr).toMatch(/--format must be json or csv/);
     expect((await referrals("export", "--since", "last week")).stderr).toMatch(/--since must be a date written YYYY-MM-DD/);
     expect((await referrals("launch")).stderr).toMatch(/^Usage:/);
+    const bare = await referrals("export", "--by", "u-hub");
+    expect(bare.code).toBe(2);
+    expect(bare.stderr).toMatch(/^--by: "u-hub" is not a namespaced user id/);
   });
 
   it("lets only triage move a referral, and shows the triage inbox", async () => {
-    const notTriage = await referrals("status", reference, "acknowledged", "--by", "u-someone");
+    const notTriage = await referrals("status", reference, "acknowledged", "--by", "terminal:someone");
     expect(notTriage.code).toBe(1);
     // A stranger to the referral is told exactly what they would be told if it did not exist.
-    expect(notTriage.stderr).toBe(`No referral ${reference} that u-someone may change.\n`);
-    const moved = await referrals("status", reference, "accepted", "lightbulb-affordable-warmth", "--by", "u-triage");
+    expect(notTriage.stderr).toBe(`No referral ${reference} that terminal:someone may change.\n`);
+    const moved = await referrals("status", reference, "accepted", "lightbulb-affordable-warmth", "--by", "terminal:triage-lead");
     expect(moved.stdout).toBe(`${reference} is now accepted.\n`);
     const inbox = await referrals("inbox");
     expect(inbox.stdout).toContain(`New referral ${reference}`);

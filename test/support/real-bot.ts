@@ -27,7 +27,10 @@ export async function realBot(options: { core?: RealCore; clock?: ManualClock; u
 
 /** A conversation with the bot: say things, press buttons. */
 export function conversation(bot: Bot, conversationId = `c-${Math.random().toString(36).slice(2)}`, who: { userId?: string; channel?: "web" | "terminal" } = {}) {
-  const base = { channel: who.channel ?? ("web" as const), conversationId, userId: who.userId ?? "u-test" };
+  const channel = who.channel ?? ("web" as const);
+  // Ids are namespaced by their channel, as the channels make them: "u-sam" in the web chat is web:u-sam.
+  const userId = who.userId ?? "u-test";
+  const base = { channel, conversationId, userId: userId.startsWith(`${channel}:`) ? userId : `${channel}:${userId}` };
   return {
     say: (text: string): Promise<Reply> => bot.handle({ ...base, text }),
     press: (id: Parameters<Bot["handle"]>[0] extends infer M ? (M extends { action?: infer A } ? NonNullable<A> : never) : never): Promise<Reply> =>

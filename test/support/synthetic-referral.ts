@@ -6,7 +6,17 @@ import { syntheticNhsNumber } from "./synthetic-nhs-number.js";
  * so the log scan can prove they never reach the logs; NHS numbers are from the
  * 999 range, which is never issued.
  */
-export const syntheticPeople = ["Zephyrine Quillfeather", "Marmaduke Pennywhistle", "Ottoline Brackenbury"] as const;
+export const syntheticPeople = [
+  "Zephyrine Quillfeather",
+  "Marmaduke Pennywhistle",
+  "Ottoline Brackenbury",
+  "Peregrine Thistlewood",
+  "Clementine Oddfellowes",
+  "Barnaby Quincegrove",
+  "Hyacinth Wimbleford",
+  "Cornelius Dapplegrove",
+  "Araminta Pocklethorpe",
+] as const;
 export const syntheticNhsNumbers = [syntheticNhsNumber(424242), syntheticNhsNumber(515151)] as const;
 
 export function syntheticReferral(overrides: Partial<NewReferral> = {}): NewReferral {

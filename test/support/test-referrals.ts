@@ -2,6 +2,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Directory } from "../../src/directory/directory.js";
+import { noRoleAssignments } from "../../src/identity/roles.js";
 import { InboxNotifier } from "../../src/notifications/inbox-notifier.js";
 import { InboxStore } from "../../src/notifications/inbox-store.js";
 import { OutboxSender } from "../../src/notifications/outbox-sender.js";
@@ -13,7 +14,7 @@ import { openDatabase } from "../../src/storage/open-database.js";
 import type { Clock } from "../../src/time/clock.js";
 import { memoryLogger } from "./memory-logger.js";
 
-export const triageUserId = "u-triage";
+export const triageUserId = "web:u-triage";
 
 /** A real referral desk on a fresh SQLite file, with its inbox and a sender to deliver notifications. */
 export async function testReferrals(directory: Directory, clock: Clock) {
@@ -21,7 +22,7 @@ export async function testReferrals(directory: Directory, clock: Clock) {
   await migrateToLatest(db);
   const inbox = new InboxStore(db, clock);
   const plan = notificationPlan({ triage: { notifier: "inbox", destination: { conversationId: "first-contact-triage" } }, notifierFor: () => "inbox", webhook: false }, directory);
-  const referrals = new ReferralDesk(new KyselyReferralStore(db, clock), plan, { triageUserIds: new Set([triageUserId]), userTeams: new Map([["u-flow", "team-north"], ["u-teammate", "team-north"]]) }, clock);
+  const referrals = new ReferralDesk(new KyselyReferralStore(db, clock), plan, { roles: { ...noRoleAssignments, triage: new Set([triageUserId]) }, userTeams: new Map([["web:u-flow", "team-north"], ["web:u-teammate", "team-north"]]) }, clock);
   const sender = new OutboxSender(db, [new InboxNotifier(inbox)], clock, memoryLogger().logger);
   return { referrals, inbox, sender, db };
 }

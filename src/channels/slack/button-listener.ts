@@ -10,6 +10,7 @@ import type { App, BlockButtonAction } from "@slack/bolt";
 import { buttonActionIdPattern, conversationFromBlockId, decodeActionId } from "./action-ids.js";
 import { converse, notice, type SlackChannelContext } from "./converse.js";
 import { openModal } from "./deliver-reply.js";
+import { slackUserId } from "../../identity/user-id.js";
 import { teamFor } from "./message-listeners.js";
 import { conversationIdFor, type Destination, isDirectMessage, placeOf } from "./slack-conversation.js";
 
@@ -56,7 +57,7 @@ export function registerButtonListener(app: App, ctx: SlackChannelContext): void
     await converse(
       ctx,
       client,
-      { channel: "slack", conversationId, userId: body.user.id, ...(userName ? { userName } : {}), ...(team ? { team } : {}), action: { id: decoded.id, value: action.value ?? "" } },
+      { channel: "slack", conversationId, userId: slackUserId(body.team?.id ?? body.user.team_id, body.user.id), ...(userName ? { userName } : {}), ...(team ? { team } : {}), action: { id: decoded.id, value: action.value ?? "" } },
       delivery,
     );
   });

@@ -8,6 +8,7 @@ import type { webApi } from "@slack/bolt";
 import type { Bot } from "../../conversation/bot.js";
 import { type IncomingMessage, incomingMessageSchema } from "../../conversation/incoming-message.js";
 import type { Reply } from "../../conversation/reply.js";
+import { isSignpostError } from "../../errors/signpost-error.js";
 import type { Logger } from "../../logging/create-logger.js";
 import { type Delivery, deliverReply, type PendingForm } from "./deliver-reply.js";
 import type { ExpiringMap } from "./expiring-map.js";
@@ -40,6 +41,11 @@ export async function answerFromCore(ctx: SlackChannelContext, message: Incoming
   try {
     return { ok: true, reply: await bot.handle(parsed.data) };
   } catch (error) {
+    // A limit reached, storage away: the core's own sentence. Anything else: a general apology.
+    if (isSignpostError(error)) {
+      ctx.logger.warn({ code: error.code, channel: "slack" }, "the core could not answer a Slack message");
+      return { ok: false, problem: error.userMessage };
+    }
     ctx.logger.error({ err: error, channel: "slack" }, "the core failed to answer a Slack message");
     return { ok: false, problem: failed };
   }

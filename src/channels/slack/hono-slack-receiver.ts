@@ -1,7 +1,9 @@
 /**
  * Bolt's receiver for Slack over HTTP, inside Signpost's one Hono server:
  * `mount(app)` adds POST /slack/events. Each request is verified (signature and
- * 5-minute window), answered directly when it is an ssl_check or a
+ * 5-minute window) and answered at most once: a signature already seen in the
+ * window is a replay (a captured request sent again), acknowledged and dropped.
+ * Then it is answered directly when it is an ssl_check or a
  * url_verification, parsed (form-encoded commands and interactivity, JSON
  * events) and handed to Bolt with its retry headers. The HTTP response is sent
  * as soon as the listener acknowledges; the listener's slow work carries on after.
@@ -12,7 +14,8 @@ import { bodyLimit } from "hono/body-limit";
 import type { Logger } from "../../logging/create-logger.js";
 import { errorSummary } from "./bolt-logger.js";
 import { slackAppNeeds } from "./slack-app-needs.js";
-import { checkSlackSignature } from "./verify-slack-signature.js";
+import { ExpiringMap } from "./expiring-map.js";
+import { checkSlackSignature, replayWindowSeconds } from "./verify-slack-signature.js";
 
 export interface HonoSlackReceiverOptions {
   readonly signingSecret: string;
@@ -53,9 +56,12 @@ function respond(body: unknown): Response {
 export class HonoSlackReceiver implements Receiver {
   private app: App | undefined;
   readonly path: string;
+  /** Signatures seen within the replay window (and a little longer, for clock skew). */
+  private readonly seenSignatures: ExpiringMap<true>;
 
   constructor(private readonly options: HonoSlackReceiverOptions) {
     this.path = options.path ?? slackAppNeeds.requestPath;
+    this.seenSignatures = new ExpiringMap<true>(100_000, 2 * replayWindowSeconds * 1000, options.now);
   }
 
   init(app: App): void {
@@ -90,6 +96,11 @@ export class HonoSlackReceiver implements Receiver {
     if (!check.ok) {
       logger.warn({ status: check.status, reason: check.reason }, "Slack request refused");
       return empty(check.status);
+    }
+    // A signature covers the timestamp and the whole body, so the same one twice is the same request twice.
+    if (!this.seenSignatures.addIfAbsent(request.headers.get("x-slack-signature") ?? "", true)) {
+      logger.warn({ reason: "signature already seen" }, "Slack request replayed; dropped");
+      return empty(200);
     }
     let body: Record<string, unknown>;
     try {

@@ -5,6 +5,7 @@
  * opens its form as a modal with the shortcut's trigger id.
  */
 import type { App } from "@slack/bolt";
+import { slackUserId } from "../../identity/user-id.js";
 import { converse, notice, type SlackChannelContext } from "./converse.js";
 import { conversationIdFor, type Destination } from "./slack-conversation.js";
 
@@ -28,6 +29,6 @@ export function registerReferralShortcut(app: App, ctx: SlackChannelContext): vo
       await notice(client, "I couldn't open our direct messages, so the referral can't be confirmed privately. Please try again.", delivery);
       return;
     }
-    await converse(ctx, client, { channel: "slack", conversationId, userId, ...(shortcut.user.username ? { userName: shortcut.user.username } : {}), text: referralRequest }, delivery);
+    await converse(ctx, client, { channel: "slack", conversationId, userId: slackUserId(shortcut.team?.id ?? shortcut.user.team_id, userId), ...(shortcut.user.username ? { userName: shortcut.user.username } : {}), text: referralRequest }, delivery);
   });
 }

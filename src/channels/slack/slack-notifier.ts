@@ -9,6 +9,7 @@
  * Any failure throws, so the outbox tries again later with backoff: the client
  * itself never retries and never waits out a rate limit (HTTP 429 "ratelimited").
  */
+import { channelLocalId } from "../../identity/user-id.js";
 import { webApi } from "@slack/bolt";
 import type { Logger } from "../../logging/create-logger.js";
 import type { Notifier, OutgoingNotification } from "../../notifications/notifier.js";
@@ -70,9 +71,10 @@ export class SlackNotifier implements Notifier {
     }
   }
 
+  /** `userId` is namespaced (slack:<workspace>:<user>); Slack opens the DM from the user's own id. */
   private async directMessage(userId: string, text: string): Promise<void> {
     try {
-      await this.client.chat.postMessage({ channel: userId, ...message(text) });
+      await this.client.chat.postMessage({ channel: channelLocalId(userId), ...message(text) });
     } catch (error) {
       throw new Error(`Slack chat.postMessage to the referrer's DM failed: ${errorSummary(error).slackError ?? errorSummary(error).error}`);
     }

@@ -7,6 +7,7 @@
  */
 import type { App, ViewOutput } from "@slack/bolt";
 import type { Form } from "../../conversation/reply.js";
+import { slackUserId } from "../../identity/user-id.js";
 import { answerFromCore, type SlackChannelContext } from "./converse.js";
 import { decodeModalMetadata } from "./modal-metadata.js";
 import { postReply } from "./post-messages.js";
@@ -30,7 +31,7 @@ export function registerViewListener(app: App, ctx: SlackChannelContext): void {
     const message = {
       channel: "slack" as const,
       conversationId: metadata.conversationId,
-      userId: body.user.id,
+      userId: slackUserId(body.team?.id ?? body.user.team_id, body.user.id),
       ...(body.user.name ? { userName: body.user.name } : {}),
       ...(metadata.team ? { team: metadata.team } : {}),
       action: { id: "submit_form" as const, value: metadata.formValue, fields },

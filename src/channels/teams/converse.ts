@@ -9,6 +9,7 @@ import { type Activity, TurnContext } from "botbuilder";
 import type { Bot } from "../../conversation/bot.js";
 import { type IncomingMessage, incomingMessageSchema, maxIncomingText } from "../../conversation/incoming-message.js";
 import type { Reply } from "../../conversation/reply.js";
+import { isSignpostError } from "../../errors/signpost-error.js";
 import { readCardAction } from "./card-action.js";
 import type { PrivateRoutes } from "./private-routes.js";
 import { messageBaseOf, type MessageBase } from "./teams-activity.js";
@@ -66,6 +67,13 @@ export async function converse(context: TurnContext, input: TurnInput, deps: Con
   }
   const bot = deps.bot();
   if (!bot) return { kind: "notice", text: notReady };
-  const reply = await bot.handle(parsed.data);
+  let reply: Reply;
+  try {
+    reply = await bot.handle(parsed.data);
+  } catch (error) {
+    // A limit reached, storage away: the core's own sentence. Anything else goes to the adapter's turn error.
+    if (isSignpostError(error)) return { kind: "notice", text: error.userMessage };
+    throw error;
+  }
   return { kind: "reply", reply, base, ...(route ? { route } : {}), submittedForm: parsed.data.action?.id === "submit_form" };
 }

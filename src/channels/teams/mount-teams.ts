@@ -1,12 +1,13 @@
 /**
  * Adds Teams to Signpost's one HTTP server: `POST /api/messages`, where the
- * Bot Framework delivers activities, driving a botbuilder CloudAdapter. Hono's
- * request is handed to `adapter.process` as the plain request it expects
- * (method, headers, parsed body) and its answer (status and body: an invoke's
- * response, or nothing) is turned back into a Hono response. Activities from
- * tenants not on the allowlist are dropped before the bot sees them.
+ * Bot Framework delivers activities, driving a botbuilder CloudAdapter. Each
+ * request's token is validated first: one that cannot be (forged, expired, the
+ * signing keys unreachable) is answered 401 with one log line. An
+ * authenticated activity becomes a turn, and its answer (an invoke's response,
+ * or nothing) a Hono response. Activities from tenants not on the allowlist
+ * are dropped before the bot sees them.
  */
-import type { CloudAdapter, Request as BotRequest, Response as BotResponse } from "botbuilder";
+import type { Activity } from "botbuilder";
 import type { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { ContentfulStatusCode, StatusCode } from "hono/utils/http-status";
@@ -14,7 +15,7 @@ import type { Bot } from "../../conversation/bot.js";
 import type { Logger } from "../../logging/create-logger.js";
 import { systemClock, type Clock } from "../../time/clock.js";
 import type { ConversationReferences } from "./conversation-references.js";
-import { createTeamsAdapter } from "./create-teams-adapter.js";
+import { createTeamsAdapter, type SignpostCloudAdapter } from "./create-teams-adapter.js";
 import { PrivateRoutes } from "./private-routes.js";
 import { SignpostActivityHandler } from "./signpost-activity-handler.js";
 import { tenantIdsOf } from "./teams-activity.js";
@@ -34,7 +35,7 @@ export interface MountTeamsOptions {
 
 /** What the composition root needs to send proactively (the Teams notifier). */
 export interface TeamsChannel {
-  readonly adapter: CloudAdapter;
+  readonly adapter: SignpostCloudAdapter;
   /** The bot's app id ("" with authentication off). */
   readonly appId: string;
 }
@@ -43,6 +44,16 @@ export const maxActivityBodyBytes = 256 * 1024;
 
 function errorBody(code: string, message: string) {
   return { error: { code, message } };
+}
+
+/** As botbuilder reads an activity: its timestamps as dates, the text kept alongside. */
+function withDates(activity: Activity): Activity {
+  const raw = activity as Activity & Record<string, unknown>;
+  for (const [field, rawField] of [["timestamp", "rawTimestamp"], ["localTimestamp", "rawLocalTimestamp"], ["expiration", "rawExpiration"]] as const) {
+    const value = raw[field];
+    if (typeof value === "string") Object.assign(raw, { [rawField]: value, [field]: new Date(value) });
+  }
+  return activity;
 }
 
 export function mountTeams(app: Hono, options: MountTeamsOptions): TeamsChannel {
@@ -66,31 +77,24 @@ export function mountTeams(app: Hono, options: MountTeamsOptions): TeamsChannel 
       if (typeof body !== "object" || body === null || Array.isArray(body) || typeof (body as { type?: unknown }).type !== "string") {
         return c.json(errorBody("BAD_REQUEST", "The request body must be an activity with a type."), 400);
       }
-      const request: BotRequest = { method: "POST", headers: c.req.header(), body: body as Record<string, unknown> };
-      const answer: { status: number; body?: unknown } = { status: 200 };
-      const response: BotResponse = {
-        socket: undefined,
-        status: (code: number) => (answer.status = code),
-        header: () => undefined,
-        send: (sent: unknown) => (answer.body = sent),
-        end: () => undefined,
-      };
-      await adapter.process(request, response, async (context) => {
+      const activity = withDates(body as Activity);
+      const authHeader = c.req.header("authorization") ?? "";
+      const processed = await adapter.authenticateAndProcess(authHeader, activity, async (context) => {
         if (!tenantAllowed(context.activity, allowed)) {
           logger.warn({ activity: context.activity.type, tenants: tenantIdsOf(context.activity) }, "Teams activity from a tenant not on the allowlist dropped");
           return;
         }
         await handler.run(context);
       });
-      const status = answer.status as ContentfulStatusCode;
-      if (answer.body === undefined || answer.body === null) return c.body(null, answer.status as StatusCode);
-      if (typeof answer.body === "string") {
-        // botbuilder answers a refused token (401) or a broken activity (400) with a sentence; anything else stays generic.
-        if (answer.status === 401) return c.json(errorBody("UNAUTHORIZED", "The request's Bot Framework token is missing or invalid."), 401);
-        if (answer.status === 400) return c.json(errorBody("BAD_REQUEST", "The activity could not be read."), 400);
-        return c.json(errorBody("INTERNAL", "Something went wrong on our side."), status);
+      if (!processed.ok) {
+        logger.warn({ reason: processed.reason }, "Teams request refused: its Bot Framework token could not be validated");
+        return c.json(errorBody("UNAUTHORIZED", "The request's Bot Framework token is missing or invalid."), 401);
       }
-      return c.json(answer.body, status);
+      const invoke = processed.invoke;
+      if (!invoke) return c.body(null, 200);
+      const status = invoke.status as ContentfulStatusCode;
+      if (invoke.body === undefined || invoke.body === null) return c.body(null, invoke.status as StatusCode);
+      return c.json(invoke.body as object, status);
     },
   );
   return { adapter, appId };

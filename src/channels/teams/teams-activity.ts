@@ -5,6 +5,7 @@
  */
 import type { Activity } from "botbuilder";
 import type { IncomingMessage } from "../../conversation/incoming-message.js";
+import { teamsUserId } from "../../identity/user-id.js";
 
 export type MessageBase = Omit<IncomingMessage, "text" | "action">;
 
@@ -28,9 +29,9 @@ export function tenantIdsOf(activity: Partial<Activity>): string[] {
   return [...new Set(ids)];
 }
 
-function teamOf(activity: Partial<Activity>, conversationId: string): { team?: string } {
+function teamOf(activity: Partial<Activity>, conversationId: string, tenant: string | undefined): { team?: string } {
   const team = teamIdOf(activity) ?? (activity.conversation?.conversationType === "personal" ? undefined : conversationId);
-  return team ? { team } : {};
+  return team ? { team: teamsUserId(tenant, team) } : {};
 }
 
 /** The Teams team id, when the conversation is in a team's channel. */
@@ -45,21 +46,25 @@ export function isPersonalChat(activity: Partial<Activity>): boolean {
 }
 
 /**
- * Who and where, as the core sees it: the conversation id, the user's Entra
- * (AAD) object id (else their Teams id), and their team: the Teams team, or a
- * group chat itself. A personal chat names no team, so the core uses
- * USER_TEAMS or a team of one (a person's own chat is not a team).
+ * Who and where, as the core sees it: the conversation id, the user as
+ * teams:<tenant>:<Entra (AAD) object id> (else their Teams id), and their
+ * team: the Teams team, or a group chat itself, in the same namespace. A
+ * personal chat names no team, so the core uses USER_TEAMS or a team of one
+ * (a person's own chat is not a team). The token botbuilder validated vouches
+ * for the activity, and the tenant allowlist has already been applied.
  */
 export function messageBaseOf(activity: Partial<Activity>): MessageBase | undefined {
   const conversationId = text(activity.conversation?.id);
-  const userId = text(activity.from?.aadObjectId) ?? text(activity.from?.id);
-  if (!conversationId || !userId) return undefined;
+  const user = text(activity.from?.aadObjectId) ?? text(activity.from?.id);
+  if (!conversationId || !user) return undefined;
+  const tenant = tenantIdsOf(activity)[0];
+  const userId = teamsUserId(tenant, user);
   const userName = text(activity.from?.name);
   return {
     channel: "teams",
     conversationId,
     userId,
     ...(userName ? { userName: userName.slice(0, 200) } : {}),
-    ...teamOf(activity, conversationId),
+    ...teamOf(activity, conversationId, tenant),
   };
 }

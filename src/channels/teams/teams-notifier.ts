@@ -8,6 +8,7 @@
  * conversation; private ones (kind "private") only to the user's personal
  * chat. Any failure throws, so the outbox tries again later.
  */
+import { channelLocalId } from "../../identity/user-id.js";
 import type { CloudAdapterBase } from "botbuilder";
 import type { Logger } from "../../logging/create-logger.js";
 import type { Notifier, OutgoingNotification } from "../../notifications/notifier.js";
@@ -65,7 +66,9 @@ export class TeamsNotifier implements Notifier {
   }
 
   private async destination(kind: Kind, destination: Readonly<Record<string, string>>): Promise<StoredReference | undefined> {
-    const { conversationId, userId } = destination;
+    const { conversationId } = destination;
+    // The referrer's namespaced id (teams:<tenant>:<object id>); personal chats are kept by the object id.
+    const userId = destination.userId ? channelLocalId(destination.userId) : undefined;
     // For one person only (an outcome follow-up): their personal chat, never the conversation named.
     if (kind === "private") return userId ? this.options.references.findPersonalChat(userId) : undefined;
     const stored = conversationId ? await this.options.references.find(conversationId) : undefined;

@@ -26,7 +26,7 @@ function explain(issue: z.core.$ZodIssue, missing: boolean): string {
     case "invalid_key":
       return "has a field name longer than 100 characters";
     case "unrecognized_keys":
-      return `unknown field${issue.keys.length > 1 ? "s" : ""} ${issue.keys.join(", ")}: send conversationId, userId, an optional userName, and text or action`;
+      return `unknown field${issue.keys.length > 1 ? "s" : ""} ${issue.keys.join(", ")}: send conversationId, and text or action`;
     default:
       return withoutPeriod(issue.message);
   }

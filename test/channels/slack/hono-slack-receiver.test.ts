@@ -101,3 +101,30 @@ describe("requests that are not from Slack", () => {
     expect(harness.recorder.calls.filter((c) => c.method !== "auth.test")).toEqual([]);
   });
 });
+
+describe("a captured request sent again", () => {
+  let harness: SlackHarness;
+  beforeAll(async () => {
+    harness = await startSlackHarness();
+  });
+  afterAll(() => harness.close());
+
+  it("is answered once: the same signed slash command within the window is acknowledged and dropped", async () => {
+    const captured = slashCommand({ text: "lonely widower in Loughborough" });
+    const timestamp = String(Math.floor(Date.now() / 1000));
+    const first = await harness.send(captured.raw, captured.contentType, {}, timestamp);
+    expect(first.status).toBe(200);
+    await harness.recorder.waitFor("chat.postEphemeral", 1);
+    for (let replay = 0; replay < 3; replay++) {
+      const again = await harness.send(captured.raw, captured.contentType, {}, timestamp);
+      expect(again.status).toBe(200);
+      expect(again.text).toBe("");
+    }
+    // A different command afterwards is answered; by then a replay, had it got through, would have been too.
+    const other = slashCommand({ text: "carer support in Melton" });
+    expect((await harness.send(other.raw, other.contentType)).status).toBe(200);
+    const ephemerals = await harness.recorder.waitFor("chat.postEphemeral", 2);
+    expect(ephemerals).toHaveLength(2);
+    expect(JSON.stringify(harness.lines())).toMatch(/Slack request replayed; dropped/);
+  });
+});

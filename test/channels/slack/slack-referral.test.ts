@@ -88,8 +88,10 @@ describe("the referral global shortcut", () => {
     expect(call.args.text).toMatch(/Referral FC-[0-9A-Z]{6} has been sent to First Contact Plus/);
     expect(await referralCount()).toBe(1);
 
+    // Sent again (a double press): another interaction, with its own trigger id.
     const again = harness.recorder.next("chat.postMessage");
-    const resent = await harness.send(body.raw, body.contentType);
+    const second = viewSubmission(opened, goodReferral, "W111", "111.222.again");
+    const resent = await harness.send(second.raw, second.contentType);
     expect(JSON.parse(resent.text)).toEqual({ response_action: "clear" });
     expect((await again).args.text).toMatch(/already sent/);
     expect(await referralCount()).toBe(1);

@@ -2,7 +2,8 @@
 // conversation.tenantId and channelData.tenant.id) are dropped with nothing sent, and with
 // an app id set every request needs a valid Bot Framework token (none: 401, nothing sent).
 import type { Activity } from "botbuilder";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createSign, generateKeyPairSync } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { channelMention, executeInvoke, personalMessage } from "./support/teams-fixtures.js";
 import { startTeamsHarness, type TeamsHarness } from "./support/teams-harness.js";
 
@@ -63,7 +64,44 @@ describe("authentication with an app id", () => {
     expect(harness.connector.calls).toHaveLength(0);
   });
 
-  it("refuses a forged token", async () => {
+  it("refuses a forged token, signed and well formed, with 401 and one log line, even when the signing keys cannot be fetched", async () => {
+    const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
+    const now = Math.floor(Date.now() / 1000);
+    const header = { alg: "RS256", typ: "JWT", kid: "forged-key-1" };
+    const claims = { iss: "https://api.botframework.com", aud: "00000000-0000-4000-8000-000000000001", serviceurl: harness.serviceUrl, nbf: now - 60, exp: now + 3600 };
+    const unsigned = `${Buffer.from(JSON.stringify(header)).toString("base64url")}.${Buffer.from(JSON.stringify(claims)).toString("base64url")}`;
+    const token = `${unsigned}.${createSign("RSA-SHA256").update(unsigned).sign(privateKey).toString("base64url")}`;
+    const printed = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    try {
+      const before = harness.logs().length;
+      const { status, body } = await harness.post(personalMessage(harness.serviceUrl, "lonely widower in Loughborough"), { authorization: `Bearer ${token}` });
+      expect(status).toBe(401);
+      expect(body).toEqual({ error: { code: "UNAUTHORIZED", message: "The request's Bot Framework token is missing or invalid." } });
+      const logged = harness.logs().slice(before).filter((line) => line.msg !== "request");
+      expect(logged).toHaveLength(1);
+      expect(logged[0]).toMatchObject({ msg: "Teams request refused: its Bot Framework token could not be validated" });
+      expect(JSON.stringify(logged)).not.toMatch(/\bat .*:\d+:\d+/);
+      expect(printed).not.toHaveBeenCalled();
+      expect(harness.connector.calls).toHaveLength(0);
+    } finally {
+      printed.mockRestore();
+    }
+  });
+
+  it("refuses an expired token before botbuilder sees it, printing nothing", async () => {
+    const expired = { aud: "00000000-0000-4000-8000-000000000001", exp: Math.floor(Date.now() / 1000) - 3600 };
+    const token = `${Buffer.from('{"alg":"RS256","kid":"k"}').toString("base64url")}.${Buffer.from(JSON.stringify(expired)).toString("base64url")}.c2lnbmF0dXJl`;
+    const printed = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    try {
+      const { status } = await harness.post(personalMessage(harness.serviceUrl, "hello"), { authorization: `Bearer ${token}` });
+      expect(status).toBe(401);
+      expect(printed).not.toHaveBeenCalled();
+    } finally {
+      printed.mockRestore();
+    }
+  });
+
+  it("refuses a token that is not even a JWT", async () => {
     const forged = `Bearer ${Buffer.from('{"alg":"none"}').toString("base64url")}.${Buffer.from('{"aud":"x"}').toString("base64url")}.`;
     const { status } = await harness.post(personalMessage(harness.serviceUrl, "lonely widower in Loughborough"), { authorization: forged });
     expect(status).toBe(401);

@@ -32,7 +32,7 @@ describe("a search in a personal chat", () => {
     expect(reply?.conversationId).toBe(personalConversation.id);
     expect(reply?.method).toBe("POST");
     // A personal chat is its own team; the user is their Entra object id.
-    expect(harness.seen.at(-1)).toMatchObject({ channel: "teams", conversationId: personalConversation.id, userId: "7faf8ab2-3d56-4244-b585-20c8a42ed2b8" });
+    expect(harness.seen.at(-1)).toMatchObject({ channel: "teams", conversationId: personalConversation.id, userId: "teams:72f988bf-86f1-41af-91ab-2d7cd011db47:7faf8ab2-3d56-4244-b585-20c8a42ed2b8" });
     // A personal chat is not a team: the core uses USER_TEAMS, or a team of one.
     expect(harness.seen.at(-1)?.team).toBeUndefined();
     const cards = cardsOf(reply);
@@ -57,9 +57,10 @@ describe("an @mention in a channel", () => {
     expect(harness.seen.at(-1)).toEqual({
       channel: "teams",
       conversationId: activity.conversation!.id,
-      userId: "b15a9416-0ad3-4172-9210-7beb711d3f70",
+      // The user and the team, namespaced by the tenant the activity came from.
+      userId: "teams:50612dbb-0237-4969-b378-8d42590f9c00:b15a9416-0ad3-4172-9210-7beb711d3f70",
       userName: "rido",
-      team: "19:66P469zibfbsGI-_a0aN_toLTZpyzS6u7CT3TsXdgPw1@thread.tacv2",
+      team: "teams:50612dbb-0237-4969-b378-8d42590f9c00:19:66P469zibfbsGI-_a0aN_toLTZpyzS6u7CT3TsXdgPw1@thread.tacv2",
       text: "falls prevention in Melton",
     });
     expect(allText(sent)).toMatch(/Melton/);

@@ -12,6 +12,7 @@ import { KyselyConversationReferences } from "../../../src/channels/teams/conver
 import { TeamsNotifier } from "../../../src/channels/teams/teams-notifier.js";
 import { OutboxSender } from "../../../src/notifications/outbox-sender.js";
 import { KyselyReferralStore } from "../../../src/referrals/kysely-referral-store.js";
+import { noRoleAssignments } from "../../../src/identity/roles.js";
 import { ReferralDesk } from "../../../src/referrals/referral-desk.js";
 import { notificationPlan } from "../../../src/referrals/referral-notifications.js";
 import type { Database } from "../../../src/storage/database-schema.js";
@@ -45,7 +46,7 @@ beforeAll(async () => {
   await references.save(TurnContext.getConversationReference(botAddedToTeam(connector.url)));
   await references.save(TurnContext.getConversationReference(channelMention(connector.url, "")));
   const plan = notificationPlan({ triage: { notifier: "teams", destination: { conversationId: triageChannel } }, notifierFor: () => "teams", webhook: false }, directory);
-  desk = new ReferralDesk(new KyselyReferralStore(db, clock), plan, { triageUserIds: new Set(["u-triage"]), userTeams: new Map() }, clock);
+  desk = new ReferralDesk(new KyselyReferralStore(db, clock), plan, { roles: { ...noRoleAssignments, triage: new Set(["teams:tenant:u-triage"]) }, userTeams: new Map() }, clock);
   const memory = memoryLogger();
   logs = memory.lines;
   const notifier = TeamsNotifier.fromSettings({ appType: "SingleTenant", allowedTenantIds: new Set() }, references, memory.logger);
@@ -66,7 +67,7 @@ describe("the Teams notifier", () => {
     const submitted = await desk.submit(
       { person: "Zephyrine Quillfeather", phone: "01164960555", age: 84, area: "charnwood", needs: ["home-safety"], whatMatters: "Staying warm", urgency: "routine", consent: true },
       "dialog-1",
-      { userId: channelUser.aadObjectId!, channel: "teams", conversationId: originChannel, team: "team-x" },
+      { userId: `teams:tenant:${channelUser.aadObjectId!}`, channel: "teams", conversationId: originChannel, team: "team-x" },
     );
     if (!submitted.ok) throw new Error("the referral did not validate");
     reference = submitted.referral.reference;
@@ -103,7 +104,7 @@ describe("the Teams notifier", () => {
   }, 40_000);
 
   it("posts a status change to the channel the referral came from, with no personal details", async () => {
-    await desk.move(reference, { status: "acknowledged" }, { userId: "u-triage", channel: "teams", conversationId: triageChannel });
+    await desk.move(reference, { status: "acknowledged" }, { userId: "teams:tenant:u-triage", channel: "teams", conversationId: triageChannel });
     expect(await sender.runOnce()).toBe(1);
     const [status] = connector.delivered(originChannel);
     expect(allText([status!])).toBe(`${reference} has been picked up by First Contact Plus.`);
@@ -127,11 +128,11 @@ describe("the Teams notifier", () => {
     const lost = await desk.submit(
       { person: "Marmaduke Pennywhistle", phone: "01164960555", age: 70, area: "melton", needs: ["home-safety"], whatMatters: "Falls", urgency: "routine", consent: true },
       "dialog-2",
-      { userId: "aad-of-someone", channel: "teams", conversationId: "19:unknown@thread.tacv2", team: "team-y" },
+      { userId: "teams:tenant:aad-of-someone", channel: "teams", conversationId: "19:unknown@thread.tacv2", team: "team-y" },
     );
     if (!lost.ok) throw new Error("the referral did not validate");
     await sender.runOnce();
-    await desk.move(lost.referral.reference, { status: "acknowledged" }, { userId: "u-triage", channel: "teams", conversationId: triageChannel });
+    await desk.move(lost.referral.reference, { status: "acknowledged" }, { userId: "teams:tenant:u-triage", channel: "teams", conversationId: triageChannel });
     expect(await sender.runOnce()).toBe(0);
     const waiting = (await outbox()).filter((o) => o.delivered_at === null);
     expect(waiting).toHaveLength(1);

@@ -89,7 +89,7 @@ describe("a referral asked for in a channel", () => {
     expect(allText(sent.slice(1))).toMatch(/already sent as FC-[0-9A-Z]{6}; it has not been sent twice/);
     expect(await referralCount()).toBe(1);
     const stored = await harness.db.selectFrom("referrals").selectAll().executeTakeFirstOrThrow();
-    expect(stored).toMatchObject({ channel: "teams", origin_conversation_id: channelId, referrer_id: channelUser.aadObjectId, referrer_team: "19:66P469zibfbsGI-_a0aN_toLTZpyzS6u7CT3TsXdgPw1@thread.tacv2" });
+    expect(stored).toMatchObject({ channel: "teams", origin_conversation_id: channelId, referrer_id: `teams:50612dbb-0237-4969-b378-8d42590f9c00:${channelUser.aadObjectId!}`, referrer_team: "teams:50612dbb-0237-4969-b378-8d42590f9c00:19:66P469zibfbsGI-_a0aN_toLTZpyzS6u7CT3TsXdgPw1@thread.tacv2" });
     const channelText = allText(harness.connector.delivered(channelId));
     expect(channelText).toBe(sentPrivately);
     expect(channelText).not.toMatch(/Mrs P|01632|FC-/);

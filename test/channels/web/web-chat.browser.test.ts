@@ -4,52 +4,32 @@
 // keyboard use, a 360 px screen, and that service data cannot add markup.
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { mountWebChat } from "../../../src/channels/web/web-chat-routes.js";
-import { createBot } from "../../../src/conversation/create-bot.js";
-import { InMemoryConversationStore } from "../../../src/conversation/in-memory-conversation-store.js";
 import type { Reply } from "../../../src/conversation/reply.js";
-import type { OutdatedReport } from "../../../src/feedback/feedback-store.js";
-import { createHttpApp } from "../../../src/http/create-http-app.js";
-import { type RunningServer, startHttpServer } from "../../../src/http/start-http-server.js";
-import { systemClock } from "../../../src/time/clock.js";
-import { realDirectoryAndEngine } from "../../support/load-real-directory.js";
-import { memoryLogger } from "../../support/memory-logger.js";
-import { testReferrals, triageUserId } from "../../support/test-referrals.js";
 import type { Directory } from "../../../src/directory/directory.js";
+import type { OutdatedReport } from "../../../src/feedback/feedback-store.js";
 import type { OutboxSender } from "../../../src/notifications/outbox-sender.js";
 import type { ReferralDesk } from "../../../src/referrals/referral-desk.js";
+import { realDirectoryAndEngine } from "../../support/load-real-directory.js";
+import { triageUserId } from "../../support/test-referrals.js";
+import { startWebWorld, type WebWorld } from "./support/web-world.js";
 
 const timeout = 30_000;
 const screenshotPath = "/tmp/signpost-web-chat.png";
 const referralScreenshotPath = "/tmp/signpost-referral-form.png";
 
-let server: RunningServer;
+let world: WebWorld;
 let browser: Browser;
 let context: BrowserContext;
 let base: string;
 let directory: Directory;
 let referrals: ReferralDesk;
 let sender: OutboxSender;
-const reports: OutdatedReport[] = [];
+let reports: OutdatedReport[];
 
 beforeAll(async () => {
-  const core = await realDirectoryAndEngine();
-  directory = core.directory;
-  const desk = await testReferrals(core.directory, systemClock);
-  ({ referrals, sender } = desk);
-  const bot = createBot({
-    ...core,
-    maxResults: 5,
-    conversations: new InMemoryConversationStore(systemClock, 30 * 60 * 1000),
-    referrals,
-    feedback: { record: (report) => Promise.resolve(void reports.push(report)), list: () => Promise.resolve([...reports]) },
-    clock: systemClock,
-  });
-  const { logger } = memoryLogger();
-  const app = createHttpApp({ core: () => undefined, logger });
-  mountWebChat(app, { bot: () => bot, inbox: () => desk.inbox, logger });
-  server = await startHttpServer(app, "127.0.0.1", 0);
-  base = `http://127.0.0.1:${server.port}`;
+  directory = (await realDirectoryAndEngine()).directory;
+  world = await startWebWorld();
+  ({ base, referrals, sender, reports } = world);
   browser = await chromium.launch({
     executablePath: "/usr/bin/chromium",
     args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
@@ -61,7 +41,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await context?.close();
   await browser?.close();
-  await server?.close();
+  await world?.close();
 }, timeout);
 
 /** A fresh tab on the chat page that fails the test on any script error or CSP violation. */
@@ -114,7 +94,7 @@ describe("the web chat in Chromium", () => {
       await expect.poll(() => page.getAttribute("html", "lang")).toBe("en-GB");
       expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Signpost");
       const notice = await page.getByTestId("notice").innerText();
-      expect(notice).toContain("For trying Signpost: do not enter real people's details.");
+      expect(notice).toContain("For trying Signpost on this computer: do not enter real people's details.");
       expect(notice).toContain("In an emergency call 999.");
       expect(await page.getByRole("log").getAttribute("aria-live")).toBe("polite");
 
@@ -137,9 +117,12 @@ describe("the web chat in Chromium", () => {
       const phone = first.locator('a[href^="tel:"]');
       if ((await phone.count()) > 0) expect(await phone.first().getAttribute("href")).toMatch(/^tel:[\d+]+$/);
 
-      // The ids are random per tab and kept in sessionStorage.
-      const ids = await page.evaluate<unknown[]>('[sessionStorage.getItem("signpost.conversationId"), sessionStorage.getItem("signpost.userId")]');
-      for (const id of ids) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      // The conversation id is random per tab and kept in sessionStorage; who is asking is the session cookie's,
+      // which no script can read, and the page says who that is.
+      const ids = await page.evaluate<unknown[]>('[sessionStorage.getItem("signpost.conversationId"), sessionStorage.getItem("signpost.userId"), document.cookie]');
+      expect(ids[0]).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      expect(ids.slice(1)).toEqual([null, ""]);
+      expect(await page.getByTestId("session-bar").innerText()).toMatch(/Trial mode on this computer/);
 
       const name = (await first.getByRole("heading", { level: 3 }).textContent()) ?? "";
       await first.getByTestId("card-action").filter({ hasText: "More about this" }).click();

@@ -4,8 +4,9 @@
 
 /** @typedef {import("../../../conversation/reply.js").Reply} Reply */
 /** @typedef {import("../../../conversation/incoming-message.js").ActionRequest} ActionRequest */
-/** @typedef {{ conversationId: string, userId: string, text: string } | { conversationId: string, userId: string, action: ActionRequest }} ChatRequest */
-/** @typedef {{ reply: Reply } | { error: string }} ChatAnswer */
+/** @typedef {{ conversationId: string, text: string } | { conversationId: string, action: ActionRequest }} ChatRequest */
+/** @typedef {{ reply: Reply } | { error: string, signIn?: boolean }} ChatAnswer */
+/** @typedef {{ mode: "trial" | "signed-in", name?: string, roles: string[] } | { signedOut: true, signInAvailable: boolean } | { unavailable: string }} SessionInfo */
 
 /** What to show when the request fails before any answer arrives. */
 export const unreachableMessage = "Signpost could not be reached. Check your connection and try again.";
@@ -23,6 +24,7 @@ export async function postChat(message) {
   });
   /** @type {unknown} */
   const body = await response.json().catch(() => undefined);
+  if (response.status === 401) return { error: errorMessage(body) ?? "Please sign in to use Signpost.", signIn: true };
   if (!response.ok) return { error: errorMessage(body) ?? `Signpost could not answer (error ${response.status}). Please try again.` };
   if (isReply(body)) return { reply: body };
   return { error: "Signpost sent an answer this page cannot read. Please try again." };
@@ -72,4 +74,31 @@ export async function getInbox(conversationId) {
  */
 function isText(value) {
   return typeof value === "string" && value !== "";
+}
+
+/**
+ * Who this page is talking for: the session (trial or signed in), signed out, or a sentence saying why neither.
+ * @returns {Promise<SessionInfo>}
+ */
+export async function getSession() {
+  const response = await fetch("/api/session", { headers: { Accept: "application/json" }, cache: "no-store" });
+  /** @type {unknown} */
+  const body = await response.json().catch(() => undefined);
+  if (response.status === 401) return { signedOut: true, signInAvailable: true };
+  if (!response.ok || typeof body !== "object" || body === null || !("mode" in body)) {
+    return { unavailable: errorMessage(body) ?? `Signpost could not say who you are (error ${response.status}).` };
+  }
+  const mode = body.mode === "signed-in" ? "signed-in" : "trial";
+  const name = "name" in body && typeof body.name === "string" ? body.name : undefined;
+  const roles = "roles" in body && Array.isArray(body.roles) ? body.roles.filter(isText) : [];
+  return name ? { mode, name, roles } : { mode, roles };
+}
+
+/**
+ * Ends the session on the server; resolves when it is gone.
+ * @returns {Promise<void>}
+ */
+export async function signOut() {
+  const response = await fetch("/auth/sign-out", { method: "POST", headers: { "Content-Type": "application/json", Accept: "application/json" }, body: "{}" });
+  if (!response.ok) throw new Error(`Sign-out answered ${response.status}.`);
 }

@@ -1,10 +1,11 @@
 // Signpost web chat, the entry module: wires the page's composer and buttons to POST /api/chat and each answer into
 // the log, and polls the conversation's inbox for notifications (a referral's status changes).
 /* global document, window -- browser globals (the project's ESLint config is for Node) */
-import { getInbox, postChat, unreachableMessage } from "./api-client.js";
+import { getInbox, getSession, postChat, unreachableMessage } from "./api-client.js";
 import { startInboxPolling } from "./inbox-poller.js";
 import { addError, addNotification, addUserMessage } from "./message-log.js";
 import { renderReply } from "./render-reply.js";
+import { showSession } from "./session-bar.js";
 import { sessionValue } from "./tab-session-id.js";
 
 /** @typedef {import("./api-client.js").ChatRequest} ChatRequest */
@@ -16,11 +17,19 @@ const composer = byId("composer", HTMLFormElement);
 const input = byId("message-input", HTMLInputElement);
 const send = byId("send", HTMLButtonElement);
 
+// The tab's own conversation; who is asking is the server's to know, from the session cookie.
 const conversationId = sessionValue("signpost.conversationId");
-const userId = sessionValue("signpost.userId");
 let busy = false;
 
-const inbox = startInboxPolling({ fetchUnread: () => getInbox(conversationId), show: showNotification, busy: () => busy });
+/** Polling starts once there is a session to poll for (the first request makes one in trial mode). */
+let inbox = { pollNow() {} };
+void getSession().then(
+  (session) => {
+    showSession(byId("session-bar", HTMLDivElement), byId("mode-notice", HTMLElement), session);
+    if ("mode" in session) inbox = startInboxPolling({ fetchUnread: () => getInbox(conversationId), show: showNotification, busy: () => busy });
+  },
+  () => undefined,
+);
 
 composer.addEventListener("submit", (event) => {
   event.preventDefault();
@@ -28,7 +37,7 @@ composer.addEventListener("submit", (event) => {
   if (!text || busy) return;
   addUserMessage(log, text);
   input.value = "";
-  void exchange({ conversationId, userId, text }, true);
+  void exchange({ conversationId, text }, true);
 });
 
 /**
@@ -38,7 +47,7 @@ composer.addEventListener("submit", (event) => {
 function press(said, action) {
   if (busy) return;
   addUserMessage(log, said);
-  void exchange({ conversationId, userId, action }, false);
+  void exchange({ conversationId, action }, false);
 }
 
 /**
@@ -66,7 +75,7 @@ async function exchange(message, backToInput) {
   try {
     const answer = await postChat(message);
     replied = "reply" in answer;
-    container = "reply" in answer ? renderReply(log, answer.reply, press) : addError(log, answer.error);
+    container = "reply" in answer ? renderReply(log, answer.reply, press) : addError(log, answer.error, answer.signIn === true);
   } catch {
     container = addError(log, unreachableMessage);
   } finally {

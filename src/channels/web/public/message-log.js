@@ -1,4 +1,5 @@
 // Signpost web chat: adds messages to the conversation log: what the person said, Signpost's replies, notifications and errors.
+/* global window -- a browser global (the project's ESLint config is for Node) */
 import { element } from "./create-element.js";
 
 /**
@@ -25,13 +26,23 @@ export function addUserMessage(log, text) {
 /**
  * @param {HTMLElement} log
  * @param {string} reason
+ * @param {boolean} [signIn] the session has ended or never began: offer to sign in
  * @returns {HTMLDivElement}
  */
-export function addError(log, reason) {
+export function addError(log, reason, signIn = false) {
   const container = addMessage(log, "bot error", "Signpost");
   container.setAttribute("data-testid", "error");
   container.append(element("p", { text: reason }));
+  if (signIn) container.append(element("p", {}, [element("a", { text: "Sign in", attrs: { href: signInHref() } })]));
   return container;
+}
+
+/**
+ * Where signing in starts, coming back to this page afterwards.
+ * @returns {string}
+ */
+export function signInHref() {
+  return `/auth/sign-in?return_to=${encodeURIComponent(window.location.pathname)}`;
 }
 
 /**

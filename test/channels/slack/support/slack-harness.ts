@@ -26,14 +26,18 @@ import { notificationPlan } from "../../../../src/referrals/referral-notificatio
 import { realDirectoryAndEngine } from "../../../support/load-real-directory.js";
 import { ManualClock } from "../../../support/manual-clock.js";
 import { memoryLogger } from "../../../support/memory-logger.js";
-import { testReferrals, triageUserId } from "../../../support/test-referrals.js";
+import { noRoleAssignments } from "../../../../src/identity/roles.js";
+import { slackUserId } from "../../../../src/identity/user-id.js";
+import { testReferrals } from "../../../support/test-referrals.js";
 import { startSlackApiRecorder } from "./slack-api-recorder.js";
 import { sendToSlackEndpoint, type SentRequest } from "./slack-requests.js";
 
 /** Slack's documented example signing secret (signed_request.slash_command.docs.json). */
 export const signingSecret = "8f742231b10e8888abcd99yyyzzz85a5";
 export const triageChannel = "C0TRIAGE";
-export { triageUserId };
+/** A Slack user on the triage team, in the workspace of the direct-message fixture (T123ABC456). */
+export const triageUserId = "U0TRIAGE";
+export const triageWorkspace = "T123ABC456";
 
 export async function startSlackHarness(options: { commandName?: string; now?: () => number } = {}) {
   const core = await realDirectoryAndEngine();
@@ -47,7 +51,7 @@ export async function startSlackHarness(options: { commandName?: string; now?: (
     { triage: { notifier: "slack", destination: { conversationId: triageChannel } }, notifierFor: (channel) => (channel === "slack" ? "slack" : "inbox"), webhook: false },
     core.directory,
   );
-  const referrals = new ReferralDesk(new KyselyReferralStore(db, clock), plan, { triageUserIds: new Set([triageUserId]), userTeams: new Map() }, clock);
+  const referrals = new ReferralDesk(new KyselyReferralStore(db, clock), plan, { roles: { ...noRoleAssignments, triage: new Set([slackUserId(triageWorkspace, triageUserId)]) }, userTeams: new Map() }, clock);
   const sender = new OutboxSender(db, [SlackNotifier.fromSettings(settings, logger), new InboxNotifier(new InboxStore(db, clock))], clock, logger);
   const feedback = new JsonLinesFeedbackStore(path.join(mkdtempSync(path.join(tmpdir(), "signpost-slack-feedback-")), "feedback.jsonl"));
   const bot = createBot({ ...core, maxResults: 5, conversations: new InMemoryConversationStore(clock, 30 * 60 * 1000), feedback, clock, referrals });

@@ -1,7 +1,10 @@
 /**
  * Bodies for the Slack app's endpoint, each starting from a real payload in
  * ../shared/fixtures/slack/ and changing only what a test is about (the text,
- * the ids, the button pressed, the values typed into a modal).
+ * the ids, the button pressed, the values typed into a modal). The fixtures
+ * come from several workspaces; one app's requests all come from its own, so
+ * every body here is put in the events fixtures' workspace, T123ABC456 (a
+ * person is slack:<workspace>:<user>, the same whichever way they write).
  */
 import { commandBody, fixture, form, interactivityBody } from "./slack-requests.js";
 
@@ -12,12 +15,21 @@ export interface Body {
   readonly contentType: string;
 }
 
+export const workspace = "T123ABC456";
+
 const json = (value: unknown): Body => ({ raw: JSON.stringify(value), contentType: "application/json" });
-const interactive = (payload: unknown): Body => ({ raw: interactivityBody(payload), contentType: form });
+
+/** An interactivity payload moved into the workspace: its team and its user's team. */
+function inWorkspace(payload: Json): Json {
+  const team = typeof payload.team === "object" && payload.team !== null ? { ...(payload.team as Json), id: workspace } : payload.team;
+  const user = typeof payload.user === "object" && payload.user !== null ? { ...(payload.user as Json), team_id: workspace } : payload.user;
+  return { ...payload, ...(team !== undefined ? { team } : {}), ...(user !== undefined ? { user } : {}) };
+}
+const interactive = (payload: Json): Body => ({ raw: interactivityBody(inWorkspace(payload)), contentType: form });
 
 export function slashCommand(overrides: Record<string, string>): Body {
   const { fields } = fixture<{ fields: Record<string, string> }>("slash_command.docs.json");
-  return { raw: commandBody({ ...fields, command: "/signpost", ...overrides }), contentType: form };
+  return { raw: commandBody({ ...fields, team_id: workspace, command: "/signpost", ...overrides }), contentType: form };
 }
 
 export function mention(text: string, eventId: string, event: Json = {}): Body {
@@ -105,8 +117,9 @@ function stateValues(blocks: readonly Json[], typed: Readonly<Record<string, Typ
 }
 
 /** The submission of a modal the app opened (its view as views.open sent it), with what was typed. */
-export function viewSubmission(opened: Json, typed: Readonly<Record<string, Typed>>, user?: string): Body {
+/** A modal submitted; each submission is its own interaction, so give a second one its own trigger id, as Slack does. */
+export function viewSubmission(opened: Json, typed: Readonly<Record<string, Typed>>, user?: string, triggerId?: string): Body {
   const { payload } = fixture<{ payload: Json & { view: Json; user: Json } }>("view_submission.bolt-python.json");
   const view = { ...payload.view, ...opened, state: { values: stateValues(opened.blocks as Json[], typed) } };
-  return interactive({ ...payload, ...(user ? { user: { ...payload.user, id: user } } : {}), view });
+  return interactive({ ...payload, ...(user ? { user: { ...payload.user, id: user } } : {}), ...(triggerId ? { trigger_id: triggerId } : {}), view });
 }

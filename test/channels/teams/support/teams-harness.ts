@@ -14,7 +14,7 @@ import { mountTeams, type TeamsChannel } from "../../../../src/channels/teams/mo
 import type { TeamsSettings } from "../../../../src/channels/teams/teams-settings.js";
 import { createHttpApp } from "../../../../src/http/create-http-app.js";
 import { startHttpServer } from "../../../../src/http/start-http-server.js";
-import type { FeedbackStore, OutdatedReport } from "../../../../src/feedback/feedback-store.js";
+import { recordingFeedback } from "../../../support/recording-feedback.js";
 import { realDirectoryAndEngine } from "../../../support/load-real-directory.js";
 import { ManualClock } from "../../../support/manual-clock.js";
 import { memoryLogger } from "../../../support/memory-logger.js";
@@ -34,14 +34,7 @@ export async function startTeamsHarness(options: HarnessOptions = {}) {
   const core = await realDirectoryAndEngine();
   const clock = new ManualClock();
   const { referrals, db, sender, inbox } = await testReferrals(core.directory, clock);
-  const reports: OutdatedReport[] = [];
-  const feedback: FeedbackStore = {
-    record: (report) => {
-      reports.push(report);
-      return Promise.resolve();
-    },
-    list: () => Promise.resolve([...reports]),
-  };
+  const { feedback, reports } = recordingFeedback();
   const coreBot = options.bot ?? createBot({ ...core, maxResults: 5, conversations: new InMemoryConversationStore(clock, 30 * 60 * 1000), feedback, clock, referrals });
   // What the core was handed, to check the channel's translation (the core itself is unchanged).
   const seen: IncomingMessage[] = [];

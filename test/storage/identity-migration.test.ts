@@ -1,0 +1,40 @@
+// Migration 004 on a database that already holds referrals: referrers' ids from before namespacing
+// become the namespaced ids their channels now give (terminal-1000 is terminal:1000; a bare web or
+// Slack id gets its channel's prefix), so a referrer still finds their own referrals.
+import { Migrator } from "kysely";
+import { describe, expect, it } from "vitest";
+import { toRow } from "../../src/referrals/referral.js";
+import { migrateToLatest, migrations } from "../../src/storage/migrate.js";
+import { bothDatabases, openDatabase } from "../support/databases.js";
+import { syntheticReferral } from "../support/synthetic-referral.js";
+
+describe.each(bothDatabases)("004-identity on %s", (_name, makeDatabase) => {
+  it("namespaces the referrers already stored, and nothing else", async () => {
+    const database = await makeDatabase();
+    const db = openDatabase(database.settings);
+    try {
+      const migrator = new Migrator({ db, provider: { getMigrations: () => Promise.resolve({ ...migrations }) } });
+      expect((await migrator.migrateTo("003-jobs")).error).toBeUndefined();
+      const old = [
+        { channel: "terminal", id: "terminal-1000" },
+        { channel: "web", id: "6d0f3c1e-tab" },
+        { channel: "slack", id: "U0456EFGH" },
+        { channel: "teams", id: "teams:already:done" },
+      ];
+      for (const [i, { channel, id }] of old.entries()) {
+        const base = syntheticReferral();
+        const row = toRow(
+          { ...base, id: `r${i}`, reference: `FC-00000${i}`, status: "submitted", createdAt: "2026-11-01T10:00:00.000Z", updatedAt: "2026-11-01T10:00:00.000Z", referrer: { ...base.referrer, id, channel } },
+          `key-${i}`,
+        );
+        await db.insertInto("referrals").values(row).execute();
+      }
+      expect(await migrateToLatest(db)).toEqual(["004-identity"]);
+      const ids = await db.selectFrom("referrals").select(["reference", "referrer_id"]).orderBy("reference").execute();
+      expect(ids.map((r) => r.referrer_id)).toEqual(["terminal:1000", "web:6d0f3c1e-tab", "slack:U0456EFGH", "teams:already:done"]);
+    } finally {
+      await db.destroy();
+      await database.drop();
+    }
+  });
+});
