@@ -1,0 +1,59 @@
+/**
+ * The blind evaluation sets (test/fixtures/blind/round-N/*.yaml): written by
+ * helpers who saw only the domain, the need ids, the area ids and the intents
+ * (docs/blind-sets/brief.md), never intents/, directory/, the tests or the
+ * rules. Each round is run once as it was delivered, its first-run figures
+ * recorded (first-run.json beside it, and docs/decisions/0008), and only then
+ * used for development.
+ */
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { parse } from "yaml";
+import { z } from "zod";
+import { areaIds, needIds } from "../../src/directory/ids.js";
+import { intentIds } from "../../src/understanding/intents.js";
+
+const blindCase = z.object({
+  text: z.string().min(1),
+  intent: z.enum(intentIds),
+  tier: z.enum(["routine", "concern", "emergency"]).default("routine"),
+  clinical: z.boolean().default(false),
+  needs: z.array(z.enum(needIds)).default([]),
+  outside: z.array(z.string().min(1)).default([]),
+  area: z.enum(areaIds).nullable().default(null),
+  age: z.number().int().min(0).max(120).nullable().default(null),
+});
+
+export type BlindCase = z.infer<typeof blindCase>;
+
+const blindFile = z.object({ set: z.enum(["find", "intents", "notes"]), cases: z.array(blindCase).min(1) });
+
+export type BlindSetKind = z.infer<typeof blindFile>["set"];
+
+export interface BlindSet {
+  readonly round: number;
+  readonly kind: BlindSetKind;
+  readonly file: string;
+  readonly cases: readonly BlindCase[];
+}
+
+export const blindFolder = new URL("../../test/fixtures/blind/", import.meta.url).pathname;
+
+/** Every round's sets, oldest round first. */
+export function readBlindSets(folder = blindFolder): BlindSet[] {
+  if (!existsSync(folder)) return [];
+  const rounds = readdirSync(folder)
+    .map((name) => /^round-(\d+)$/.exec(name))
+    .filter((m): m is RegExpExecArray => m !== null)
+    .map((m) => Number(m[1]))
+    .sort((a, b) => a - b);
+  return rounds.flatMap((round) =>
+    (["find", "intents", "notes"] as const)
+      .map((kind) => path.join(folder, `round-${round}`, `${kind}.yaml`))
+      .filter((file) => existsSync(file))
+      .map((file) => {
+        const parsed = blindFile.parse(parse(readFileSync(file, "utf8")));
+        return { round, kind: parsed.set, file, cases: parsed.cases };
+      }),
+  );
+}
