@@ -7,7 +7,7 @@
  */
 import { NlpManager } from "node-nlp";
 import { loadDirectory } from "../src/directory/load-directory.js";
-import { detectEmergency } from "../src/understanding/detect-emergency.js";
+import { assessSafety } from "../src/understanding/assess-safety.js";
 import { IntentClassifier } from "../src/understanding/intent-classifier.js";
 import { type IntentId, intentIds, isIntentId } from "../src/understanding/intents.js";
 import { loadIntents } from "../src/understanding/load-intents.js";
@@ -50,7 +50,7 @@ async function score(name: string, trainMs: number, classify: Classify): Promise
 /** Signpost's rule: a risk the safety net finds as present wins over whatever the classifier said. */
 const withSafetyNet =
   (classify: Classify): Classify =>
-  async (text) => (detectEmergency(text).urgent ? "urgent_help" : await classify(text));
+  async (text) => (assessSafety(text).tier === "emergency" ? "urgent_help" : await classify(text));
 
 // Our classifier.
 const ours = await timeMs(() => new IntentClassifier(definitions, directory, (text) => findMarkers(text, directory)));

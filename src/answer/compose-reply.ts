@@ -5,6 +5,8 @@ import { formatDate } from "./format-date.js";
 
 interface ReplyInput {
   readonly needs: readonly NeedId[];
+  /** Needs named that the directory does not cover, by label. */
+  readonly notListed?: readonly string[];
   readonly areas: readonly AreaId[];
   readonly age: number | null;
   readonly results: readonly AnswerResult[];
@@ -13,7 +15,9 @@ interface ReplyInput {
 /**
  * The plain-text reply: what was understood, the services (each with when it was
  * last verified), and the front door of the prevention offer beside them. When
- * nothing fits, it says so plainly instead of offering services from elsewhere.
+ * nothing fits, or no need was recognised, it says so plainly instead of offering
+ * unrelated services, points to the front door and a Local Area Coordinator, and
+ * asks one short question.
  */
 /** The reply in parts, so a channel with service cards can leave out the numbered list. */
 export interface ReplyParts {
@@ -27,16 +31,29 @@ export function composeReplyParts(input: ReplyInput, directory: Directory): Repl
   const closing: string[] = [];
   let intro: string;
   let listing: string[] = [];
+  const gaps = input.notListed ?? [];
   if (input.results.length === 0) {
     intro =
-      input.needs.length === 0 && input.areas.length === 0
-        ? "I couldn't match that to a need or a place. Try describing what the person needs (for example loneliness, falls, money worries or a cold home) and the town or village where they live."
-        : `I couldn't find anything in the directory for ${what}.`;
+      input.needs.length > 0
+        ? `I couldn't find anything in the directory for ${what}.`
+        : gaps.length > 0
+          ? `The directory doesn't list ${joinAnd([...gaps])} yet, so I haven't suggested any services as a match.`
+          : "I couldn't tell what support the person needs from that, so I haven't suggested any services.";
+    const coordinator = localAreaCoordinator(input.areas, directory);
+    if (coordinator) closing.push(`A Local Area Coordinator can also help the person find local support: ${coordinator.how_to_refer}`);
+    closing.push(
+      input.needs.length === 0
+        ? "What does the person most need help with? For example company, falls, money, a cold home, or support as a carer."
+        : input.areas.length > 0
+          ? "Is there anything else the person needs, or shall I look across Leicester, Leicestershire and Rutland?"
+          : "Where does the person live? I'll look for what is local to them.",
+    );
   } else {
     intro = `Here ${input.results.length === 1 ? "is 1 service" : `are ${input.results.length} services`} for ${what}:`;
     listing = input.results.map(
       (result, index) => `${index + 1}. ${result.name} (${result.organization}), last verified ${formatDate(result.last_verified)}`,
     );
+    if (gaps.length > 0) closing.push(`The directory doesn't list ${joinAnd([...gaps])} yet.`);
     if (input.areas.length === 0) closing.push("Tell me where the person lives to see what is local to them.");
   }
   const frontDoor = describeFrontDoor(input.areas, directory);
@@ -45,6 +62,13 @@ export function composeReplyParts(input: ReplyInput, directory: Directory): Repl
 }
 
 
+
+/** The Local Area Coordinators, when they serve where the person lives (or nowhere was named). */
+function localAreaCoordinator(areas: readonly AreaId[], directory: Directory): Service | undefined {
+  const coordinators = directory.services.find((service) => service.id === "local-area-coordinators");
+  if (!coordinators) return undefined;
+  return areas.length === 0 || coordinators.areas.some((area) => areas.includes(area)) ? coordinators : undefined;
+}
 
 function describeRequest(input: ReplyInput, directory: Directory): string {
   const needs = input.needs.map((need) => directory.taxonomy.label(need).toLowerCase());

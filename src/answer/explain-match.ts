@@ -4,7 +4,8 @@ import type { SearchHit, SearchQuery } from "../search/search-engine.js";
 
 /**
  * One plain sentence on why a service was offered: the needs it meets and the
- * words that meant them, the area it serves and the place named, other words.
+ * words of the message that meant them, and the area it serves and the place
+ * named. Nothing else: never a word that merely appears in its description.
  */
 export function explainMatch(hit: SearchHit, query: SearchQuery, evidence: Evidence, directory: Directory): string {
   const { service } = hit;
@@ -25,8 +26,6 @@ export function explainMatch(hit: SearchHit, query: SearchQuery, evidence: Evide
     const wide = service.areas.length > 3 ? `, one of ${service.areas.length} areas it covers` : "";
     parts.push(`serves ${areas.map((area) => directory.gazetteer.name(area)).join(", ")}${said}${wide}`);
   }
-  const otherWords = hit.words.filter((word) => !evidence.needs.some((e) => e.written.split(" ").includes(word)));
-  if (otherWords.length > 0) parts.push(`matched the words ${otherWords.map((w) => `"${w}"`).join(", ")}`);
   return parts.length > 0 ? capitalise(parts.join("; ")) : "Matched your search";
 }
 

@@ -35,3 +35,11 @@ function greeting(text: string, designed: string): string {
 /** Asked when the classifier is unsure: short, and says what Signpost can do. */
 export const clarifyingQuestion =
   "I'm not sure what you need. Are you looking for services for someone? If so, tell me what they need and where they live. Or type \"help\" to see what I can do.";
+
+/** A clinical question, on its own: declined, with what Signpost can do instead. */
+export const clinicalRefusal =
+  "I can't give clinical advice, so I can't answer that: please ask the person's GP, practice nurse or pharmacist, or NHS 111 (999 in an emergency). I can find non-clinical support, such as groups, befriending, help at home or money advice: tell me what the person needs and where they live.";
+
+/** "show more" or "the second one" with no search before it. */
+export const noListYet =
+  'There\'s no list to follow on from yet. Ask me for support first, for example "lonely widower in Loughborough", then say "show more" or "tell me about the second one".';

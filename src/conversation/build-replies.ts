@@ -1,8 +1,4 @@
-import type { AnswerResult } from "../answer/answer.js";
-import type { Directory } from "../directory/directory.js";
-import { findService } from "../directory/directory.js";
 import type { IntentId } from "../understanding/intents.js";
-import { buildCard } from "./build-card.js";
 import { channelLimits } from "./channel-limits.js";
 import type { Form, Reply, ReplyAction, ServiceCard } from "./reply.js";
 import { splitText } from "./split-text.js";
@@ -11,14 +7,6 @@ import { formValue } from "./form-value.js";
 /** A reply of text only, split to fit every channel. */
 export function textReply(conversationId: string, intent: Reply["intent"], text: string, urgent = false): Reply {
   return { conversationId, intent, text: splitText(text, channelLimits.paragraph), urgent, cards: [], actions: [] };
-}
-
-/** Results as cards; services that have left the directory since are skipped. */
-export function cardsFor(results: readonly AnswerResult[], directory: Directory): ServiceCard[] {
-  return results.flatMap((result) => {
-    const service = findService(directory, result.id);
-    return service ? [buildCard(service, result.why, directory)] : [];
-  });
 }
 
 export function searchReply(

@@ -1,4 +1,4 @@
-import type { PreviousSearch } from "../answer/answer-question.js";
+import type { PreviousSearch } from "../answer/previous-search.js";
 import type { ReferralDialog } from "./referral-dialog-state.js";
 
 /**

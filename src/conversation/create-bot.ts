@@ -1,10 +1,10 @@
-import { detectEmergency } from "../understanding/detect-emergency.js";
+import { assessSafety } from "../understanding/assess-safety.js";
 import type { Bot } from "./bot.js";
 import type { BotDependencies, TurnDependencies } from "./bot-dependencies.js";
 import { memoryFor } from "./conversation-store.js";
 import { textReply } from "./build-replies.js";
 import { isEngagementReply, recordEngagement } from "./engagement-reply.js";
-import { detectFollowUp } from "./follow-ups.js";
+import { detectFollowUp } from "../understanding/detect-follow-up.js";
 import { handleAction } from "./handle-action.js";
 import type { IncomingMessage } from "./incoming-message.js";
 import type { Reply } from "./reply.js";
@@ -20,7 +20,7 @@ export type { BotDependencies } from "./bot-dependencies.js";
  * trained on, so inside a dialog the safety-net rules decide.
  */
 function isUrgent(text: string): boolean {
-  return detectEmergency(text).urgent;
+  return assessSafety(text).tier === "emergency";
 }
 
 /**
@@ -56,7 +56,7 @@ export function createBot(bot: BotDependencies): Bot {
         }
         return handleAction(message, { id: "details", value: serviceId }, state, deps);
       }
-      return answerMessage(message.conversationId, text, state, deps);
+      return answerMessage(message.conversationId, text, state, deps, understood);
     },
   };
 }

@@ -75,7 +75,7 @@ export function readAnswer(step: Exclude<DialogStep, "consent" | "confirm">, tex
         const iso = date[0].includes("/") ? `${date[3]}-${date[2]!.padStart(2, "0")}-${date[1]!.padStart(2, "0")}` : date[0];
         return check(fieldSchemas.dateOfBirth, iso, (dateOfBirth) => ({ dateOfBirth }));
       }
-      const age = /^\d{1,3}$/.test(trimmed) ? Number(trimmed) : extractAge(tokenize(trimmed));
+      const age = /^\d{1,3}$/.test(trimmed) ? Number(trimmed) : extractAge(trimmed);
       if (age === null) return { ok: false, message: "Please give the age as a number, like 84, or the date of birth, like 1941-03-28." };
       return check(fieldSchemas.age, age, (value) => ({ age: value }));
     }

@@ -1,4 +1,5 @@
 import type { DirectoryProblem } from "../errors/directory-error.js";
+import { normaliseText } from "../text/normalise-text.js";
 import { isNeedId, needIds } from "./ids.js";
 import type { NeedsFile } from "./needs-file-schema.js";
 import { type Need, Taxonomy } from "./taxonomy.js";
@@ -28,5 +29,15 @@ export function buildTaxonomy(file: NeedsFile, shownAs: string): { taxonomy?: Ta
   for (const id of needIds) {
     if (!seen.has(id)) problems.push({ file: shownAs, path: "needs", message: `need "${id}" is missing` });
   }
-  return problems.length > 0 ? { problems } : { taxonomy: new Taxonomy(needs), problems };
+  // A word means a need, or a need the directory does not cover: never both.
+  const owners = new Map<string, string>();
+  for (const need of needs) for (const word of [need.label, ...need.layTerms, ...need.professionalTerms]) owners.set(normaliseText(word), need.id);
+  file.not_listed.forEach((gap, index) => {
+    gap.terms.forEach((word, t) => {
+      const owner = owners.get(normaliseText(word));
+      if (owner) problems.push({ file: shownAs, path: `not_listed[${index}].terms[${t}]`, message: `"${word}" already means ${owner}; a word may mean one need only` });
+    });
+  });
+  const notListed = file.not_listed.map((gap) => ({ label: gap.label, terms: gap.terms }));
+  return problems.length > 0 ? { problems } : { taxonomy: new Taxonomy(needs, notListed), problems };
 }

@@ -17,6 +17,8 @@ export const needsFileSchema = z.strictObject({
       professional_terms: z.array(term).min(1, "must list the terms staff use"),
     }),
   ),
+  /** Needs the directory does not cover yet: named so that Signpost can say so, never matched to a near need. */
+  not_listed: z.array(z.strictObject({ label: z.string().trim().min(1, "must not be empty"), terms: z.array(term).min(1, "must list the words people use") })).default([]),
 });
 
 export type NeedsFile = z.infer<typeof needsFileSchema>;

@@ -9,12 +9,27 @@ export interface Need {
   readonly professionalTerms: readonly string[];
 }
 
-/** The needs taxonomy (directory/needs.yaml) and the matcher from people's words to needs. */
+/** A need the directory does not cover yet, with the words that name it. */
+export interface NotListedNeed {
+  readonly label: string;
+  readonly terms: readonly string[];
+}
+
+/**
+ * The needs taxonomy (directory/needs.yaml), the matcher from people's words to
+ * needs, and a second matcher for the needs the directory does not cover, so
+ * that those are named honestly instead of matched to the nearest need.
+ */
 export class Taxonomy {
   readonly matcher: TermMatcher<NeedId>;
+  readonly notListedMatcher: TermMatcher<string>;
   private readonly byId: ReadonlyMap<NeedId, Need>;
 
-  constructor(readonly needs: readonly Need[]) {
+  constructor(
+    readonly needs: readonly Need[],
+    readonly notListed: readonly NotListedNeed[] = [],
+  ) {
+    this.notListedMatcher = new TermMatcher(notListed.flatMap((gap) => gap.terms.map((term) => [term, gap.label] as const)));
     this.byId = new Map(needs.map((need) => [need.id, need]));
     this.matcher = new TermMatcher(
       needs.flatMap((need) =>

@@ -30,3 +30,28 @@ export function tokenize(input: string): string[] {
   const normal = normaliseText(input);
   return normal === "" ? [] : normal.split(" ");
 }
+
+/** Punctuation that ends a clause: a word after it starts afresh. */
+const clauseBreak = /[,.;:!?()[\]\n|]/;
+
+/**
+ * The same tokens as tokenize(), with whether a clause break (a comma, a full
+ * stop...) comes just before each one, so that context can stop at it.
+ */
+export function tokenizeWithBreaks(input: string): { tokens: string[]; breakBefore: boolean[] } {
+  const prepared = cleanText(input).toLowerCase().normalize("NFD").replace(accents, "").replace(apostrophes, "");
+  const tokens: string[] = [];
+  const breakBefore: boolean[] = [];
+  let pending = false;
+  for (const part of prepared.split(/([^\p{L}\p{N}]+)/u)) {
+    if (part === "") continue;
+    if (/^[^\p{L}\p{N}]+$/u.test(part)) {
+      if (clauseBreak.test(part)) pending = true;
+      continue;
+    }
+    tokens.push(part);
+    breakBefore.push(pending);
+    pending = false;
+  }
+  return { tokens, breakBefore };
+}

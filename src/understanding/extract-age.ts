@@ -1,49 +1,60 @@
 /**
- * Finds a person's age in what staff write: "84", "84yo", "84 year old",
- * "aged 84", "age: 84", "in her 80s", "over 60s", "mid 70s". Decades give their
- * lower bound ("80s" -> 80). Numbers that are clearly something else (postcode
- * parts, times, quantities) are ignored. Returns null when no age is given.
+ * The person's age, as staff write it: "84yo", "84-year-old", "aged 81",
+ * "age: 72", "79M", "F 90", "Pt 26F", "Mrs P (79)", "a lady of 90", "gent 84",
+ * "lonely gent in Loughborough, 84,", and decades as their lower bound ("in her
+ * 80s" -> 80). Test results, doses, postcodes, house numbers, dates and times
+ * are taken out first (scrub-clinical-values.ts), so "BMI 34", "BP 146/90" or
+ * "12 Castle View Close" are never an age. Lengths of time ("off sick 2 yrs",
+ * "3 years ago") are not ages either. The earliest clear mention wins: in a note
+ * about two people, the first named is nearly always the one being supported.
  */
+import { scrubClinicalValues } from "./scrub-clinical-values.js";
 
-const units = new Set(["kg", "kgs", "stone", "st", "lbs", "mins", "minutes", "hours", "hrs", "days", "weeks", "months", "pm", "am", "percent", "miles", "pounds", "quid", "p", "x"]);
-const ageWords = new Set(["year", "years", "yr", "yrs", "yo", "y"]);
-const ageLeads = new Set(["aged", "age", "ages"]);
-const decadeLeads = new Set(["her", "his", "their", "in", "over", "mid", "late", "early", "the"]);
-/** Words that make "2 yrs" a length of time, not an age: "off sick 2 yrs", "for 3 years", "5 years ago". */
-const durationLeads = new Set(["for", "past", "last", "sick", "since", "nearly", "almost", "about", "over", "within"]);
-
-function asAge(value: number): number | null {
-  return Number.isInteger(value) && value >= 0 && value <= 120 ? value : null;
+interface Candidate {
+  readonly at: number;
+  readonly age: number;
 }
 
-export function extractAge(tokens: readonly string[]): number | null {
-  for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i]!;
-    const next = tokens[i + 1] ?? "";
-    const previous = tokens[i - 1] ?? "";
+const durationBefore = /\b(?:for|past|last|sick|since|nearly|almost|about|over|within|after|took|takes|lasted|lasting|every|each)\s*$/;
+const person = "(?:gent|gentleman|lady|man|woman|pt|patient|su|service user|client|resident|mum|mother|dad|father|wife|husband|carer|widow|widower|chap|fella|bloke|mr\\.? [a-z]+|mrs\\.? [a-z]+|ms\\.? [a-z]+|miss [a-z]+)";
 
-    // "84yo", "84yrs", "84y"
-    const glued = /^(\d{1,3})(yo|yrs?|y)$/.exec(token);
-    if (glued) return asAge(Number(glued[1]));
+/** Each way of writing an age, strongest first; `group` is the capture holding the number. */
+const forms: readonly { readonly pattern: RegExp; readonly min: number; readonly check?: (text: string, match: RegExpExecArray) => boolean }[] = [
+  { pattern: /\b(?:aged|age|ages|age of|age is)\s*[:=]?\s*(\d{1,3})\b/g, min: 0 },
+  {
+    pattern: /\b(\d{1,3})\s*[- ]?(?:years?|yrs?|yo|y\/o|y\.o\.?|yr\/o)(?:[- ]?(old|of age))?\b/g,
+    min: 0,
+    check: (text, m) => {
+      if (/\bago\b/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 8))) return false;
+      if (m[2] !== undefined || /yo|y\/o|y\.o/.test(m[0])) return true;
+      return !durationBefore.test(text.slice(Math.max(0, m.index - 12), m.index)) && Number(m[1]) >= 16;
+    },
+  },
+  { pattern: /\b(\d{2,3})\s?(?:m|f)\b(?!\s*(?:walk|away|from|distance|metres?|outside))/g, min: 16, check: (text, m) => !/\b(?:walks?|walked|walking|mobilis\w*|up to|upto|about)\s*$/.test(text.slice(Math.max(0, m.index - 14), m.index)) },
+  { pattern: /\b(?:m|f|male|female)\s?[,:]?\s?(\d{2,3})\b/g, min: 16 },
+  { pattern: new RegExp(`\\b${person}[,:]?\\s+(?:is\\s+|of\\s+|aged\\s+)?(\\d{2,3})\\b(?!\\s*(?:%|/|years? ago|yrs? ago))`, "g"), min: 16 },
+  { pattern: /\(\s*(\d{2,3})\s*\)/g, min: 16 },
+];
 
-    // "80s", "in her 80s", "over 60s", "mid 70s"
-    const decade = /^(\d)0s$/.exec(token);
-    if (decade && (decadeLeads.has(previous) || i === 0 || !units.has(next))) return asAge(Number(decade[1]) * 10);
+const decade = /(?:^|\b(?:in|his|her|their|the|over|early|mid|late)\s+)(?:early |mid |late |mid-|late-|early-)?(\d)0s\b/g;
+/** A bare number set off by commas or at the start ("gent in Loughborough, 84, lives alone"; "84, lonely"). */
+const bare = /(?:^|[,;]\s*|\b(?:is|was)\s+)(\d{2,3})(?=\s*(?:[,;).]|$|\s+(?:lives|living|lonely|with|who|and|widow|widower|alone|year)))/g;
 
-    if (!/^\d{1,3}$/.test(token)) continue;
-    const value = Number(token);
-    if (ageLeads.has(previous)) return asAge(value);
-    if (ageWords.has(next)) {
-      // "84 yrs" and "5 year old" are ages; "off sick 2 yrs" and "3 years ago" are not.
-      const after = tokens[i + 2] ?? "";
-      if (after === "old" || after === "of") return asAge(value);
-      if (!durationLeads.has(previous) && after !== "ago" && value >= 16) return asAge(value);
-      continue;
-    }
-    // A bare number: an age only when nothing marks it as a quantity, a time
-    // or the second half of a postcode ("le11 3ab" tokenises to "le11", "3ab").
-    const looksLikePostcode = /^[a-z]{1,2}\d{1,2}$/.test(previous);
-    if (value >= 16 && value <= 110 && !units.has(next) && !looksLikePostcode && !/^\d/.test(next)) return value;
+function firstOf(text: string, pattern: RegExp, min: number, check?: (text: string, match: RegExpExecArray) => boolean): Candidate | undefined {
+  for (const match of text.matchAll(pattern)) {
+    const value = Number(match[1]);
+    if (!Number.isInteger(value) || value < min || value > 110) continue;
+    if (check && !check(text, match)) continue;
+    return { at: match.index, age: value };
   }
-  return null;
+  return undefined;
+}
+
+export function extractAge(message: string): number | null {
+  const text = scrubClinicalValues(message).toLowerCase().replace(/[\u2018\u2019]/g, "'");
+  const strong = forms.map((f) => firstOf(text, f.pattern, f.min, f.check)).filter((c): c is Candidate => c !== undefined);
+  if (strong.length > 0) return strong.reduce((a, b) => (b.at < a.at ? b : a)).age;
+  const inDecade = firstOf(text, decade, 1);
+  if (inDecade) return inDecade.age * 10;
+  return firstOf(text, bare, 16)?.age ?? null;
 }

@@ -1,14 +1,17 @@
 import type { Directory } from "../directory/directory.js";
 import type { AreaId, NeedId } from "../directory/ids.js";
 import { areaIds, needIds } from "../directory/ids.js";
-import { tokenize } from "../text/normalise-text.js";
+import { tokenize, tokenizeWithBreaks } from "../text/normalise-text.js";
 import type { TermMatch } from "../text/term-matcher.js";
 import { extractAge } from "./extract-age.js";
+import { residence } from "./resolve-residence.js";
 
 export interface Entities {
   readonly needs: NeedId[];
   readonly areas: AreaId[];
   readonly age: number | null;
+  /** Needs named that the directory does not cover (their labels), so that Signpost can say so. */
+  readonly notListed: string[];
 }
 
 /** What in the message gave each entity: used to explain why a result matched. */
@@ -21,26 +24,32 @@ export interface Evidence {
  * Finds needs (through the taxonomy) and areas (through the gazetteer) in a
  * message, typo tolerant, plus the person's age. Place names are matched first
  * because they are the more specific vocabulary; exact matches before fuzzy.
- * Areas are never guessed: no place named means no area.
+ * Areas are never guessed: no place named means no area; of the places named,
+ * only where the person lives counts (resolve-residence.ts).
  */
 export function extractEntities(text: string, directory: Directory): { entities: Entities; evidence: Evidence } {
   const tokens = tokenize(text);
   const claimed = new Set<number>();
   const { gazetteer, taxonomy } = directory;
   const placeMatches = gazetteer.matcher.matchExact(tokens, claimed);
+  // Needs the directory does not cover claim their words first, so "macular degeneration" never reads as another need.
+  const notListed = taxonomy.notListedMatcher.matchExact(tokens, claimed);
   const needMatches = taxonomy.matcher.matchExact(tokens, claimed);
   placeMatches.push(...gazetteer.matcher.matchFuzzy(tokens, claimed));
   needMatches.push(...taxonomy.matcher.matchFuzzy(tokens, claimed));
+  // Only where the person lives decides what is local: not a hospital's town, a road's name or a relative's home.
+  const homes = residence(tokens, placeMatches, tokenizeWithBreaks(text).breakBefore);
 
   return {
     entities: {
       needs: ordered(needIds, needMatches),
-      areas: ordered(areaIds, placeMatches),
-      age: extractAge(tokens),
+      areas: ordered(areaIds, homes),
+      age: extractAge(text),
+      notListed: [...new Set(notListed.flatMap((match) => match.values))],
     },
     evidence: {
       needs: needMatches.flatMap((match) => match.values.map((need) => ({ need, written: match.written }))),
-      places: placeMatches.map((match) => ({ areas: match.values, written: match.written })),
+      places: homes.map((match) => ({ areas: match.values, written: match.written })),
     },
   };
 }

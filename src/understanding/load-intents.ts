@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { readYamlFile } from "../directory/read-yaml-file.js";
@@ -14,8 +15,18 @@ const intentFileSchema = z.strictObject({
 });
 
 /**
- * Reads intents/<id>.yaml for every intent, all-or-nothing, with the same
- * file-and-field errors as the directory.
+ * intents/from-blind-rounds.yaml (optional): the labelled messages of every blind
+ * evaluation round whose first run is recorded, added to the training examples
+ * (scripts/learn-from-blind-rounds.ts writes it; docs/blind-sets/README.md says why).
+ */
+const roundsFileSchema = z.strictObject({
+  examples: z.array(z.strictObject({ text: z.string().trim().min(1, "must not be empty"), intent: z.enum(intentIds) })),
+});
+export const roundsFileName = "from-blind-rounds.yaml";
+
+/**
+ * Reads intents/<id>.yaml for every intent, and the blind rounds' examples when
+ * there are any, all-or-nothing, with the same file-and-field errors as the directory.
  */
 export async function loadIntents(intentsDir: string): Promise<IntentDefinition[]> {
   const problems: DirectoryProblem[] = [];
@@ -31,6 +42,16 @@ export async function loadIntents(intentsDir: string): Promise<IntentDefinition[
       definitions.push(read.value);
     }
   }
+  const roundsFile = path.join(intentsDir, roundsFileName);
+  let fromRounds: { text: string; intent: IntentDefinition["id"] }[] = [];
+  if (existsSync(roundsFile)) {
+    const read = await readYamlFile(roundsFile, path.join(path.basename(intentsDir), roundsFileName), roundsFileSchema);
+    if (read.ok) fromRounds = read.value.examples;
+    else problems.push(...read.problems);
+  }
   if (problems.length > 0) throw new DirectoryError(problems);
-  return definitions;
+  return definitions.map((definition) => ({
+    ...definition,
+    examples: [...definition.examples, ...fromRounds.filter((example) => example.intent === definition.id).map((example) => example.text)],
+  }));
 }

@@ -1,8 +1,9 @@
 import type { Directory } from "../directory/directory.js";
-import { tokenize } from "../text/normalise-text.js";
 import type { AreaId, NeedId } from "../directory/ids.js";
-import type { RiskKind } from "./safety-patterns.js";
-import { detectEmergency } from "./detect-emergency.js";
+import { tokenize } from "../text/normalise-text.js";
+import { assessSafety, type SafetyAssessment } from "./assess-safety.js";
+import { type ClinicalQuestion, detectClinicalQuestion } from "./detect-clinical-question.js";
+import { asksForReferral, commentsOnSignpost } from "./detect-request.js";
 import { extractEntities, type Evidence } from "./extract-entities.js";
 import { extractNhsNumber } from "./extract-nhs-number.js";
 import { extractPerson } from "./extract-person.js";
@@ -11,6 +12,7 @@ import { extractUrgency, type Urgency } from "./extract-urgency.js";
 import type { EntityMarkers } from "./intent-features.js";
 import type { IntentClassifier } from "./intent-classifier.js";
 import type { IntentId } from "./intents.js";
+import type { RiskKind } from "./risk-lexicon.js";
 
 export interface UnderstoodEntities {
   readonly areas: AreaId[];
@@ -22,6 +24,8 @@ export interface UnderstoodEntities {
   readonly urgency: Urgency | null;
   /** The person a referral is for, as written ("Mrs P"). Personal data: never logged. */
   readonly person: string | null;
+  /** Needs named that the directory does not cover, by label. */
+  readonly notListed: string[];
 }
 
 export interface Understanding {
@@ -31,15 +35,16 @@ export interface Understanding {
   readonly unsure: boolean;
   readonly entities: UnderstoodEntities;
   readonly evidence: Evidence;
+  /** The safety net's reading: an emergency now, a concern worth a line, or neither. */
+  readonly safety: SafetyAssessment;
   /** The risks that made this urgent_help (empty otherwise). */
   readonly risks: readonly RiskKind[];
+  /** A concern worth a safety line before the normal answer: its kinds (none when only the classifier saw it). */
+  readonly concern?: { readonly kinds: readonly RiskKind[] };
+  /** A clinical question asked, in whole or in part: declined out loud. */
+  readonly clinical?: ClinicalQuestion;
   /** An NHS number was given but failed its check digit: tell the user, keep nothing. */
   readonly invalidNhsNumber: boolean;
-  /**
-   * The classifier thought an emergency possible, with no risk words to confirm it:
-   * the answer goes ahead but leads with a one-line safety reminder.
-   */
-  readonly safetyReminder: boolean;
 }
 
 export interface UnderstandOptions {
@@ -50,27 +55,29 @@ export interface UnderstandOptions {
 }
 
 /**
- * With no risk words found by the rules, the classifier alone makes a message
- * urgent_help from this probability, and adds a safety reminder to the normal
- * answer from `remindProbability` (decision 0004 has the figures).
+ * With no risk word anywhere (none at all, not even one judged past or
+ * negated), the classifier alone makes a message an emergency from this
+ * probability, and a concern (a safety line before the normal answer) from
+ * `concernProbability` (decision 0008 has the figures).
  */
-export const urgentProbability = 0.6;
-export const remindProbability = 0.3;
+export const urgentProbability = 0.9;
+export const concernProbability = 0.6;
 /**
  * Below this, an intent that has no use for needs (unknown, greeting, help)
  * gives way to a search when a need was recognised: "memory clinic referral
  * done, what can we do while he waits" is a search, not a request for help.
- * Feedback is left out: it names a service's need too ("the falls class link is broken").
  */
 const catchAllConviction = 0.6;
 const needlessIntents: ReadonlySet<IntentId> = new Set(["unknown", "greeting", "help"]);
 
 /**
- * Understands one message: entities first, then the safety net, then intent.
- * Urgency wins over everything: a risk found by the safety-net rules, or one
- * the classifier finds likely when the rules saw no risk words at all, makes
- * the message urgent_help, whatever else it asks. A risk the rules saw and
- * judged negated or historic ("denies SI", "overdose in 2019") is trusted.
+ * Understands one message: entities first, then the safety net, then what is
+ * asked. The safety net wins over everything: an emergency happening now makes
+ * the message urgent_help, whatever else it asks; a concern adds a line. Then a
+ * clinical question is declined (alone: unknown; with a service request: the
+ * search goes ahead). A referral to First Contact Plus asked for anywhere, and
+ * a comment on Signpost, are read from how they are put; the classifier
+ * decides the rest, and a recognised need outweighs a weak guess.
  */
 export function understand(text: string, options: UnderstandOptions): Understanding {
   const { directory, classifier } = options;
@@ -83,26 +90,37 @@ export function understand(text: string, options: UnderstandOptions): Understand
     urgency: extractUrgency(text),
     person: extractPerson(text),
   };
-  const markers = markersOf(full, nhs.kind !== "none");
-  const guess = classifier.classify(text, markers);
-  const emergency = detectEmergency(text);
-  const rulesSawRisk = emergency.mentions.length > 0;
+  const guess = classifier.classify(text, markersOf(full, nhs.kind !== "none"));
+  const safety = assessSafety(text);
   const pUrgent = guess.probabilities.urgent_help;
-  const urgent = emergency.urgent || (!rulesSawRisk && pUrgent >= urgentProbability);
-  const safetyReminder = !urgent && !rulesSawRisk && pUrgent >= remindProbability;
+  const ruleless = safety.mentions.length === 0;
+  const emergency = safety.tier === "emergency" || (ruleless && pUrgent >= urgentProbability);
+  const concerned = !emergency && (safety.tier === "concern" || (ruleless && pUrgent >= concernProbability));
+  const clinical = detectClinicalQuestion(text);
+  const base = {
+    entities: full,
+    evidence,
+    safety,
+    invalidNhsNumber: nhs.kind === "invalid",
+    ...(concerned ? { concern: { kinds: safety.tier === "concern" ? safety.kinds : [] } } : {}),
+    ...(clinical ? { clinical } : {}),
+  };
 
-  const base = { entities: full, evidence, invalidNhsNumber: nhs.kind === "invalid", safetyReminder };
   if (tokenize(text).length === 0) {
     // Only punctuation, emoji or spaces: nothing to understand, and nothing to guess.
-    return { ...base, intent: "unknown", confidence: 1, unsure: false, risks: [], safetyReminder: false };
+    return { entities: full, evidence, safety, invalidNhsNumber: false, intent: "unknown", confidence: 1, unsure: false, risks: [] };
   }
-  if (urgent) {
-    return { ...base, intent: "urgent_help", confidence: emergency.urgent ? 1 : pUrgent, unsure: false, risks: emergency.kinds };
+  if (emergency) {
+    return { ...base, intent: "urgent_help", confidence: safety.tier === "emergency" ? 1 : pUrgent, unsure: false, risks: safety.tier === "emergency" ? safety.kinds : [] };
   }
+  if (clinical?.alone) return { ...base, intent: "unknown", confidence: 1, unsure: false, risks: [] };
+  if (asksForReferral(text)) return { ...base, intent: "make_referral", confidence: 1, unsure: false, risks: [] };
+  if (commentsOnSignpost(text)) return { ...base, intent: "feedback", confidence: 1, unsure: false, risks: [] };
   // Not urgent: the best of the other intents.
   const [intent, confidence] = (Object.entries(guess.probabilities) as [IntentId, number][])
     .filter(([id]) => id !== "urgent_help")
     .reduce((a, b) => (b[1] > a[1] ? b : a));
+  if (clinical) return { ...base, intent: "find_service", confidence: guess.probabilities.find_service, unsure: false, risks: [] };
   // A recognised need outweighs a weak guess at an intent that has no use for it:
   // "befriending" or "lonely widower" alone is a search, however little else the message says.
   const weakCatchAll = needlessIntents.has(intent) && confidence < catchAllConviction;

@@ -10,7 +10,7 @@ import { bothDatabases, useMigratedDatabase } from "../support/databases.js";
 import { ManualClock } from "../support/manual-clock.js";
 
 const state = (searchId: string): ConversationState => ({
-  list: { search: { text: "lonely", needs: ["social-isolation"], areas: [], age: null }, searchId, resultIds: ["a", "b"], shown: 2, onScreen: ["a", "b"] },
+  list: { search: { text: "lonely", needs: ["social-isolation"], areas: [], age: null, evidence: { needs: [{ need: "social-isolation", written: "lonely" }], places: [] } }, searchId, resultIds: ["a", "b"], shown: 2, onScreen: ["a", "b"] },
 });
 
 const withDialog: ConversationState = {

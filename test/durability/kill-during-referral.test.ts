@@ -41,7 +41,11 @@ describe("a crash during a referral", () => {
     const env = { PORT: String(port), DATA_DIR: dataDir, JOBS_ENABLED: "false", LOG_LEVEL: "warn", CHAT_TURNS_PER_MINUTE: "100000", REFERRALS_PER_HOUR: "10000", OUTBOX_INTERVAL_SECONDS: "3600" };
     const launch = async () => {
       const server = start(process.execPath, ["--import", "tsx", "src/main.ts"], env);
-      await waitFor(async () => ((await fetch(`${base}/readyz`)).status === 200 ? true : undefined), 60_000);
+      try {
+        await waitFor(async () => ((await fetch(`${base}/readyz`)).status === 200 ? true : undefined), 90_000);
+      } catch {
+        throw new Error(`Signpost did not come back after a kill; it wrote:\n${server.output.stderr.slice(-2000)}\n${server.output.stdout.slice(-2000)}`);
+      }
       return server;
     };
     const everyone: Sent[] = [];

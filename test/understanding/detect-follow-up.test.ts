@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { detectFollowUp } from "../../src/conversation/follow-ups.js";
+import { detectFollowUp } from "../../src/understanding/detect-follow-up.js";
 
 describe("detectFollowUp", () => {
   it.each(["show more", "more", "any more?", "any others", "show me more please", "next", "what else"])("%s is show more", (text) => {

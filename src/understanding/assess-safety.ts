@@ -1,0 +1,85 @@
+/**
+ * The safety net's reading of a message, in two tiers:
+ * - emergency: a risk to life or safety happening now, anywhere in the message
+ *   (999 first, no search);
+ * - concern: worth a safety line before the normal answer.
+ * Each risk word (risk-lexicon.ts) is read in its sentence and clause: a
+ * mention that is negated ("denies SI"), in the past ("overdose in 2006",
+ * "chest pain last week, ACS ruled out"), hypothetical ("risk of falls"),
+ * someone else's ("her mother died of a heart attack") or resolved ("gas leak
+ * made safe") does not count. Clinical values, postcodes, addresses and dates
+ * are taken out first, so "LE11 3SH" is not self-harm. One emergency is enough.
+ */
+import { cleanText } from "../text/normalise-text.js";
+import { sentencesOf } from "./clauses.js";
+import { happeningNow, hypotheticalBefore, negatedAfter, negatedBefore, negationStop, otherPersonBefore, pastAfter, pastBefore, pastTenseBefore, recentPast, resolved } from "./context-cues.js";
+import { type RiskKind, type RiskTier, riskTriggers } from "./risk-lexicon.js";
+import { scrubClinicalValues } from "./scrub-clinical-values.js";
+
+export type MentionStatus = "present" | "negated" | "past" | "hypothetical" | "someone-else" | "resolved" | "not-now";
+
+export interface RiskMention {
+  readonly kind: RiskKind;
+  /** The tier it carries when present, after its sentence's escalating or mitigating words. */
+  readonly tier: RiskTier;
+  readonly status: MentionStatus;
+}
+
+export interface SafetyAssessment {
+  readonly tier: RiskTier | "none";
+  /** The kinds that make it an emergency, or (when it is a concern) a concern, in the order first seen. */
+  readonly kinds: readonly RiskKind[];
+  /** Every mention, including those that do not count, and why. */
+  readonly mentions: readonly RiskMention[];
+}
+
+/** Reported speech ("she said she was ...", "told me he was ...") is about now, not the past. */
+const reported = /\b(?:said|says|saying|told (?:me|us|him|her|them)|telling (?:me|us)|disclosed|mention(?:ed|s)?|reports?|reported|admits?|admitted)\b/;
+const intending = /^(?:going|gonna|about|planning|threaten)/;
+
+function statusOf(clause: string, start: number, end: number, sentence: string): MentionStatus {
+  const before = clause.slice(Math.max(0, start - 80), start);
+  const after = clause.slice(end, end + 60);
+  const matched = clause.slice(start, end);
+  // A negation reaches no further back than a new subject after a comma.
+  const stops = [...before.matchAll(negationStop)];
+  const negationScope = stops.length > 0 ? before.slice(stops.at(-1)!.index) : before;
+  if (negatedBefore.test(negationScope) || negatedAfter.test(after)) return "negated";
+  if (otherPersonBefore.test(before)) return "someone-else";
+  if (hypotheticalBefore.test(before)) return "hypothetical";
+  if (resolved.test(sentence)) return "resolved";
+  if (pastBefore.test(before) || pastAfter.test(after)) return "past";
+  if (pastTenseBefore.test(before) && !happeningNow.test(clause) && !reported.test(before) && !intending.test(matched)) return "past";
+  return "present";
+}
+
+export function assessSafety(message: string): SafetyAssessment {
+  const mentions: RiskMention[] = [];
+  for (const sentence of sentencesOf(scrubClinicalValues(cleanText(message)))) {
+    for (const clause of sentence.clauses) {
+      for (const trigger of riskTriggers) {
+        for (const match of clause.matchAll(trigger.pattern)) {
+          let status = statusOf(clause, match.index, match.index + match[0].length, sentence.text);
+          let tier = trigger.tier;
+          if (trigger.onlyNow && status === "present" && !happeningNow.test(sentence.text)) status = "not-now";
+          if (tier === "emergency" && trigger.mitigate?.test(sentence.text)) tier = "concern";
+          if (tier === "concern" && trigger.escalate?.test(sentence.text) && !trigger.mitigate?.test(sentence.text)) tier = "emergency";
+          // Abuse or violence in the recent past is still a safeguarding concern; long ago, it is history.
+          if (status === "past" && (trigger.kind === "abuse" || trigger.kind === "violence") && recentPast.test(sentence.text)) {
+            status = "present";
+            tier = "concern";
+          }
+          mentions.push({ kind: trigger.kind, tier, status });
+        }
+      }
+    }
+  }
+  const present = mentions.filter((m) => m.status === "present");
+  const emergencies = present.filter((m) => m.tier === "emergency");
+  const counted = emergencies.length > 0 ? emergencies : present;
+  return {
+    tier: emergencies.length > 0 ? "emergency" : present.length > 0 ? "concern" : "none",
+    kinds: [...new Set(counted.map((m) => m.kind))],
+    mentions,
+  };
+}

@@ -1,0 +1,66 @@
+/**
+ * The words around a risk that change what it means, after NegEx (Chapman et
+ * al., 2001) and ConText (Harkema et al., 2009): whether it is negated, in the
+ * past, hypothetical, someone else's, resolved, or happening now. Each cue is
+ * read within the clause of the risk (clauses.ts), some before it and some
+ * after; resolution and "now" are read across the whole sentence.
+ */
+
+/** Before a risk, in its clause: it is absent. "denies SI", "no thoughts of self harm", "without chest pain". */
+export const negatedBefore =
+  /\b(?:no|not|nor|never|denies|denied|deny|denying|without|nil|none|negative for|no signs? of|no evidence of|no history of|no concerns?(?: about| re| regarding)?|no current|no longer|free of|absence of|isn'?t|wasn'?t|aren'?t|doesn'?t|didn'?t|hasn'?t|haven'?t|not currently|not at risk of|low risk of|unlikely)\b(?:\s+\S+){0,4}\s*$/;
+
+/** After a risk, close by: it is absent or was excluded. "chest pain ruled out", "SI denied". */
+export const negatedAfter = /^\W*(?:\S+\s+){0,3}?(?:ruled out|excluded|denied|negative|not present|nil|none)\b/;
+
+/** Before a risk: it is in the past. "history of overdose", "previous DV", "admitted with chest pain". */
+export const pastBefore =
+  /\b(?:history of|hx|h\/o|pmh|previous(?:ly)?|past|prior|old|recovered from|survivor of|used to|formerly|former|ex|back in|admitted (?:with|for|after|following)|presented (?:with|to)|discharged (?:after|following)|following (?:an?|his|her|their)|after (?:an?|his|her|their)|post|treated for|seen (?:in|at) (?:a&e|ed|hospital)|went to (?:a&e|ed|hospital)|investigated for|experienced)\b(?:\s+\S+){0,5}\s*$/;
+
+/** Before a risk, weaker: a past tense that "now" or "still" in the same clause overrides. "she was on the floor". */
+export const pastTenseBefore = /\b(?:was|were|had an?|had (?:his|her|their)|has had|have had|did|used)\b(?:\s+\S+){0,4}\s*$/;
+
+/** After a risk: it is in the past. "overdose in 2006", "a fall 3 weeks ago", "DV 10+ yrs ago", "missing back in Jan". */
+export const pastAfter = new RegExp(
+  String.raw`^\W*(?:\S+\s+){0,6}?(?:(?:` +
+    [
+      String.raw`(?:(?:\d+\+?|a few|a couple of|several|many|some|two|three|four|five|six|ten)\s*)?(?:days?|weeks?|wks?|months?|mths?|years?|yrs?)\s+ago`,
+      String.raw`(?:a|one)\s+(?:week|month|year)\s+ago`,
+      "last (?:week|wk|month|year|yr|summer|winter|spring|autumn|christmas|xmas)",
+      "in (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*",
+      "back in (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|the (?:spring|summer|autumn|winter)|\\d)",
+      "years? (?:ago|back)",
+      "in the past",
+      "a while (?:back|ago)",
+      "when (?:he|she|they) (?:was|were) younger",
+      "as a (?:child|teenager)",
+      "earlier this (?:year|month)",
+      "before",
+    ].join("|") +
+    String.raw`)\b|(?:in|on|from|since|dated) ‹date›)`,
+);
+
+/** Before a risk: it has not happened. "if she falls", "risk of falls", "worried he might", "in case of fire". */
+export const hypotheticalBefore =
+  /\b(?:if|in case(?: of)?|in the event(?: of)?|risk of|at risk of|prevent(?:ing|ion of)?|avoid(?:ing)?|reduce(?: the)? risk|worried (?:that |about )?(?:he|she|they|it)? ?(?:might|may|could|will)|afraid (?:that )?(?:he|she|they)? ?(?:might|may|could)|concerned (?:that )?(?:he|she|they)? ?(?:might|may|could)|fears? (?:of|that)|what to do if|plan(?:s)? for|might|may|could|whether)\b(?:\s+\S+){0,4}\s*$/;
+
+/** Before a risk: it is someone else's, not the person's now. "mother had a stroke", "family history of heart attacks". */
+export const otherPersonBefore = /\b(?:family history of|fh of|fhx|(?:his|her|their) (?:late )?(?:mother|mum|father|dad|brother|sister|parents?) (?:had|died (?:of|from|after)|passed (?:away )?(?:with|from|after))|died (?:of|from|after)|passed away (?:from|after|with))\b(?:\s+\S+){0,4}\s*$/;
+
+/** Anywhere in the sentence: what happened is over or was excluded. */
+export const resolved =
+  /\b(?:ruled out|excluded|resolved|investigated(?: and (?:closed|nfa))?|(?:now )?settled|recovered|(?:found|back home) safe|police found (?:him|her|them)|no (?:further )?(?:episodes|incidents|falls|concerns) since|since resolved|nfa|closed|trop(?:onin)?s? (?:neg|negative|normal)|angio(?:gram)? (?:normal|clear)|made safe|isolated by|capped(?: it| off)?|condemned|engineer (?:has )?(?:been|fixed|capped)|fixed now|under control|no longer|all clear|discharged (?:home|from)|medically (?:fit|optimised|stable))\b/;
+
+/** Anywhere in the sentence: it is happening now, or just did. "now", "just", "10 mins ago", "since last night", "can't get her up". */
+export const happeningNow =
+  /\b(?:now|right now|just|at the moment|atm|currently|as we speak|this (?:morning|afternoon|evening)|tonight|today|still|(?:\d+|a few|few|an?|half an?|couple of)\s*(?:mins?|minutes?|hours?|hrs?)\s+ago|since (?:last night|yesterday|this morning|the weekend|friday|saturday|sunday|monday|tuesday|wednesday|thursday)|all night|overnight|not stopping|won'?t stop|can'?t get (?:him|her|them) up|urgent(?:ly)?)\b|!/;
+
+/** Anywhere in the sentence of a suicidal thought: it goes no further (a concern, not an emergency). */
+export const noPlan =
+  /\b(?:no (?:plans?|intent(?:ion)?|means|active)|not (?:actively|going to act)|would never(?: act| do anything)?|wouldn'?t (?:act|do anything)|passing|fleeting|passive|safety plan|protective factors|because of (?:the|her|his) (?:kids|children|grandchildren|family))\b/;
+
+/** A past that is recent: an assault last week is still a safeguarding concern, one ten years ago is history. */
+export const recentPast = /\b(?:last night|yesterday|last (?:week|wk)|(?:\d+|a few|a couple of|two|three|four|five|six)?\s*(?:days?|weeks?|wks?)\s+ago|this (?:week|month)|at the weekend|over the weekend)\b/;
+
+/** Where a negation stops: a new subject after a comma ("no heating, he's not eaten in days"). */
+export const negationStop = /,\s*(?:he|she|they|he'?s|she'?s|they'?re|and|but|his|her|their|it|it'?s)\b/g;

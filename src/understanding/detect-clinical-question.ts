@@ -1,0 +1,57 @@
+/**
+ * Does a message ask for clinical judgment? Signpost never gives clinical
+ * advice, so a question about a result, a medicine or dose, a symptom, a
+ * diagnosis or a prognosis is declined out loud, even when the same message
+ * also asks for a service (then the service half is answered too).
+ *
+ * A clinical question needs both: a way of asking for a judgment ("is that
+ * normal?", "should he take...", "would you say weeks or months", "worth
+ * dipping?", "do you think") and a clinical subject (a test, a medicine, a
+ * dose, a symptom, a diagnosis, how long someone has). Asking for a group or a
+ * service ("is there a Breathe Easy group?") is not one.
+ */
+import { cleanText } from "../text/normalise-text.js";
+
+const judgment = [
+  String.raw`\bis (?:it|that|this|she|he|they)(?: \w+)? (?:normal|serious|dangerous|worrying|concerning|bad|ok|okay|safe|high|low|infected|significant|a concern|a worry|something to (?:worry|be worried) about|anything to worry about|likely|possible|contagious|urgent|an? (?:infection|uti|stroke|tia|heart attack|side effect))\b`,
+  String.raw`\b(?:should|could|can|would|shall|must|do|does|did) (?:he|she|they|i|we|the (?:patient|pt)|my (?:patient|pt)|her|his|it)(?: \w+)? (?:take|be (?:on|taking|given|worried)|stop|start|increase|decrease|reduce|come off|switch|double|up)\b`,
+  String.raw`\b(?:should|could|can|would|does|do) (?:he|she|they|her|his) (?:have|get|be given|be on) (?:a |an |the |some |more |less )?(?:rescue pack|antibiotics?|steroids?|blood test|bloods|scan|x-?ray|ecg|msu|swab|dose|higher dose|lower dose|increase|review of (?:his|her) meds)\b`,
+  String.raw`\b(?:does|do|would|will|did) (?:his|her|their|the|this|that|these|those)(?: \w+){0,2} (?:need|mean|fit|sound|suggest|indicate|count as|look|go up|come down)\b`,
+  String.raw`\bdo (?:you|u|ya) (?:think|reckon|know if|know whether)\b|\bwould you (?:say|think|recommend|advise|increase|stop)\b|\bwhat would you (?:do|advise|suggest|recommend)\b|\bin your (?:opinion|view)\b`,
+  String.raw`\b(?:what'?s|what is|what are|whats) the (?:max(?:imum)?|usual|normal|right|correct|safe|starting|recommended|best) (?:dose|dosage|amount|range|level|treatment|medication|medicine)\b`,
+  String.raw`\bhow (?:much|many)(?: \w+){0,3} (?:can|should|could) (?:he|she|they|i|we)\b|\bhow long (?:has|have|ha'?ve|does|do|will|would) (?:she|he|they|it|her|his)(?: \w+){0,2} (?:got|left|live|have|last|take)\b|\bhow long (?:she'?s|he'?s|they'?ve|she has|he has) got\b`,
+  String.raw`\bweeks or months\b|\bmonths or (?:weeks|years)\b|\b(?:prognosis|life expectancy)\b`,
+  String.raw`\bworth (?:dipping|testing|sending|checking|swabbing|an? (?:msu|swab|test|x-?ray|scan|antibiotics?))\b|\bdip (?:it|the urine)\b`,
+  String.raw`\b(?:fit|fits|sound like|sounds like|more like|point to|suggest) (?:\w+ )?(?:dementia|alzheimer'?s|vascular|parkinson'?s|depression|delirium|a uti|an infection|a stroke|a tia|cancer|copd|heart failure)\b.*\?|\bwhich (?:diagnosis|is it|one fits|fits better)\b`,
+  String.raw`\b(?:interact|interaction|together with|safe to (?:take|give|have|combine|mix))\b`,
+  String.raw`\b(?:what does|what do) (?:\w+ ){0,3}(?:mean|indicate|show)\b`,
+];
+const asksJudgment = new RegExp(judgment.join("|"));
+
+const subjects = [
+  // Tests and observations.
+  String.raw`\b(?:hba1c|a1c|egfr|gfr|creatinine|bp|blood pressure|bloods?|blood test|results?|inr|crp|hb|haemoglobin|ferritin|b12|vitamin d|tsh|thyroid|psa|cholesterol|sats|spo2|oxygen|pulse|heart rate|temp(?:erature)?|sugars?|glucose|urine|msu|dip(?:stick)?|ecg|x-?ray|scan|mri|ct|trop(?:onin)?|d-?dimer|peak flow|fev1|weight loss|bmi|ckd\d?|stage \d)\b`,
+  // Medicines and doses.
+  String.raw`\b(?:dose|doses|dosage|mg|mcg|medication|medicines?|meds|tablets?|pills?|prescri\w*|antibiotics?|steroids?|rescue pack|inhaler|insulin|morphine|oramorph|paracetamol|ibuprofen|codeine|amlodipine|ramipril|metformin|warfarin|apixaban|statins?|amitriptyline|sertraline|citalopram|mirtazapine|gabapentin|pregabalin|furosemide|bisoprolol|levothyroxine|donepezil|memantine|laxatives?|patch|patches|injection|jab|vaccine)\b`,
+  // Symptoms, conditions, diagnosis and prognosis.
+  String.raw`\b(?:symptoms?|pain|ache|swelling|swollen|oedema|rash|cough|wheez\w*|breathless\w*|sob|dizzy|dizziness|confus\w*|delirium|infect\w*|uti|fever|temperature|oozing|weeping|wound|ulcer|red|hot|smell\w*|bleed\w*|bruis\w*|lump|mole|vomit\w*|diarrh\w*|constipat\w*|dementia|alzheimer'?s|vascular|parkinson'?s|stroke|tia|cancer|tumou?r|heart failure|hf|copd|diagnos\w*|prognosis|life expectancy|dying|end stage|palliative|got left)\b`,
+];
+const clinicalSubject = new RegExp(subjects.join("|"));
+
+/** Asking for a service, not a judgment: "is there a group", "any support", "who can help". */
+const asksForService =
+  /\b(?:any(?:thing| support| groups?| services?| classes| help| local| clubs?| courses?)|is there (?:a|an|any)|are there (?:any)?|who (?:can|could|does|do|helps?|offers?)|where (?:can|could|is)|what (?:support|help|services?|groups?|classes) |local (?:support|groups?|services?|classes)|support groups?|groups?|classes|exercise|befriending|referr?al|refer|signpost)\b/;
+
+export interface ClinicalQuestion {
+  /** The message asks nothing else: decline it, and say what Signpost can do. */
+  readonly alone: boolean;
+}
+
+/** Asking how long someone has left is a clinical question on its own. */
+const prognosis = /\bhow long (?:has|have|ha'?ve|does|do|will|would) (?:she|he|they|her|his)(?: \w+){0,2} (?:got|left|live|have)\b|\bhow long (?:she'?s|he'?s|they'?ve|she has|he has|they have) got\b|\bweeks or months\b|\bmonths or (?:weeks|years)\b|\b(?:prognosis|life expectancy)\b/;
+
+export function detectClinicalQuestion(message: string): ClinicalQuestion | undefined {
+  const text = cleanText(message).toLowerCase().replace(/[\u2018\u2019]/g, "'");
+  if (!prognosis.test(text) && (!asksJudgment.test(text) || !clinicalSubject.test(text))) return undefined;
+  return { alone: !asksForService.test(text) };
+}

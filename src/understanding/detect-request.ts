@@ -1,0 +1,46 @@
+/**
+ * What a message asks for, read from how it is put rather than learned: a
+ * referral to First Contact Plus asked for anywhere in a note ("Pls log an
+ * FCP referral", "refer to First Contact for a bath board"), and a comment on
+ * Signpost itself ("this is really useful", "got loads of city results").
+ * The classifier decides the rest; these win over it because a long case note
+ * that ends "please refer to FCP" is a referral however much of it describes needs.
+ */
+import { cleanText } from "../text/normalise-text.js";
+
+const firstContact = String.raw`(?:fcp|fc|first contact(?: plus)?|the hub|prevention hub)`;
+const asking = String.raw`(?:please|pls|plz|can you|could you|can u|could u|would you|happy to|want to|wants to|like to|need to|i'?d like to|i want to|we'?d like to)`;
+
+const referral = new RegExp(
+  [
+    String.raw`\b(?:refer|referral|ref|referring)\b[^.?!]{0,40}\b${firstContact}\b`,
+    String.raw`\b${firstContact}\s+(?:referral|ref)\b`,
+    String.raw`\b(?:log|make|do|send|put in|raise|submit|start)\s+(?:a|an|the)?\s*(?:new\s+)?(?:${firstContact}\s+)?(?:referral|ref)\b`,
+    String.raw`\b${asking}\s+(?:log|make|do|send|put in|raise)?\s*(?:a|an)?\s*(?:${firstContact}\s+)?referral\b`,
+    String.raw`^\s*(?:please |pls )?refer\b`,
+  ].join("|"),
+  "i",
+);
+
+/** Asking about referrals already made, not for a new one. */
+const aboutExisting = /\b(?:status|update|progress|any news|where are we|what happened|my referrals|our referrals|team'?s referrals|open referrals|referrals? (?:i|we) (?:made|sent|logged))\b|\bfc-?[0-9a-z]{6}\b/i;
+
+/** A comment on Signpost itself, good or bad. */
+const aboutSignpost = new RegExp(
+  [
+    String.raw`\b(?:this|signpost|it|the (?:tool|app|bot|chat|results|search|answers?|directory))\s+(?:is|was|were|has been|'s)\s+(?:really |so |very |pretty |not |quite )*(?:useful|helpful|great|brilliant|amazing|good|rubbish|useless|no use|not great|wrong|out of date|slow|confusing|clunky|spot on)\b`,
+    String.raw`\b(?:found|got|gave me|giving me|showed me|shows|keeps showing|keeps giving)\s+(?:loads of|lots of|a lot of|only|nothing but|too many|the wrong)\s+(?:\w+\s+)?(?:results|services|stuff|answers|things)\b`,
+    String.raw`\b(?:love|loving|hate|hating)\s+(?:this|signpost|the tool|the app|the bot)\b`,
+    String.raw`\b(?:thanks|thank you|cheers)\b[^.?!]{0,30}\b(?:found|saved me|sorted|worked)\b`,
+  ].join("|"),
+  "i",
+);
+
+export function asksForReferral(message: string): boolean {
+  const text = cleanText(message);
+  return referral.test(text) && !aboutExisting.test(text);
+}
+
+export function commentsOnSignpost(message: string): boolean {
+  return aboutSignpost.test(cleanText(message));
+}

@@ -1,0 +1,61 @@
+/**
+ * Which of the places a message names is where the person lives. Staff name
+ * hospitals, roads, relatives' towns and places the person cannot get to
+ * ("on ward 22 at Glenfield Hosp, home is Ibstock", "lives off Loughborough Rd
+ * LE4", "daughter works in Leicester", "cant get into Leicester"); only the
+ * person's home decides which services are local. In order:
+ * 1. a place that is part of a road or a hospital's name, or that someone else
+ *    is in, or that the person cannot reach or is "not" in, is not home;
+ * 2. a place after "lives in", "home is", "from", "address" is home, and wins;
+ * 3. otherwise a named town, village or neighbourhood beats "Leicester" or
+ *    "Leicestershire" used as a postal town or county ("Birstall, Leicester").
+ * Tokens are in normal form (tokenize); matches are token spans.
+ */
+import type { AreaId } from "../directory/ids.js";
+import type { TermMatch } from "../text/term-matcher.js";
+
+const roadAfter = new Set(["rd", "road", "street", "st", "lane", "ln", "avenue", "ave", "drive", "dr", "way", "close", "crescent", "terrace", "hill"]);
+const facilityAfter = new Set(["hospital", "hosp", "general", "royal", "infirmary", "health", "medical", "surgery", "practice", "clinic"]);
+/** Someone else, or somewhere else, within a few words before the place: "son lives in", "works in", "ward at". */
+const otherContext = /\b(?:hospital|hosp|ward|infirmary|lri|lgh|ggh|clinic|a&e|surgery|practice|gp|consultant|team|works?|working|worked|job|school|college|uni|university|son|sons|daughter|daughters|dtr|sister|brother|niece|nephew|friend|friends|grandson|granddaughter|grandchildren|partner lives|wife lives|husband lives)\b(?:\s+\S+){0,3}$/;
+/** Just before the place: not where they are. "into Leicester", "not in Leicester", "near Hinckley", "outside Melton". */
+const notThere = /\b(?:into|to|towards|outside|than|not|except|beyond|visiting|visit|via|past)(?:\s+(?:in|the|central|to|of))?$/;
+const homeBefore = /\b(?:lives?|living|resides?|resident|home|homes|address|addr|from|moved to|moving to|based|located|stays?|staying|returning to|back to|discharged to|d\/c to|going home to|sofa surfing)\b(?:\s+(?:in|at|is|to|on|off|of|near|the|with|her|his|their|\w+)){0,3}$/;
+
+/** A road's word at a position: "close to" and "way off" are not roads. */
+function isRoad(tokens: readonly string[], at: number): boolean {
+  const word = tokens[at] ?? "";
+  const next = tokens[at + 1] ?? "";
+  if ((word === "close" || word === "way" || word === "hill") && ["to", "by", "off", "too", "from", "up", "down"].includes(next)) return false;
+  return roadAfter.has(word);
+}
+
+type Role = "home" | "elsewhere" | "plain";
+
+/**
+ * The places that are the person's home, or every place that could be when none
+ * is marked. `breakBefore[i]` says a clause ends just before token i: what comes
+ * before it in the message is not the place's context.
+ */
+export function residence(tokens: readonly string[], matches: readonly TermMatch<AreaId>[], breakBefore: readonly boolean[] = []): TermMatch<AreaId>[] {
+  const clauseStart = (at: number): number => {
+    for (let i = at; i > 0; i--) if (breakBefore[i]) return i;
+    return 0;
+  };
+  const role = (m: TermMatch<AreaId>): Role => {
+    const before = tokens.slice(Math.max(clauseStart(m.start), m.start - 5), m.start).join(" ");
+    const after = tokens[m.end] ?? "";
+    const road = isRoad(tokens, m.end) || isRoad(tokens, m.end + 1); // "Loughborough Rd", "Castle View Close"
+    if (road || facilityAfter.has(after) || otherContext.test(before)) return "elsewhere";
+    if (homeBefore.test(before)) return "home";
+    return notThere.test(before) ? "elsewhere" : "plain";
+  };
+  const roles = matches.map((m) => ({ m, role: role(m) }));
+  const home = roles.filter((r) => r.role === "home").map((r) => r.m);
+  if (home.length > 0) return home;
+  const kept = roles.filter((r) => r.role === "plain").map((r) => r.m);
+  // A town or village named with "Leicester" or "Leicestershire" as its postal town or county: the town is home.
+  const wide = new Set(["leicester", "leicestershire", "leics", "llr", "county"]);
+  const specific = kept.filter((m) => !wide.has(m.written));
+  return specific.length > 0 ? specific : kept;
+}

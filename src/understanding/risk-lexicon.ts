@@ -1,0 +1,103 @@
+/**
+ * The words for risk to someone's life or safety, each with how serious it is
+ * when it is happening now:
+ * - emergency: risk to life now (999 first, no search);
+ * - concern: worth a safety line, then the normal answer (a safeguarding or
+ *   domestic abuse disclosure that is not immediate, passing thoughts with no
+ *   plan, a carer at breaking point, self-neglect).
+ * Whether a mention is happening now (not negated, past, hypothetical, someone
+ * else's or resolved) is decided by assess-safety.ts from the words around it.
+ * Patterns run on lower-cased text with clinical values, postcodes, dates and
+ * addresses already replaced (scrub-clinical-values.ts).
+ */
+export type RiskKind =
+  | "suicide"
+  | "self-harm"
+  | "overdose"
+  | "chest-pain"
+  | "stroke"
+  | "breathing"
+  | "collapse"
+  | "fire-or-gas"
+  | "violence"
+  | "missing"
+  | "neglect"
+  | "abuse"
+  | "crisis"
+  | "low-mood"
+  | "carer-strain"
+  | "self-neglect";
+
+export type RiskTier = "emergency" | "concern";
+
+export interface RiskTrigger {
+  readonly kind: RiskKind;
+  readonly tier: RiskTier;
+  readonly pattern: RegExp;
+  /** An emergency only with a sign in its sentence that it is happening now ("just", "now", "since last night"); a concern otherwise. */
+  readonly onlyNow?: boolean;
+  /** Words in its sentence that make a concern an emergency ("in the next room", "a plan"). */
+  readonly escalate?: RegExp;
+  /** Words in its sentence that make an emergency a concern ("no plan", "passing thoughts"). */
+  readonly mitigate?: RegExp;
+}
+
+const self = "(?:him|her|them|my|your|hi|our)s[ea]lf|themselves|ourselves";
+const whose = "(?:his|her|their|my)";
+const meds =
+  "(?:meds|medication|medicines?|tablets|pills|paracetamol|co-?codamol|codeine|tramadol|morphine|oramorph|oxycodone|methadone|insulin|sleeping (?:pills|tablets)|antidepressants|" +
+  "amitriptyline|sertraline|citalopram|fluoxetine|mirtazapine|venlafaxine|diazepam|zopiclone|pregabalin|gabapentin|lithium|quetiapine|aspirin|ibuprofen|warfarin|apixaban)";
+const lots = "(?:all|the lot|a load of|loads of|too many|lots of|a lot of|a whole|the whole|whole|a bottle of|a (?:packet|box|strip|pot|tub) of|boxes of|packets of|a handful of|handfuls of|extra|double|\\d{2,})";
+const danger = /\b(?:now|just|right now|at the moment|in the next room|downstairs|upstairs|outside|in the house|at home now|still there|on (?:his|her|their) way|in danger|(?:scared|terrified|frightened|afraid) to go (?:home|back)|won'?t let (?:her|him|them) (?:out|leave|eat)|locked|locks|locking|tonight|threaten\w*|knife|weapon|skin and bone|skeletal|starv\w*|dehydrated|no food|sores|can'?t reach the phone|in the cold|not safe|using (?:his|her|their) (?:flat|house|home)|moved into|won'?t leave|can'?t get them out)\b/;
+/** Said to be safe now: a disclosure stays a concern. */
+const safeNow = /\b(?:(?:says|feels|is|she'?s|he'?s|they'?re|is currently) (?:\w+ )?safe(?: at the moment| for now| now| at home)?|not in (?:immediate )?danger|no immediate (?:danger|risk))\b/;
+const noPlan = /\b(?:no (?:plans?|intent(?:ion)?|means|active)|not (?:actively|going to act)|would never(?: act| do anything)?|wouldn'?t (?:act|do anything)|passing|fleeting|passive|safety plan|protective factors)\b/;
+
+const t = (kind: RiskKind, tier: RiskTier, source: string, extra: Omit<RiskTrigger, "kind" | "tier" | "pattern"> = {}): RiskTrigger => ({
+  kind,
+  tier,
+  pattern: new RegExp(source, "g"),
+  ...extra,
+});
+
+export const riskTriggers: readonly RiskTrigger[] = [
+  // Suicide: intent, a plan, means, a goodbye. Thoughts with no plan are a concern.
+  t("suicide", "emergency", String.raw`\b(?:suicid\w*|sucid\w*|suicd\w*|suiside\w*|suacid\w*)|\bsi\b`, { mitigate: noPlan }),
+  t("suicide", "emergency", String.raw`\bkill(?:ing|ed|s)? ${self}|\b(?:end|ending|ended) (?:it all|${whose} (?:own )?life)\b|\b(?:take|taking) ${whose} (?:own )?life\b`, { mitigate: noPlan }),
+  t("suicide", "emergency", String.raw`\b(?:wants?|wanting|wanted) to die\b|\bwish(?:es)? (?:he|she|they|i) (?:was|were) dead\b|\b(?:doesn'?t|don'?t|does not|do not) want to (?:be here|live|be alive|wake up|go on)(?: any ?more)?\b`, { mitigate: noPlan }),
+  t("suicide", "emergency", String.raw`\b(?:the )?(?:rope|noose|ligature)(?: is)? (?:ready|up|round|around|tied)\b|\bnoose\b|\bligature\b|\bgoodbye (?:notes?|texts?|letters?|messages?)\b|\bsaid ${whose} goodbyes\b|\bsorry for everything\b|\bgoodbye\b.{0,40}\bsorry\b|\bsorry\b.{0,40}\bgoodbye\b|\bsaying goodbye to everyone\b|\b(?:texted|messaged|rang|phoned|called|sent)(?: me)?(?: to say| saying)? goodbye\b|\b(?:giv(?:ing|en|es)|gave) away (?:all )?(?:${whose} )?(?:things|belongings|possessions|stuff|jewellery|money|pets?|savings)\b|\btonight'?s the night\b|\bgot a rope\b|\b(?:written|wrote|left) (?:goodbye |farewell )?(?:letters?|notes?) (?:to|for) (?:${whose}|the) (?:kids|children|family|wife|husband|partner|mum|dad|son|daughter)\b|\b(?:where|how to get to) the (?:nearest )?(?:\w+ )?(?:bridge|railway|train line|cliff)\b`),
+  t("suicide", "emergency", String.raw`\b(?:sav(?:ing|ed)|stockpil\w*|hoard(?:ing|ed)|collect(?:ing|ed)) (?:up )?(?:all )?(?:${whose} )?(?:\w+ )?${meds}`),
+  t("suicide", "emergency", String.raw`\b(?:going|gonna|about|plans?|planning|intends?|threaten\w*) to (?:take (?:the lot|them all|all (?:${whose} )?${meds})|jump|hang ${self}|end it|kill ${self})\b|\bjump (?:off|in front of|from)\b|\b(?:on|at) (?:the|a) (?:bridge|ledge|roof|railway|train line|tracks|cliff)\b|\b(?:edge of|standing on) (?:the|a) (?:balcony|roof|bridge|cliff|ledge|platform)\b|\bwalked into (?:the )?(?:river|sea|canal|lake|water|traffic)\b|\b(?:going|gonna|about) to (?:drive|crash|walk|step) (?:into|in front of|off)\b|\b(?:he|she|they|i)'?(?:ll| will) end it\b|\b(?:thinking|thought|talking|thinks) (?:about|of) (?:taking (?:all|an overdose|the lot)|ending (?:it|${whose} life)|killing ${self})\b|\bset (?:fire to|light to) ${self}\b|\bwith ${self} in (?:it|the \w+)\b`),
+  t("low-mood", "emergency", String.raw`\bwhat'?s the point(?=\s*(?:[.,!?'"]|$|any ?more|in (?:living|going on|carrying on|it all)))|\bbetter off (?:dead|without (?:him|her|them|me)|gone)\b|\bno (?:point|reason) (?:in )?(?:living|going on|carrying on|being here)\b|\bnothing to live for\b|\bthoughts? (?:of|about) (?:not being here|dying|death|ending)\b|\bwants? to disappear\b|\b(?:do|doing) (?:something )?stupid\b`, { mitigate: noPlan }),
+  t("low-mood", "concern", String.raw`\bcan'?t (?:go on|carry on)(?: like this| any ?more)?\b`, { escalate: /\b(?:die|dead|end it|kill|tablets|pills|rope|bridge|tonight)\b/, mitigate: noPlan }),
+  // Self-harm: an injury now is an emergency; self-harm otherwise, a concern.
+  t("self-harm", "concern", String.raw`\bself[- ]?har[mn]\w*|\bsh\b|\b(?:cut|cutting|burnt|burning|hurt|hurting|harmed|harming) (?:${self}|${whose} (?:arms?|wrists?|legs?|thighs?|skin))\b`, { escalate: /\b(?:bleeding|blood|deep|stitches|not stopping|won'?t stop|soaked|now|just|fresh|urges|today|tonight)\b/ }),
+  // Overdose: taken, or a lot of tablets swallowed.
+  t("overdose", "emergency", String.raw`\boverdos\w*|\bod'd\b|\bod-?ed\b|\bo\.d\.`),
+  t("overdose", "emergency", String.raw`\b(?:taken|took|swallowed|has had|had|necked|downed) (?:${lots})(?: (?:box|boxes|packet|packets|bottle|bottles|strip|strips|pot|tub)s?)?(?: of)?(?: (?:${whose}|(?:her|his|their) \w+'?s?))? (?:\w+ )?${meds}`),
+  // Heart, stroke, breathing, collapse, injury, cold.
+  t("chest-pain", "emergency", String.raw`\bchest pains?\b|\bpains? in (?:${whose}|the) chest\b|\b(?:tight|crushing|heavy|central) (?:chest|pain)\b|\bchest (?:is |feels )?(?:tight|heavy)\b|\bpain (?:spreading |going |radiating |shooting )?(?:down|into|up) (?:${whose} |the )?(?:left |l )?(?:arm|jaw)\b|\bheart attack\b|\bcardiac arrest\b|\bclutching ${whose} chest\b|\bcrushing\b|\bgoing down (?:${whose}|the) (?:left |l )?arm\b|\bworst headache\b|\bthunderclap\b`),
+  t("stroke", "emergency", String.raw`\b(?:having|is having) a stroke\b|\bstroke (?:symptoms|signs)\b|\b(?:face|mouth|smile) (?:has |is |looks )?(?:dropped|drooping|droopy|droops|lopsided|fallen|gone funny|twisted)\b|\bslurr\w*|\bspeech (?:is |has gone |gone |went )?(?:slurred|garbled|funny|strange|muddled|jumbled)\b|\b(?:arm|leg|side) (?:has gone |gone |went |is )?(?:weak|numb|dead|floppy|limp)\b|\bcan'?t (?:lift|raise|move) (?:${whose} |one |the )?(?:left |right )?arm\b`),
+  t("breathing", "emergency", String.raw`\bcan'?t (?:breathe|catch ${whose} breath|get (?:${whose} )?(?:breath|words out))\b|\b(?:struggling|fighting|unable) to breathe\b|\bgasping\b|\bchoking\b|\blips (?:are |have gone |gone |look |turning )?(?:blue|grey|purple)\b|\bblue (?:lips|round the lips|around the lips)\b|\b(?:not|stopped) breathing\b`),
+  t("collapse", "emergency", String.raw`\bcollaps\w*|\bunconscious\b|\bunresponsive\b|\b(?:barely|not|isn'?t) (?:responding|responsive|rousable|conscious)\b|\b(?:won'?t|can'?t|cannot|couldn'?t) (?:wake|rouse) (?:him|her|them)\b|\bwon'?t wake(?: up| properly)?\b|\bvery drowsy\b|\bslumped\b|\b(?:having|had) a (?:seizure|fit)\b|\bfitting\b|\bpassed out\b|\bblacked out\b`),
+  t("collapse", "emergency", String.raw`\b(?:on|off) (?:the |her |his |their |kitchen |bathroom |hall |bedroom |lounge |living room |landing )*floor\b|\bfound (?:on|lying|collapsed|slumped|at the bottom)\b|\bcan'?t (?:get|stand|lift) (?:him|her|them) up\b|\b(?:can'?t|cannot|unable to) get (?:up|off the floor|herself up|himself up)\b(?! (?:the )?stairs| from (?:the )?(?:chair|toilet|bed))|\blong lie\b`, { onlyNow: true }),
+  t("collapse", "emergency", String.raw`\bbleeding (?:heavily|badly|a lot|everywhere|profusely)\b|\bwon'?t stop bleeding\b|\b(?:lots|loads|pool|pools) of blood\b|\bsoaked (?:through|in blood)\b|\bgash\b|\bhead (?:injury|wound)\b|\bhit (?:${whose} |the back of (?:${whose} )?)head\b|\b(?:fallen|fell) down (?:the |a )?(?:full )?(?:flight of )?stairs\b`),
+  t("collapse", "emergency", String.raw`\b(?:ice|stone|freezing) cold to (?:the )?touch\b|\bhypotherm\w*|\b(?:cold|freezing) and (?:confused|drowsy|muddled|unresponsive|mumbling)\b|\bdrowsy (?:and|with) (?:headaches?|confused)\b`),
+  // Fire, gas, carbon monoxide.
+  t("fire-or-gas", "emergency", String.raw`\bsmell(?:s|ing)? (?:strongly )?(?:of )?gas\b|\bgas (?:smell|leak|escaping|is on)\b|\bsmells? gassy\b|\bco alarm\b|\bcarbon monoxide\b|\bsmoke (?:alarm (?:is )?(?:going off|sounding)|pouring|coming|filling|everywhere|billowing|from)\b|\bon fire\b|\bset (?:fire|light) to\b|\b(?:caught|catches|catching|caught) (?:fire|light)\b|\b(?:house|kitchen|chip pan|flat|pan|electrical) fire\b|\bfire (?:in|at) (?:the|his|her|their)\b|\bflames\b|\bburning smell\b`),
+  // Violence and threats.
+  t("violence", "emergency", String.raw`\b(?:threaten\w* to|says he'?ll|says she'?ll|going to|gonna|will) (?:kill|stab|hurt|attack|batter|burn|shoot|smother|strangle|beat)\b(?! me if\b)|\bnot safe (?:at home|to go (?:home|back)|there|in the house)\b|\bkept in a room\b|\bmade to work\b|\bworking for (?:no|nothing)\b|\b(?:making|made|forcing|forced) (?:her|him|them) (?:to )?do things\b|\bsexual(?:ly)? exploit\w*|\bgroom(?:ed|ing)\b|\b(?:knife|knives|machete|weapon|gun)\b`),
+  t("violence", "concern", String.raw`\b(?:hit|hits|hitting|punch|punched|punches|punching|kick|kicked|kicks|kicking|slap|slapped|slaps|slapping|push|pushed|pushes|pushing|shove|shoved|shoves|shoving|strangle|strangled|strangling|attack|attacked|attacking|assaulted|beat|beats|beaten|beating|shake|shook|shaking|rape|raped|rapes) (?:her|him|them|me)\b|\bthreatening (?:her|him|them|me)\b|\block(?:s|ing|ed)? (?:her|him|them) (?:in|out)\b|\blocked (?:out|in) in the cold\b|\b(?:out|outside) in the cold\b|\bbanging on the (?:door|window)\b|\b(?:shut|locked|barricaded) (?:${self}|(?:her|him|them)) in\b|\bscared (?:for ${whose} life|to go home)\b`, { escalate: danger, mitigate: safeNow }),
+  // A vulnerable person missing now.
+  t("missing", "emergency", String.raw`\b(?:gone|went|is|been|reported|has gone) missing\b(?!\s+(?:a lot|lots|school|out|appointments?|meals?|doses?|medication|meds|his|her|their|the|some|work|days|college))|\bmissing (?:since|from)\b|\bwander(?:ed|s|ing)? (?:off|out|away|the streets|the roads|around outside|about outside)\b|\bout wandering\b|\bwalked out\b|\b(?:left|has left|went out of) (?:the house|home|the home|the ward|the care home|the flat|the unit)\b(?=.*\b(?:not|hasn'?t|no sign|worried|since|hours?|ago)\b)|\b(?:hasn'?t|has not|haven'?t|not|didn'?t|did not|never) (?:come|came|got|been|returned) (?:back|home)\b|\bno sign of (?:him|her|them)\b|\bcan'?t find (?:him|her|them)\b|\bnot seen since\b|\bwhereabouts (?:unknown|not known)\b`),
+  // Neglect now, by those who should be caring.
+  t("neglect", "emergency", String.raw`\bno food (?:or|and|nor) (?:drink|water|fluids?)\b|\b(?:lying|sat|sitting|left) in (?:(?:${whose} )?own |a |the )?(?:(?:soiled|wet|dirty) (?:bed|sheets|clothes|pad)|urine|faeces|feces|wet sheets|soiled \w+|excrement|poo|wee)\b|\bin (?:${whose} )?own (?:urine|faeces|feces|excrement|poo|wee)\b|\b(?:carers?|agency|care agency|care staff) (?:have |has )?(?:not|n'?t|never|haven'?t|hasn'?t|havent|hasnt|didn'?t) (?:been|come|turned up|shown up|visited|turning up)\b|\b(?:not|hasn'?t|haven'?t|has not|have not|no one has) (?:eaten|eating|drunk|drinking|had (?:anything|food|a drink))(?: \w+)?(?: or (?:eaten|drunk))?(?: anything)? (?:for|in) (?:days|‹value›|a week|\d+ days|two days|three days)\b|\bleft (?:alone )?(?:for )?(?:\d+|two|three|four|several) days\b|\bdehydrated\b|\bcan'?t reach the phone\b|\b(?:being )?starv(?:ed|ing)\b|\bskin and bone\b|\bskeletal\b`),
+  // Abuse and exploitation: a concern for the safeguarding route, an emergency with danger now.
+  t("abuse", "concern", String.raw`(?<!(?:substance|alcohol|drug|drugs|solvent|self)[- ])\b(?:abus(?:e|ed|es|ing|ive)|neglect(?:ed|ing)?)\b|\bdomestic (?:abuse|violence)\b|\bdv\b|\bcoerci\w*|\bcontrol(?:s|ling)? (?:all )?(?:the |her |his |their )?(?:money|finances|phone|everything|behaviour)\b|\bchecks? (?:her|his|their) phone\b|\bcalls? (?:her|him|them) names\b|\bwon'?t let (?:her|him|them|anyone) (?:out|leave|go out|see|have|eat|in)\b|\bda\b|\bperpetrator\b|\bsexual(?:ly)? (?:abuse|abused|assault\w*)\b|\b(?:has|have|had) (?:his|her|their) bank ?card\b|\bscam(?:mers?|med|s)?\b|\bcuckoo\w*|\bmodern slavery\b`, { escalate: danger, mitigate: safeNow }),
+  t("abuse", "concern", String.raw`\b(?:taking|takes|took|taken|stealing|steals|stole|spending|spends|using|uses|borrows?|borrowing|had|helping (?:him|her)self to) (?:all )?(?:her|his|their) (?:money|pension|benefits|savings|bank ?cards?|cards|pin|cash)\b|\bmoney (?:keeps |has been )?(?:going|disappearing|missing|taken) (?:from|out of)\b|\bfinancial(?:ly)? (?:abuse|abused|exploit\w*)\b|\bexploit\w*`, { escalate: danger, mitigate: safeNow }),
+  t("abuse", "concern", String.raw`\bsafeguarding (?:concern|issue|alert|referral|risk|raised|enquiry)s?\b|\bunexplained (?:bruis\w*|injur\w*|marks|burns?)\b|\bbruis(?:es|ed|ing) (?:on|to|round|around|all over) (?:her|his|their|both)\b|\brough(?:ly)? handl\w*|\b(?:scared|frightened|afraid|terrified) of (?:her|his|their) (?:carer|son|daughter|husband|wife|partner|grandson|granddaughter|boyfriend|girlfriend)\b|\bbeing (?:hit|beaten|hurt|abused|neglected|exploited|bullied|threatened|controlled)\b`, { escalate: danger, mitigate: safeNow }),
+  // Other concerns.
+  t("crisis", "emergency", String.raw`\b(?:in|having) (?:a )?(?:mental health )?crisis\b|\bacutely psychotic\b|\bhearing voices telling\b|\bvoices (?:are |keep )?telling (?:him|her|them|me) to\b`),
+  t("carer-strain", "concern", String.raw`\bbreaking point\b|\bcan'?t (?:do|take|cope with) (?:this|it) any ?more\b|\b(?:going to|might|will|scared (?:she|he)'?ll) (?:snap|walk out|lose it|hurt (?:him|her))\b|\bcan'?t cope any ?more\b`),
+  t("self-neglect", "concern", String.raw`\bself[- ]?neglect\w*|\bliving in squalor\b|\bnot (?:washing|changing ${whose} clothes|looking after ${self})\b`),
+];

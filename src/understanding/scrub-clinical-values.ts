@@ -1,0 +1,54 @@
+/**
+ * Takes out of a message everything that is a number about something other
+ * than the person's age or safety: test results and vital signs (BP 146/90,
+ * BMI 38.4, HbA1c 81, sats 93%, FEV1 42% pred, eGFR 39, PHQ-9 19), doses and
+ * quantities (2.5mg, 24u, 20/day), NHS and phone numbers, postcodes, house
+ * numbers, dates and clock times. Each becomes a neutral placeholder, so the
+ * safety net and the age reader never take "BMI 34" for an age, "LE11 3SH"
+ * for self-harm or "0D" for an overdose. Sentence punctuation is kept.
+ *
+ * Places are read from the message as written (postcode districts name
+ * areas); this is only for the readers that must not see these numbers.
+ */
+
+/** Tests, scores and observations staff write before a value. */
+const measures = [
+  "bp", "blood pressure", "bmi", "hba1c", "a1c", "egfr", "gfr", "creat(?:inine)?", "sats?", "spo2", "sp02", "o2 sats", "o2",
+  "fev1(?:/fvc)?", "fvc", "ef", "lvef", "pulse", "hr", "heart rate", "p", "rr", "resp(?:iratory)? rate", "temp(?:erature)?", "t",
+  "cbg", "bms?", "blood sugars?", "glucose", "inr", "hb", "crp", "wcc", "k", "na", "mmse", "moca", "ace-?iii", "6cit",
+  "phq-?9", "gad-?7", "mrc(?: dyspnoea)?(?: score)?", "news2?", "edss", "tinetti", "barthel", "waterlow", "must(?: score)?",
+  "weight", "wt", "height", "pain score", "peak flow", "pef", "chol(?:esterol)?", "ldl", "tsh", "b12", "vit(?:amin)? d",
+  "psa", "ca125", "trop(?:onin)?", "d-?dimer", "ferritin", "urea", "alt", "ast", "bnp", "nt-?probnp", "acr", "uacr",
+  "gold", "cat", "grade", "stage", "nyha", "cfs", "rockwood", "qrisk\\d?", "frax", "audit(?:-c)?", "gcs",
+];
+const measure = new RegExp(
+  `\\b(?:${measures.join("|")})\\b(?:\\s*(?:of|was|is|at|now|today|taken|reading|readings|recorded|=|:|-))*\\s*[<>≥≤~]?\\s*\\d+(?:[.,]\\d+)?(?:\\s*/\\s*\\d+(?:[.,]\\d+)?)?(?:\\s*(?:%|mmhg|kg|mmol(?:/l|/mol)?|mg|bpm|pred(?:icted)?|ml/min))*`,
+  "gi",
+);
+const units = "(?:mg|mcg|micrograms?|g|ml|units?|u|iu|mmol(?:/l|/mol)?|mmhg|kg|kgs|lbs?|st|stone|%|bpm|l/min|litres?|cm|mm|ng/ml|mcg/l|°c?|c\\b)";
+const quantity = new RegExp(`\\b\\d+(?:[.,]\\d+)?\\s*${units}(?![a-z])`, "gi");
+const perDay = /\b\d+(?:\s*-\s*\d+)?\s*(?:\/|a |per |x )(?:day|daily|wk|week|night)\b|\bx\s?\d+\b|\b\d+\s?x\b/gi;
+const ratio = /\b\d+(?:[.,]\d+)?\s*\/\s*\d+(?:[.,]\d+)?\b/g;
+const nhsNumber = /\b\d{3}[\s-]?\d{3}[\s-]?\d{4}\b/g;
+const phone = /(?:\+44\s?|\b0)(?:\d[\s-]?){9,10}\b/g;
+const postcode = /\b[a-z]{1,2}\d[a-z\d]?(?:\s*\d[a-z]{0,2}(?:\.{1,3})?)?(?![a-z\d])/gi;
+const streets = "(?:close|road|rd|street|st|lane|ln|avenue|ave|drive|dr|way|court|ct|crescent|cres|gardens|gdns|grove|place|pl|terrace|walk|view|row|hill|park|square|sq|mews|rise|green|croft|fields?|parade|bungalows?|flats?|house|cottages?)";
+const houseNumber = new RegExp(`\\b(?:flat|apartment|apt|no\\.?|number|unit|room|bed|bay|ward)\\s*\\d+[a-z]?\\b|\\b\\d+[a-z]?,?\\s+(?:[a-z]+\\s+){1,3}${streets}\\b`, "gi");
+const date = /\b\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?\b|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|\b(?:19|20)\d\d\b/gi;
+const clock = /\b\d{1,2}[:.]\d{2}\s*(?:am|pm|hrs?)?\b|\b\d{1,2}\s*(?:am|pm)\b|\b(?:at|from|until|till|by)\s+\d{4}\b|\b\d{4}\s*(?:visit|call|hrs|hours)\b/gi;
+
+/** The message with every such value replaced by a placeholder that no reader takes for anything. */
+export function scrubClinicalValues(text: string): string {
+  return text
+    .replace(nhsNumber, " ‹nhs› ")
+    .replace(phone, " ‹phone› ")
+    .replace(measure, " ‹value› ")
+    .replace(houseNumber, " ‹address› ")
+    .replace(postcode, (match) => (/\d/.test(match) && /^[a-z]/i.test(match) ? " ‹postcode› " : match))
+    .replace(date, " ‹date› ")
+    .replace(clock, " ‹time› ")
+    .replace(quantity, " ‹value› ")
+    .replace(perDay, " ‹value› ")
+    .replace(ratio, " ‹value› ")
+    .replace(/[ \t]+/g, " ");
+}

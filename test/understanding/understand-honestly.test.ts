@@ -1,0 +1,117 @@
+// What issue 14 asked of understanding, each as a behaviour: clinical questions declined (alone, or the
+// clinical half of a mixed message), a referral asked for at the end of a long note, follow-ups with
+// nothing to follow, the person's home rather than a hospital's town, ages as staff write them, and
+// honest matching: no services presented for a need the directory does not cover, or none recognised.
+import { beforeAll, describe, expect, it } from "vitest";
+import { answerQuestion } from "../../src/answer/answer-question.js";
+import type { Understander } from "../../src/understanding/create-understander.js";
+import { realDirectoryAndEngine } from "../support/load-real-directory.js";
+
+let understander: Understander;
+let ask: (text: string) => ReturnType<typeof answerQuestion>;
+beforeAll(async () => {
+  const core = await realDirectoryAndEngine();
+  understander = core.understander;
+  ask = (text) => answerQuestion(text, { ...core, maxResults: 5 });
+});
+
+describe("clinical questions", () => {
+  it.each([
+    "eGFR gone from 48 to 39 in 3 months, is that something to worry about?",
+    "whats the max dose of oramorph for a frail 92yo",
+    "family keep asking how long she's got, would you say weeks or months?",
+    "does that fit vascular dementia or alzheimers better?",
+    "?UTI worth dipping or just send an MSU",
+    "leg ulcer oozing and smells, is it infected do u think",
+  ])("declines %j, and offers what Signpost can do", async (text) => {
+    const answer = await ask(text);
+    expect(answer.intent).toBe("unknown");
+    expect(answer.results).toEqual([]);
+    expect(answer.reply).toMatch(/^I can't give clinical advice/);
+    expect(answer.reply).toMatch(/GP|pharmacist|NHS 111/);
+  });
+
+  it("declines the clinical half of a mixed message out loud, and answers the service half", async () => {
+    const answer = await ask("T2DM, HbA1c 81 - is that dangerous? he also wants to join a weight management group, lives in Coalville");
+    expect(answer.intent).toBe("find_service");
+    expect(answer.reply.split("\n")[0]).toMatch(/^I can't give clinical advice, so I haven't answered the clinical question/);
+    expect(answer.results.length).toBeGreaterThan(0);
+    expect(answer.results.some((r) => r.needs.includes("weight-management"))).toBe(true);
+  });
+
+  it("does not take a question about a service for a clinical one", () => {
+    expect(understander.understand("is there a breathe easy group for COPD near Melton?").clinical).toBeUndefined();
+    expect(understander.understand("should she go to a dementia cafe in Oakham?").clinical).toBeUndefined();
+  });
+});
+
+describe("what is asked, from how it is put", () => {
+  it("takes a referral asked for at the end of a long note for a referral", () => {
+    const note =
+      "Pt 73, Braunstone Town LE3. Home after elective THR, mobilising with frame. Bath only, no shower, struggling with the stairs and lives alone. Daughter visits weekly. Please refer to FCP for a bath board or level access shower.";
+    expect(understander.understand(note).intent).toBe("make_referral");
+  });
+
+  it("answers a follow-up that has nothing to follow with how to start", async () => {
+    for (const text of ["show more", "tell me about the second one"]) {
+      const answer = await ask(text);
+      expect(answer.intent).toBe("help");
+      expect(answer.reply).toMatch(/no list to follow on from yet/);
+    }
+  });
+
+  it("takes a comment on Signpost itself for feedback", () => {
+    expect(understander.understand("this is really useful, found a carers group for my pt in 2 mins").intent).toBe("feedback");
+  });
+});
+
+describe("where the person lives, and their age", () => {
+  it.each([
+    ["on ward 22 at Glenfield Hosp atm but home is Ibstock, needs a key safe before d/c", ["north-west-leicestershire"]],
+    ["79M, lives alone off Loughborough Rd, Belgrave, lonely since his wife died", ["leicester"]],
+    ["Langham, Rutland. 63F keen to lose weight, wants a course locally not in Leicester", ["rutland"]],
+    ["Pt 92, Enderby. On her own all day while her daughter works in Leicester", ["blaby"]],
+    ["Birstall, Leicester LE4: 80F lonely", ["charnwood"]],
+    ["doesnt drive, keeps missing hospital appts, empingham", ["rutland"]],
+  ])("%s -> %j", (text, areas) => {
+    expect(understander.understand(text).entities.areas).toEqual(areas);
+  });
+
+  it.each([
+    ["Barrow 54M ex smoker, BMI 34, BP 162/98, wants a health check", 54],
+    ["F 90, ?UTI last wk now resolved, needs lunch calls", 90],
+    ["Mr T, 73, 12 Castle View Close, COPD GOLD 3, FEV1 38%", 73],
+  ])("%s -> aged %i, never a test value", (text, age) => {
+    expect(understander.understand(text).entities.age).toBe(age);
+  });
+});
+
+describe("honest matching", () => {
+  it("offers no service as a match for a need the directory does not cover, and says so", async () => {
+    const answer = await ask("Edith Weston, 81F macular degeneration, cant read her post anymore. sight loss charity, talking books, anything?");
+    expect(answer.results).toEqual([]);
+    expect(answer.reply).toMatch(/The directory doesn't list sight loss support yet, so I haven't suggested any services as a match\./);
+    expect(answer.reply).toMatch(/First Contact Plus/);
+  });
+
+  it("says so beside the services for the needs it does cover", async () => {
+    const answer = await ask("lonely since his wife died, bereavement group or anything to get him out, Syston");
+    expect(answer.results.length).toBeGreaterThan(0);
+    expect(answer.reply).toMatch(/The directory doesn't list bereavement support yet\./);
+  });
+
+  it("presents nothing when no need is recognised, and asks one short question", async () => {
+    const answer = await ask("partner not wants to stay, Melton");
+    expect(answer.results).toEqual([]);
+    expect(answer.reply).toMatch(/couldn't tell what support the person needs/);
+    expect(answer.reply).toMatch(/\?/);
+  });
+
+  it("says why a service matched in the words that meant its need, never a stray word", async () => {
+    const answer = await ask("lonely widower in Loughborough, not wanting to go out");
+    for (const result of answer.results) {
+      expect(result.why).not.toMatch(/matched the words/);
+      expect(result.why).toMatch(/^Meets /);
+    }
+  });
+});
