@@ -34,7 +34,7 @@ export class Gazetteer {
     for (const group of areaGroupIds) {
       for (const area of groups[group]) entries.push([group, area]);
     }
-    this.matcher = new TermMatcher(entries);
+    this.matcher = new TermMatcher(entries, undefined, true);
   }
 
   area(id: AreaId): Area {

@@ -23,18 +23,24 @@ export function typoAllowance(word: string): number {
 /**
  * Finds vocabulary phrases (needs' terms, place names) in tokenised text:
  * longest phrase first, exact before fuzzy, never two matches on one word.
- * Fuzzy matching is for single words only, needs the first letter right (which
- * keeps short abbreviations exact) and never touches a real English word: a
- * word in the dictionary was meant as written ("lovely" is not "lonely").
+ * Fuzzy matching needs the first letter right (which keeps short abbreviations
+ * exact) and never touches a real English word: a word in the dictionary was
+ * meant as written ("lovely" is not "lonely"). With `fuzzyPhrases` (place
+ * names), a phrase of two or three words is matched fuzzily too, as written
+ * ("Great Glenn", "Newbold Vernon") or run together ("Beaumontleys"), when
+ * one of its words is not a real word.
  */
 export class TermMatcher<V> {
   private readonly exact = new Map<string, V[]>();
   private readonly singleWords = new Map<string, string[]>();
+  /** Phrases of two or three words by first letter, as [term, words, letters without spaces]. */
+  private readonly phrases = new Map<string, [string, number, string][]>();
   private readonly longestPhrase: number;
 
   constructor(
     entries: Iterable<readonly [term: string, value: V]>,
     private readonly isRealWord: (word: string) => boolean = isCommonEnglishWord,
+    fuzzyPhrases = false,
   ) {
     let longest = 1;
     for (const [raw, value] of entries) {
@@ -49,6 +55,12 @@ export class TermMatcher<V> {
         const bucket = this.singleWords.get(term[0]!) ?? [];
         bucket.push(term);
         this.singleWords.set(term[0]!, bucket);
+      }
+      const joined = term.replaceAll(" ", "");
+      if (fuzzyPhrases && (words === 2 || words === 3) && typoAllowance(joined) > 0) {
+        const bucket = this.phrases.get(term[0]!) ?? [];
+        bucket.push([term, words, joined]);
+        this.phrases.set(term[0]!, bucket);
       }
     }
     this.longestPhrase = longest;
@@ -74,7 +86,7 @@ export class TermMatcher<V> {
 
   /** Single-word matches within the typo allowance, for tokens not yet claimed. */
   matchFuzzy(tokens: readonly string[], claimed: Set<number> = new Set()): TermMatch<V>[] {
-    const found: TermMatch<V>[] = [];
+    const found: TermMatch<V>[] = this.phrases.size > 0 ? this.matchFuzzyPhrases(tokens, claimed) : [];
     tokens.forEach((token, index) => {
       if (claimed.has(index)) return;
       const best = this.closestWord(token);
@@ -82,6 +94,34 @@ export class TermMatcher<V> {
       found.push({ values: this.exact.get(best)!, term: best, written: token, start: index, end: index + 1, fuzzy: true });
       claimed.add(index);
     });
+    return found;
+  }
+
+  /** Phrases written with a typo or run together, for tokens not yet claimed. */
+  private matchFuzzyPhrases(tokens: readonly string[], claimed: Set<number>): TermMatch<V>[] {
+    const found: TermMatch<V>[] = [];
+    for (let start = 0; start < tokens.length; start++) {
+      const candidates = this.phrases.get(tokens[start]![0]!) ?? [];
+      let best: { term: string; length: number; distance: number } | undefined;
+      for (const [term, words, joined] of candidates) {
+        // As many words as the phrase, or one fewer when two were run together.
+        for (const length of [words, words - 1]) {
+          if (start + length > tokens.length || isClaimed(claimed, start, length)) continue;
+          const window = tokens.slice(start, start + length);
+          if (window.every((word) => this.isRealWord(word) || this.exact.has(word)) && length === words) continue;
+          const written = window.join("");
+          const limit = typoAllowance(joined);
+          if (Math.abs(written.length - joined.length) > limit) continue;
+          const distance = editDistance(written, joined, limit);
+          if (distance <= limit && (best === undefined || distance < best.distance)) best = { term, length, distance };
+        }
+      }
+      if (!best) continue;
+      const written = tokens.slice(start, start + best.length).join(" ");
+      found.push({ values: this.exact.get(best.term)!, term: best.term, written, start, end: start + best.length, fuzzy: true });
+      for (let i = start; i < start + best.length; i++) claimed.add(i);
+      start += best.length - 1;
+    }
     return found;
   }
 

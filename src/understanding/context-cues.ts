@@ -8,14 +8,14 @@
 
 /** Before a risk, in its clause: it is absent. "denies SI", "no thoughts of self harm", "without chest pain". */
 export const negatedBefore =
-  /\b(?:no|not|nor|never|denies|denied|deny|denying|without|nil|none|negative for|no signs? of|no evidence of|no history of|no concerns?(?: about| re| regarding)?|no current|no longer|free of|absence of|isn'?t|wasn'?t|aren'?t|doesn'?t|didn'?t|hasn'?t|haven'?t|not currently|not at risk of|low risk of|unlikely)\b(?:\s+\S+){0,4}\s*$/;
+  /\b(?:no|not|nor|never|don'?t|do not|dont|not a|denies|denied|deny|denying|without|nil|none|negative for|no signs? of|no evidence of|no history of|no concerns?(?: about| re| regarding)?|no current|no longer|free of|absence of|isn'?t|wasn'?t|aren'?t|doesn'?t|didn'?t|hasn'?t|haven'?t|not currently|not at risk of|low risk of|unlikely)\b(?:\s+\S+){0,4}\s*$/;
 
 /** After a risk, close by: it is absent or was excluded. "chest pain ruled out", "SI denied". */
 export const negatedAfter = /^\W*(?:\S+\s+){0,3}?(?:ruled out|excluded|denied|negative|not present|nil|none)\b/;
 
 /** Before a risk: it is in the past. "history of overdose", "previous DV", "admitted with chest pain". */
 export const pastBefore =
-  /\b(?:history of|hx|h\/o|pmh|previous(?:ly)?|past|prior|old|recovered from|survivor of|used to|formerly|former|ex|back in|admitted (?:with|for|after|following)|presented (?:with|to)|discharged (?:after|following)|following (?:an?|his|her|their)|after (?:an?|his|her|their)|post|treated for|seen (?:in|at) (?:a&e|ed|hospital)|went to (?:a&e|ed|hospital)|investigated for|experienced)\b(?:\s+\S+){0,5}\s*$/;
+  /\b(?:history of|hx|h\/o|pmh|previous(?:ly)?|past|prior|old(?! (?:gent|gentleman|man|men|lady|ladies|woman|women|boy|girl|fella|chap|couple|people|person|dear|boy|lad))|recovered from|survivor of|used to|formerly|former|ex|back in|admitted (?:with|for|after|following)|presented (?:with|to)|discharged (?:after|following)|following (?:an?|his|her|their)|after (?:an?|his|her|their)|post|treated for|seen (?:in|at) (?:a&e|ed|hospital)|went to (?:a&e|ed|hospital)|investigated for|experienced)\b(?:\s+\S+){0,5}\s*$/;
 
 /** Before a risk, weaker: a past tense that "now" or "still" in the same clause overrides. "she was on the floor". */
 export const pastTenseBefore = /\b(?:was|were|had an?|had (?:his|her|their)|has had|have had|did|used)\b(?:\s+\S+){0,4}\s*$/;
@@ -49,11 +49,11 @@ export const otherPersonBefore = /\b(?:family history of|fh of|fhx|(?:his|her|th
 
 /** Anywhere in the sentence: what happened is over or was excluded. */
 export const resolved =
-  /\b(?:ruled out|excluded|resolved|investigated(?: and (?:closed|nfa))?|(?:now )?settled|recovered|(?:found|back home) safe|police found (?:him|her|them)|no (?:further )?(?:episodes|incidents|falls|concerns) since|since resolved|nfa|closed|trop(?:onin)?s? (?:neg|negative|normal)|angio(?:gram)? (?:normal|clear)|made safe|isolated by|capped(?: it| off)?|condemned|engineer (?:has )?(?:been|fixed|capped)|fixed now|under control|no longer|all clear|discharged (?:home|from)|medically (?:fit|optimised|stable))\b/;
+  /\b(?:ruled out|excluded|resolved|investigated(?: and (?:closed|nfa))?|(?:now )?settled|recovered|(?:found|back home) safe|police found (?:him|her|them)|no (?:further )?(?:episodes|incidents|falls|concerns) since|since resolved|nfa|closed|trop(?:onin)?s? (?:neg|negative|normal)|angio(?:gram)? (?:normal|clear)|made safe|isolated by|capped(?: it| off)?|condemned|engineer (?:has )?(?:been|fixed|capped)|fixed now|under control|no longer|all clear|discharged (?:home|from)|medically (?:fit|optimised|stable)|(?:was|were|been|got|all|now|is|has been|have been|already) sorted|all safe|safe now|dealt with|(?:has|have|had) removed|(?:was|were|been|got|now) removed|taken away the)\b/;
 
 /** Anywhere in the sentence: it is happening now, or just did. "now", "just", "10 mins ago", "since last night", "can't get her up". */
 export const happeningNow =
-  /\b(?:now|right now|just|at the moment|atm|currently|as we speak|this (?:morning|afternoon|evening)|tonight|today|still|(?:\d+|a few|few|an?|half an?|couple of)\s*(?:mins?|minutes?|hours?|hrs?)\s+ago|since (?:last night|yesterday|this morning|the weekend|friday|saturday|sunday|monday|tuesday|wednesday|thursday)|all night|overnight|not stopping|won'?t stop|can'?t get (?:him|her|them) up|urgent(?:ly)?)\b|!/;
+  /\b(?:now|right now|just|at the moment|atm|currently|as we speak|this (?:morning|afternoon|evening)|tonight|tonite|today|still|can see (?:him|her|them)|through the (?:letter ?box|window)|thru the (?:letter ?box|window)|(?:\d+|a few|few|an?|half an?|couple of)\s*(?:mins?|minutes?|hours?|hrs?)\s+ago|since (?:last night|yesterday|this morning|the weekend|friday|saturday|sunday|monday|tuesday|wednesday|thursday)|all night|overnight|not stopping|won'?t stop|can'?t get (?:him|her|them) up|urgent(?:ly)?)\b|!/;
 
 /** Anywhere in the sentence of a suicidal thought: it goes no further (a concern, not an emergency). */
 export const noPlan =

@@ -25,6 +25,14 @@ const judgment = [
   String.raw`\b(?:fit|fits|sound like|sounds like|more like|point to|suggest) (?:\w+ )?(?:dementia|alzheimer'?s|vascular|parkinson'?s|depression|delirium|a uti|an infection|a stroke|a tia|cancer|copd|heart failure)\b.*\?|\bwhich (?:diagnosis|is it|one fits|fits better)\b`,
   String.raw`\b(?:interact|interaction|together with|safe to (?:take|give|have|combine|mix))\b`,
   String.raw`\b(?:what does|what do) (?:\w+ ){0,3}(?:mean|indicate|show)\b`,
+  // "what stage CKD is that", "what grade is it"
+  String.raw`\bwhat (?:stage|grade|level|type|class)\b(?: \S+){0,2} (?:is|does|would|are)\b`,
+  // "does he need abx or just push fluids", "does she need to see renal"
+  String.raw`\b(?:does|do|would|will|should) (?:he|she|they|pt|the (?:patient|pt)|\w+) (?:need|want|require)(?: to)? (?:to see |see |an? |some |more )?(?:abx|antibiotics?|steroids?|renal|cardiology|neurology|urology|oncology|a consultant|a specialist|a scan|an? (?:x-?ray|ecg|mri|ct|blood test|msu|swab)|bloods|fluids|admitting|admission|a&e)\b|\bor just (?:push fluids|wait|monitor|watch)\b`,
+  // "can 43F stop her sertraline", "is it ok for her to come off her meds"
+  String.raw`\b(?:should|could|can|would|shall|must|ok (?:for \S+ )?to|okay (?:for \S+ )?to|safe (?:for \S+ )?to) (?:\S+ ){0,3}(?:stop|start|come off|increase|decrease|reduce|double|halve|restart|take|cut down)\b`,
+  // "could her memory problems be from the oxybutynin", "is the dizziness due to..."
+  String.raw`\b(?:could|can|might|would|is|are|was|were) (?:\S+ ){0,4}(?:be |been )?(?:from|due to|caused by|because of|related to|down to|a side[- ]effect of|side[- ]effects? of|linked to) (?:the |her |his |their |a |an )?(?:new )?(?:\S+ )?(?:meds|medication|medicines?|tablets|pills|drugs?|dose|\w+(?:ine|ide|ol|il|in|am|one|pril|sartan|statin|azole|pam|lam|cillin|mycin|cycline|prazole|olol|gliptin|gliflozin|parin|xaban|codone|phine|ate))\b`,
 ];
 const asksJudgment = new RegExp(judgment.join("|"));
 
@@ -32,15 +40,16 @@ const subjects = [
   // Tests and observations.
   String.raw`\b(?:hba1c|a1c|egfr|gfr|creatinine|bp|blood pressure|bloods?|blood test|results?|inr|crp|hb|haemoglobin|ferritin|b12|vitamin d|tsh|thyroid|psa|cholesterol|sats|spo2|oxygen|pulse|heart rate|temp(?:erature)?|sugars?|glucose|urine|msu|dip(?:stick)?|ecg|x-?ray|scan|mri|ct|trop(?:onin)?|d-?dimer|peak flow|fev1|weight loss|bmi|ckd\d?|stage \d)\b`,
   // Medicines and doses.
-  String.raw`\b(?:dose|doses|dosage|mg|mcg|medication|medicines?|meds|tablets?|pills?|prescri\w*|antibiotics?|steroids?|rescue pack|inhaler|insulin|morphine|oramorph|paracetamol|ibuprofen|codeine|amlodipine|ramipril|metformin|warfarin|apixaban|statins?|amitriptyline|sertraline|citalopram|mirtazapine|gabapentin|pregabalin|furosemide|bisoprolol|levothyroxine|donepezil|memantine|laxatives?|patch|patches|injection|jab|vaccine)\b`,
+  String.raw`\b(?:dose|doses|dosage|mg|mcg|medication|medicines?|meds|tablets?|pills?|prescri\w*|antibiotics?|steroids?|rescue pack|inhaler|insulin|morphine|oramorph|paracetamol|ibuprofen|codeine|amlodipine|ramipril|metformin|warfarin|apixaban|statins?|amitriptyline|sertraline|citalopram|mirtazapine|gabapentin|pregabalin|furosemide|bisoprolol|levothyroxine|donepezil|memantine|laxatives?|patch|patches|injection|jab|vaccine|abx|side[- ]effects?|` +
+    String.raw`omeprazole|lansoprazole|atorvastatin|simvastatin|prednisolone|diazepam|lorazepam|zopiclone|tramadol|co-?codamol|quetiapine|risperidone|haloperidol|olanzapine|lithium|venlafaxine|fluoxetine|duloxetine|propranolol|atenolol|digoxin|rivaroxaban|edoxaban|dabigatran|clopidogrel|aspirin|allopurinol|colchicine|methotrexate|hydroxychloroquine|alendron\w*|adcal|bumetanide|spironolactone|losartan|candesartan|lisinopril|perindopril|gliclazide|sitagliptin|dapagliflozin|empagliflozin|tamsulosin|finasteride|oxybutynin|tolterodine|solifenacin|mirabegron|trimethoprim|nitrofurantoin|amoxicillin|doxycycline|clarithromycin|cefalexin|flucloxacillin|co-?amoxiclav|salbutamol|tiotropium|levodopa|co-?careldopa|rivastigmine|galantamine|melatonin|hrt|nicotine (?:patch|gum|replacement))\b`,
   // Symptoms, conditions, diagnosis and prognosis.
-  String.raw`\b(?:symptoms?|pain|ache|swelling|swollen|oedema|rash|cough|wheez\w*|breathless\w*|sob|dizzy|dizziness|confus\w*|delirium|infect\w*|uti|fever|temperature|oozing|weeping|wound|ulcer|red|hot|smell\w*|bleed\w*|bruis\w*|lump|mole|vomit\w*|diarrh\w*|constipat\w*|dementia|alzheimer'?s|vascular|parkinson'?s|stroke|tia|cancer|tumou?r|heart failure|hf|copd|diagnos\w*|prognosis|life expectancy|dying|end stage|palliative|got left)\b`,
+  String.raw`\b(?:symptoms?|pain|ache|swelling|swollen|oedema|rash|cough|wheez\w*|breathless\w*|sob|dizzy|dizziness|confus\w*|delirium|infect\w*|uti|fever|temperature|oozing|weeping|wound|ulcer|red|hot|smell\w*|bleed\w*|bruis\w*|lump|mole|vomit\w*|diarrh\w*|constipat\w*|dementia|alzheimer'?s|vascular|parkinson'?s|stroke|tia|cancer|tumou?r|heart failure|hf|copd|diagnos\w*|prognosis|life expectancy|dying|end stage|palliative|got left|ckd|renal|kidney|memory (?:probs?|problems?|loss))\b`,
 ];
 const clinicalSubject = new RegExp(subjects.join("|"));
 
 /** Asking for a service, not a judgment: "is there a group", "any support", "who can help". */
 const asksForService =
-  /\b(?:any(?:thing| support| groups?| services?| classes| help| local| clubs?| courses?)|is there (?:a|an|any)|are there (?:any)?|who (?:can|could|does|do|helps?|offers?)|where (?:can|could|is)|what (?:support|help|services?|groups?|classes) |local (?:support|groups?|services?|classes)|support groups?|groups?|classes|exercise|befriending|referr?al|refer|signpost)\b/;
+  /\b(?:any(?:thing| support| groups?| services?| classes| help| local| clubs?| courses?)|is there (?:a|an|any)|are there (?:any)?|who (?:can|could|does|do|helps?|offers?)|where (?:can|could|is)|what (?:support|help|services?|groups?|classes) |local (?:support|groups?|services?|classes)|support groups?|groups?|classes|exercise|befriending|referr?al|refer|signpost|support|caf[eé]s?|asking (?:about|for) (?:a|an|any|some|local|\w+ (?:caf[eé]s?|groups?|clubs?|support))|looking for|services?)\b/;
 
 export interface ClinicalQuestion {
   /** The message asks nothing else: decline it, and say what Signpost can do. */

@@ -23,7 +23,15 @@ const referral = new RegExp(
 );
 
 /** Asking about referrals already made, not for a new one. */
-const aboutExisting = /\b(?:status|update|progress|any news|where are we|what happened|my referrals|our referrals|team'?s referrals|open referrals|referrals? (?:i|we) (?:made|sent|logged))\b|\bfc-?[0-9a-z]{6}\b/i;
+const aboutExisting =
+  /\b(?:status|update|progress|any news|where are we|what happened|my referrals|our referrals|team'?s referrals|open referrals|referrals? (?:i|we) (?:made|sent|logged)|gone through|go through|went through|lost the ref\w*|(?:i|we) (?:sent|made|logged|did|put in|submitted|raised) (?:an? |the |my )?(?:\w+ )?referral|been (?:picked up|received|accepted|declined)|chas(?:e|ing) (?:up )?(?:a|the|my))\b|\bfc-?[0-9a-z]{6}\b/i;
+
+/** Asking how to refer, not referring: "how do i make a referral through this". */
+const howTo = /\bhow (?:do|can|would|should|does) (?:i|we|you|u|one|someone|staff)\b|\bhow to\b|\bwhat (?:info|information|details) do (?:you|u|i) need\b/i;
+
+/** Things Signpost does not do, however they are put: booking a GP or hospital appointment. */
+const outOfScope =
+  /\b(?:book|rebook|re-book|cancel|reschedule|move)\b(?: \S+){0,4} (?:in )?(?:with|to see) (?:the |a |her |his |their )?(?:duty )?(?:dr|doctor|gp|nurse|practice nurse|hca|pharmacist|consultant|dentist|clinic)\b|\b(?:book|rebook|re-book|cancel|reschedule)\b(?: \S+){0,3} (?:gp |dr'?s? |doctors'? |doctor'?s |nurse |blood test |bloods |flu jab |vaccine |covid |hospital |outpatient |dental )?(?:appointment|appt|apt)s?\b/i;
 
 /** A comment on Signpost itself, good or bad. */
 const aboutSignpost = new RegExp(
@@ -38,7 +46,12 @@ const aboutSignpost = new RegExp(
 
 export function asksForReferral(message: string): boolean {
   const text = cleanText(message);
-  return referral.test(text) && !aboutExisting.test(text);
+  return referral.test(text) && !aboutExisting.test(text) && !howTo.test(text);
+}
+
+/** A request for something Signpost does not do (booking appointments): answered as out of scope. */
+export function asksOutOfScope(message: string): boolean {
+  return outOfScope.test(cleanText(message));
 }
 
 export function commentsOnSignpost(message: string): boolean {

@@ -34,9 +34,8 @@ export function extractEntities(text: string, directory: Directory): { entities:
   const placeMatches = gazetteer.matcher.matchExact(tokens, claimed);
   // Needs the directory does not cover claim their words first, so "macular degeneration" never reads as another need.
   const notListed = taxonomy.notListedMatcher.matchExact(tokens, claimed);
-  const needMatches = taxonomy.matcher.matchExact(tokens, claimed);
   placeMatches.push(...gazetteer.matcher.matchFuzzy(tokens, claimed));
-  needMatches.push(...taxonomy.matcher.matchFuzzy(tokens, claimed));
+  const needMatches = withoutCircumstances([...taxonomy.matcher.matchExact(tokens, claimed), ...taxonomy.matcher.matchFuzzy(tokens, claimed)], notListed.length);
   // Only where the person lives decides what is local: not a hospital's town, a road's name or a relative's home.
   const homes = residence(tokens, placeMatches, tokenizeWithBreaks(text).breakBefore);
 
@@ -52,6 +51,18 @@ export function extractEntities(text: string, directory: Directory): { entities:
       places: homes.map((match) => ({ areas: match.values, written: match.written })),
     },
   };
+}
+
+/**
+ * Living alone is a circumstance, not a request: it counts as a need for company
+ * only when nothing else is asked. "Sight loss support for 83F, lives alone" asks
+ * for sight loss support.
+ */
+const circumstances = new Set(["lives alone", "living alone", "on his own", "on her own", "by himself", "by herself"]);
+
+function withoutCircumstances<V>(matches: TermMatch<V>[], notListed: number): TermMatch<V>[] {
+  const specific = matches.filter((match) => !circumstances.has(match.term));
+  return specific.length > 0 || notListed > 0 ? specific : matches;
 }
 
 /** The matched values in the vocabulary's canonical order, without repeats. */

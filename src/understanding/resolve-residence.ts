@@ -19,7 +19,7 @@ const facilityAfter = new Set(["hospital", "hosp", "general", "royal", "infirmar
 /** Someone else, or somewhere else, within a few words before the place: "son lives in", "works in", "ward at". */
 const otherContext = /\b(?:hospital|hosp|ward|infirmary|lri|lgh|ggh|clinic|a&e|surgery|practice|gp|consultant|team|works?|working|worked|job|school|college|uni|university|son|sons|daughter|daughters|dtr|sister|brother|niece|nephew|friend|friends|grandson|granddaughter|grandchildren|partner lives|wife lives|husband lives)\b(?:\s+\S+){0,3}$/;
 /** Just before the place: not where they are. "into Leicester", "not in Leicester", "near Hinckley", "outside Melton". */
-const notThere = /\b(?:into|to|towards|outside|than|not|except|beyond|visiting|visit|via|past)(?:\s+(?:in|the|central|to|of))?$/;
+const notThere = /\b(?:into|to|towards|outside|than|not|except|beyond|visiting|via|past)(?:\s+(?:in|the|central|to|of))?$/;
 const homeBefore = /\b(?:lives?|living|resides?|resident|home|homes|address|addr|from|moved to|moving to|based|located|stays?|staying|returning to|back to|discharged to|d\/c to|going home to|sofa surfing)\b(?:\s+(?:in|at|is|to|on|off|of|near|the|with|her|his|their|\w+)){0,3}$/;
 
 /** A road's word at a position: "close to" and "way off" are not roads. */
@@ -27,6 +27,8 @@ function isRoad(tokens: readonly string[], at: number): boolean {
   const word = tokens[at] ?? "";
   const next = tokens[at + 1] ?? "";
   if ((word === "close" || word === "way" || word === "hill") && ["to", "by", "off", "too", "from", "up", "down"].includes(next)) return false;
+  // "doesnt drive", "can't drive": a verb, not a road.
+  if (word === "drive" && /^(?:doesnt|dont|didnt|cant|cannot|wont|not|never|to|can|no|longer|stopped)$/.test(tokens[at - 1] ?? "")) return false;
   return roadAfter.has(word);
 }
 
@@ -45,7 +47,8 @@ export function residence(tokens: readonly string[], matches: readonly TermMatch
   const role = (m: TermMatch<AreaId>): Role => {
     const before = tokens.slice(Math.max(clauseStart(m.start), m.start - 5), m.start).join(" ");
     const after = tokens[m.end] ?? "";
-    const road = isRoad(tokens, m.end) || isRoad(tokens, m.end + 1); // "Loughborough Rd", "Castle View Close"
+    // "Loughborough Rd", "Castle View Close"; not across a comma ("Empingham, doesnt drive").
+    const road = isRoad(tokens, m.end) || (!breakBefore[m.end] && !breakBefore[m.end + 1] && isRoad(tokens, m.end + 1));
     if (road || facilityAfter.has(after) || otherContext.test(before)) return "elsewhere";
     if (homeBefore.test(before)) return "home";
     return notThere.test(before) ? "elsewhere" : "plain";

@@ -3,7 +3,7 @@ import type { AreaId, NeedId } from "../directory/ids.js";
 import { tokenize } from "../text/normalise-text.js";
 import { assessSafety, type SafetyAssessment } from "./assess-safety.js";
 import { type ClinicalQuestion, detectClinicalQuestion } from "./detect-clinical-question.js";
-import { asksForReferral, commentsOnSignpost } from "./detect-request.js";
+import { asksForReferral, asksOutOfScope, commentsOnSignpost } from "./detect-request.js";
 import { extractEntities, type Evidence } from "./extract-entities.js";
 import { extractNhsNumber } from "./extract-nhs-number.js";
 import { extractPerson } from "./extract-person.js";
@@ -69,6 +69,9 @@ export const concernProbability = 0.6;
  */
 const catchAllConviction = 0.6;
 const needlessIntents: ReadonlySet<IntentId> = new Set(["unknown", "greeting", "help"]);
+/** Words that say a message is feedback: a service closed, moved or wrong, or a comment on Signpost. */
+const feedbackCue =
+  /\b(?:closed|closing|shut|stopped|moved|no longer|not (?:running|there|answering|working)|doesn'?t (?:exist|run|answer)|wrong|incorrect|out of date|outdated|dead link|changed|number|phone|email|website|address|link|useful|helpful|rubbish|useless|feedback|report|thanks|thank you|cheers|results|signpost)\b/i;
 
 /**
  * Understands one message: entities first, then the safety net, then what is
@@ -90,8 +93,10 @@ export function understand(text: string, options: UnderstandOptions): Understand
     urgency: extractUrgency(text),
     person: extractPerson(text),
   };
-  const guess = classifier.classify(text, markersOf(full, nhs.kind !== "none"));
   const safety = assessSafety(text);
+  const domesticAbuse = disclosesDomesticAbuse(text, safety);
+  if (domesticAbuse && !full.notListed.includes(domesticAbuseLabel)) full.notListed.push(domesticAbuseLabel);
+  const guess = classifier.classify(text, markersOf(full, nhs.kind !== "none"));
   const pUrgent = guess.probabilities.urgent_help;
   const ruleless = safety.mentions.length === 0;
   const emergency = safety.tier === "emergency" || (ruleless && pUrgent >= urgentProbability);
@@ -114,6 +119,7 @@ export function understand(text: string, options: UnderstandOptions): Understand
     return { ...base, intent: "urgent_help", confidence: safety.tier === "emergency" ? 1 : pUrgent, unsure: false, risks: safety.tier === "emergency" ? safety.kinds : [] };
   }
   if (clinical?.alone) return { ...base, intent: "unknown", confidence: 1, unsure: false, risks: [] };
+  if (asksOutOfScope(text) && full.needs.length === 0) return { ...base, intent: "unknown", confidence: 1, unsure: false, risks: [] };
   if (asksForReferral(text)) return { ...base, intent: "make_referral", confidence: 1, unsure: false, risks: [] };
   if (commentsOnSignpost(text)) return { ...base, intent: "feedback", confidence: 1, unsure: false, risks: [] };
   // Not urgent: the best of the other intents.
@@ -121,6 +127,11 @@ export function understand(text: string, options: UnderstandOptions): Understand
     .filter(([id]) => id !== "urgent_help")
     .reduce((a, b) => (b[1] > a[1] ? b : a));
   if (clinical) return { ...base, intent: "find_service", confidence: guess.probabilities.find_service, unsure: false, risks: [] };
+  // Feedback is about a service's details or about Signpost: a message that names needs and says
+  // nothing of the kind ("used to go to the bowls club, now housebound. befriending?") is a search.
+  if (intent === "feedback" && full.needs.length > 0 && !feedbackCue.test(text)) {
+    return { ...base, intent: "find_service", confidence: guess.probabilities.find_service, unsure: false, risks: [] };
+  }
   // A recognised need outweighs a weak guess at an intent that has no use for it:
   // "befriending" or "lonely widower" alone is a search, however little else the message says.
   const weakCatchAll = needlessIntents.has(intent) && confidence < catchAllConviction;
@@ -129,6 +140,19 @@ export function understand(text: string, options: UnderstandOptions): Understand
   }
   if (confidence < options.confidenceThreshold) return { ...base, intent, confidence, unsure: true, risks: [] };
   return { ...base, intent, confidence, unsure: false, risks: [] };
+}
+
+const domesticAbuseLabel = "domestic abuse support";
+const partnerOrFamily = /\b(?:partner|husband|wife|boyfriend|girlfriend|ex|ex-partner|ex-husband|ex-wife|spouse|fianc[eé]e?)\b/i;
+
+/**
+ * Abuse or violence from a partner, disclosed and happening (not long ago, not
+ * denied), is domestic abuse: the directory has no service for it, so it is named
+ * as a need not listed rather than matched to the nearest need by its words.
+ */
+function disclosesDomesticAbuse(text: string, safety: SafetyAssessment): boolean {
+  const present = safety.mentions.some((m) => (m.kind === "abuse" || m.kind === "violence") && m.status === "present");
+  return present && partnerOrFamily.test(text);
 }
 
 /** The markers of a message, found as `understand` finds them: used to train the classifier. */
