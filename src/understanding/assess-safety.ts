@@ -49,7 +49,7 @@ function statusOf(clause: string, start: number, end: number, sentence: string):
   if (hypotheticalBefore.test(before)) return "hypothetical";
   if (resolved.test(sentence)) return "resolved";
   if (pastBefore.test(before) || pastAfter.test(after)) return "past";
-  if (pastTenseBefore.test(before) && !happeningNow.test(clause) && !reported.test(before) && !intending.test(matched)) return "past";
+  if (pastTenseBefore.test(before) && !happeningNow.test(sentence) && !reported.test(before) && !intending.test(matched)) return "past";
   return "present";
 }
 

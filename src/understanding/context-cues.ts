@@ -15,7 +15,7 @@ export const negatedAfter = /^\W*(?:\S+\s+){0,3}?(?:ruled out|excluded|denied|ne
 
 /** Before a risk: it is in the past. "history of overdose", "previous DV", "admitted with chest pain". */
 export const pastBefore =
-  /\b(?:history of|hx|h\/o|pmh|previous(?:ly)?|past|prior|old(?! (?:gent|gentleman|man|men|lady|ladies|woman|women|boy|girl|fella|chap|couple|people|person|dear|boy|lad))|recovered from|survivor of|used to|formerly|former|ex|back in|admitted (?:with|for|after|following)|presented (?:with|to)|discharged (?:after|following)|following (?:an?|his|her|their)|after (?:an?|his|her|their)|post|treated for|seen (?:in|at) (?:a&e|ed|hospital)|went to (?:a&e|ed|hospital)|investigated for|experienced)\b(?:\s+\S+){0,5}\s*$/;
+  /\b(?:history of|hx|h\/o|pmh|previous(?:ly)?|past|prior|old(?! (?:gent|gentleman|man|men|lady|ladies|woman|women|boy|girl|fella|chap|couple|people|person|dear|boy|lad))|recovered from|survivor of|used to|formerly|former|ex|back in|admitted (?:with|for|after|following)|presented (?:with|to)|discharged (?:after|following)|following (?:an?|his|her|their)|after (?:an?|his|her|their)|post(?=[- ](?:op|operative|surgery|fall|stroke|discharge|mi|cva|tia|natal|partum|covid|overdose|od)\b)|treated for|seen (?:in|at) (?:a&e|ed|hospital)|went to (?:a&e|ed|hospital)|investigated for|experienced)\b(?:\s+\S+){0,5}\s*$/;
 
 /** Before a risk, weaker: a past tense that "now" or "still" in the same clause overrides. "she was on the floor". */
 export const pastTenseBefore = /\b(?:was|were|had an?|had (?:his|her|their)|has had|have had|did|used)\b(?:\s+\S+){0,4}\s*$/;
@@ -53,7 +53,7 @@ export const resolved =
 
 /** Anywhere in the sentence: it is happening now, or just did. "now", "just", "10 mins ago", "since last night", "can't get her up". */
 export const happeningNow =
-  /\b(?:now|right now|just|at the moment|atm|currently|as we speak|this (?:morning|afternoon|evening)|tonight|tonite|today|still|can see (?:him|her|them)|through the (?:letter ?box|window)|thru the (?:letter ?box|window)|(?:\d+|a few|few|an?|half an?|couple of)\s*(?:mins?|minutes?|hours?|hrs?)\s+ago|since (?:last night|yesterday|this morning|the weekend|friday|saturday|sunday|monday|tuesday|wednesday|thursday)|all night|overnight|not stopping|won'?t stop|can'?t get (?:him|her|them) up|urgent(?:ly)?)\b|!/;
+  /\b(?:now|right now|just|at the moment|atm|currently|as we speak|this (?:morning|afternoon|evening)|tonight|tonite|today|still|can see (?:him|her|them)|(?:he|she|they)(?:'s| is| are|'re) (?:\w+ )?(?:on the|lying|laid|stuck)|heard (?:him|her|them) (?:calling|shouting|crying)|what do i do|through the (?:letter ?box|window)|thru the (?:letter ?box|window)|(?:\d+|a few|few|an?|half an?|couple of)\s*(?:mins?|minutes?|hours?|hrs?)\s+ago|since (?:last night|yesterday|this morning|the weekend|friday|saturday|sunday|monday|tuesday|wednesday|thursday)|all night|overnight|not stopping|won'?t stop|can'?t get (?:him|her|them) up|urgent(?:ly)?)\b|!/;
 
 /** Anywhere in the sentence of a suicidal thought: it goes no further (a concern, not an emergency). */
 export const noPlan =

@@ -14,7 +14,7 @@ import { cleanText } from "../text/normalise-text.js";
 
 const judgment = [
   String.raw`\bis (?:it|that|this|she|he|they)(?: \w+)? (?:normal|serious|dangerous|worrying|concerning|bad|ok|okay|safe|high|low|infected|significant|a concern|a worry|something to (?:worry|be worried) about|anything to worry about|likely|possible|contagious|urgent|an? (?:infection|uti|stroke|tia|heart attack|side effect))\b`,
-  String.raw`\b(?:should|could|can|would|shall|must|do|does|did) (?:he|she|they|i|we|the (?:patient|pt)|my (?:patient|pt)|her|his|it)(?: \w+)? (?:take|be (?:on|taking|given|worried)|stop|start|increase|decrease|reduce|come off|switch|double|up)\b`,
+  String.raw`(?<!\b(?:where|how|what) )\b(?:should|could|can|would|shall|must|do|does|did) (?:he|she|they|i|we|the (?:patient|pt)|my (?:patient|pt)|her|his|it)(?: \w+)? (?:take|be (?:on|taking|given|worried)|stop|start|increase|decrease|reduce|come off|switch|double|up)\b`,
   String.raw`\b(?:should|could|can|would|does|do) (?:he|she|they|her|his) (?:have|get|be given|be on) (?:a |an |the |some |more |less )?(?:rescue pack|antibiotics?|steroids?|blood test|bloods|scan|x-?ray|ecg|msu|swab|dose|higher dose|lower dose|increase|review of (?:his|her) meds)\b`,
   String.raw`\b(?:does|do|would|will|did) (?:his|her|their|the|this|that|these|those)(?: \w+){0,2} (?:need|mean|fit|sound|suggest|indicate|count as|look|go up|come down)\b`,
   String.raw`\bdo (?:you|u|ya) (?:think|reckon|know if|know whether)\b|\bwould you (?:say|think|recommend|advise|increase|stop)\b|\bwhat would you (?:do|advise|suggest|recommend)\b|\bin your (?:opinion|view)\b`,
@@ -26,6 +26,8 @@ const judgment = [
   String.raw`\b(?:interact|interaction|together with|safe to (?:take|give|have|combine|mix))\b`,
   String.raw`\b(?:what does|what do) (?:\w+ ){0,3}(?:mean|indicate|show)\b`,
   // "what stage CKD is that", "what grade is it"
+  // "?UTI or ?delirium", "worth worrying about?", "is it her amlodipine?", "does a low B12 explain..."
+  String.raw`\?\s?[a-z][\w ]{0,25}? or \?\s?[a-z]|\b(?:worth|anything to) worry(?:ing)? about\b|\bshould (?:i|we) (?:be )?(?:worried|concerned|worry)\b|\bis (?:it|that|this) (?:her|his|their|the) \w+(?: \w+)?\s*\?|\b(?:does|do|could|would) (?:a|an|the|her|his|their|low|high) (?:\S+ ){0,2}(?:explain|cause|account for)\b`,
   String.raw`\bwhat (?:stage|grade|level|type|class)\b(?: \S+){0,2} (?:is|does|would|are)\b`,
   // "does he need abx or just push fluids", "does she need to see renal"
   String.raw`\b(?:does|do|would|will|should) (?:he|she|they|pt|the (?:patient|pt)|\w+) (?:need|want|require)(?: to)? (?:to see |see |an? |some |more )?(?:abx|antibiotics?|steroids?|renal|cardiology|neurology|urology|oncology|a consultant|a specialist|a scan|an? (?:x-?ray|ecg|mri|ct|blood test|msu|swab)|bloods|fluids|admitting|admission|a&e)\b|\bor just (?:push fluids|wait|monitor|watch)\b`,
@@ -49,7 +51,7 @@ const clinicalSubject = new RegExp(subjects.join("|"));
 
 /** Asking for a service, not a judgment: "is there a group", "any support", "who can help". */
 const asksForService =
-  /\b(?:any(?:thing| support| groups?| services?| classes| help| local| clubs?| courses?)|is there (?:a|an|any)|are there (?:any)?|who (?:can|could|does|do|helps?|offers?)|where (?:can|could|is)|what (?:support|help|services?|groups?|classes) |local (?:support|groups?|services?|classes)|support groups?|groups?|classes|exercise|befriending|referr?al|refer|signpost|support|caf[eé]s?|asking (?:about|for) (?:a|an|any|some|local|\w+ (?:caf[eé]s?|groups?|clubs?|support))|looking for|services?)\b/;
+  /\b(?:any(?:thing(?! (?:to worry|wrong|serious|of concern))| support| groups?| services?| classes| help| local| clubs?| courses?)|is there (?:a|an|any)|are there (?:any)?|who (?:can|could|does|do|helps?|offers?)|where (?:can|could|is)|what (?:support|help|services?|groups?|classes) |local (?:support|groups?|services?|classes)|support groups?|groups?|classes|exercise|befriending|referr?al|refer|signpost|support|caf[eé]s?|asking (?:about|for) (?:a|an|any|some|local|\w+ (?:caf[eé]s?|groups?|clubs?|support))|looking for|services?|what'?s (?:local|available|out there|on offer|around)|needs? help (?:with|getting|to)|help (?:getting|with (?:transport|shopping|lifts)))\b/;
 
 export interface ClinicalQuestion {
   /** The message asks nothing else: decline it, and say what Signpost can do. */

@@ -36,10 +36,11 @@ const outOfScope =
 /** A comment on Signpost itself, good or bad. */
 const aboutSignpost = new RegExp(
   [
-    String.raw`\b(?:this|signpost|it|the (?:tool|app|bot|chat|results|search|answers?|directory))\s+(?:is|was|were|has been|'s)\s+(?:really |so |very |pretty |not |quite )*(?:useful|helpful|great|brilliant|amazing|good|rubbish|useless|no use|not great|wrong|out of date|slow|confusing|clunky|spot on)\b`,
+    String.raw`\b(?:this|signpost|it|the (?:tool|app|bot|chat|results|search|answers?|directory))\s+(?:is|was|were|has been|'s)\s+(?:really |so |very |v |well |super |dead |proper |extremely |pretty |not |quite )*(?:useful|helpful|great|brilliant|amazing|good|rubbish|useless|no use|not great|wrong|out of date|slow|confusing|clunky|spot on)\b`,
     String.raw`\b(?:found|got|gave me|giving me|showed me|shows|keeps showing|keeps giving)\s+(?:loads of|lots of|a lot of|only|nothing but|too many|the wrong)\s+(?:\w+\s+)?(?:results|services|stuff|answers|things)\b`,
     String.raw`\b(?:love|loving|hate|hating)\s+(?:this|signpost|the tool|the app|the bot)\b`,
     String.raw`\b(?:thanks|thank you|cheers)\b[^.?!]{0,30}\b(?:found|saved me|sorted|worked)\b`,
+    String.raw`\b(?:saved me|saves me|saving me)\s+(?:\w+\s+)?(?:mins?|minutes|hours?|time|a job|loads of time|ringing round)\b`,
   ].join("|"),
   "i",
 );
@@ -52,6 +53,22 @@ export function asksForReferral(message: string): boolean {
 /** A request for something Signpost does not do (booking appointments): answered as out of scope. */
 export function asksOutOfScope(message: string): boolean {
   return outOfScope.test(cleanText(message));
+}
+
+/** A service's details have changed: "only runs fortnightly now", "has moved to the community centre", "number is wrong". */
+const reportsChange =
+  /\b(?:only (?:runs|meets|opens|on) \w+ now|(?:runs|meets|opens) \w+ now(?:,)? not \w+|now (?:runs|meets|only runs) \w+ (?:not|instead)|(?:has|have) (?:moved (?:to|from|venue)|closed(?: down)?|shut(?: down)?|stopped (?:running|meeting))|(?:closed|shut) (?:down|in \w+|last \w+)|no longer (?:runs|meets|running|exists|open|operating)|(?:number|phone no|email|address|website|link) (?:is|was|has) (?:wrong|changed|dead|out of date)|wrong (?:number|phone|address|email))\b/i;
+/** ...unless the message also asks for something else instead. */
+const asksAlternative = /\b(?:any|anything|is there (?:another|anything|a)|alternatives?|instead\?|what else)\b/i;
+
+/** Asking for another service instead of (or as well as) reporting one. */
+export function asksForAlternative(message: string): boolean {
+  return asksAlternative.test(cleanText(message));
+}
+
+export function reportsServiceChange(message: string): boolean {
+  const text = cleanText(message);
+  return reportsChange.test(text) && !asksAlternative.test(text);
 }
 
 export function commentsOnSignpost(message: string): boolean {

@@ -3,7 +3,7 @@ import type { AreaId, NeedId } from "../directory/ids.js";
 import { tokenize } from "../text/normalise-text.js";
 import { assessSafety, type SafetyAssessment } from "./assess-safety.js";
 import { type ClinicalQuestion, detectClinicalQuestion } from "./detect-clinical-question.js";
-import { asksForReferral, asksOutOfScope, commentsOnSignpost } from "./detect-request.js";
+import { asksForAlternative, asksForReferral, asksOutOfScope, commentsOnSignpost, reportsServiceChange } from "./detect-request.js";
 import { extractEntities, type Evidence } from "./extract-entities.js";
 import { extractNhsNumber } from "./extract-nhs-number.js";
 import { extractPerson } from "./extract-person.js";
@@ -94,8 +94,12 @@ export function understand(text: string, options: UnderstandOptions): Understand
     person: extractPerson(text),
   };
   const safety = assessSafety(text);
-  const domesticAbuse = disclosesDomesticAbuse(text, safety);
-  if (domesticAbuse && !full.notListed.includes(domesticAbuseLabel)) full.notListed.push(domesticAbuseLabel);
+  if (disclosesDomesticAbuse(text, safety)) {
+    if (!full.notListed.includes(domesticAbuseLabel)) full.notListed.push(domesticAbuseLabel);
+    // "controls all the money" is the abuse, not a need for money advice.
+    const fromAbuseOnly = (need: NeedId) => evidence.needs.filter((e) => e.need === need).every((e) => abuseWords.has(e.written));
+    full.needs.splice(0, full.needs.length, ...full.needs.filter((need) => !fromAbuseOnly(need)));
+  }
   const guess = classifier.classify(text, markersOf(full, nhs.kind !== "none"));
   const pUrgent = guess.probabilities.urgent_help;
   const ruleless = safety.mentions.length === 0;
@@ -121,15 +125,16 @@ export function understand(text: string, options: UnderstandOptions): Understand
   if (clinical?.alone) return { ...base, intent: "unknown", confidence: 1, unsure: false, risks: [] };
   if (asksOutOfScope(text) && full.needs.length === 0) return { ...base, intent: "unknown", confidence: 1, unsure: false, risks: [] };
   if (asksForReferral(text)) return { ...base, intent: "make_referral", confidence: 1, unsure: false, risks: [] };
-  if (commentsOnSignpost(text)) return { ...base, intent: "feedback", confidence: 1, unsure: false, risks: [] };
+  if (commentsOnSignpost(text) || reportsServiceChange(text)) return { ...base, intent: "feedback", confidence: 1, unsure: false, risks: [] };
   // Not urgent: the best of the other intents.
   const [intent, confidence] = (Object.entries(guess.probabilities) as [IntentId, number][])
     .filter(([id]) => id !== "urgent_help")
     .reduce((a, b) => (b[1] > a[1] ? b : a));
   if (clinical) return { ...base, intent: "find_service", confidence: guess.probabilities.find_service, unsure: false, risks: [] };
   // Feedback is about a service's details or about Signpost: a message that names needs and says
-  // nothing of the kind ("used to go to the bowls club, now housebound. befriending?") is a search.
-  if (intent === "feedback" && full.needs.length > 0 && !feedbackCue.test(text)) {
+  // nothing of the kind ("used to go to the bowls club, now housebound. befriending?"), or that asks
+  // for another ("the lunch club has closed, is there another?"), is a search.
+  if (intent === "feedback" && full.needs.length > 0 && (!feedbackCue.test(text) || asksForAlternative(text))) {
     return { ...base, intent: "find_service", confidence: guess.probabilities.find_service, unsure: false, risks: [] };
   }
   // A recognised need outweighs a weak guess at an intent that has no use for it:
@@ -143,6 +148,7 @@ export function understand(text: string, options: UnderstandOptions): Understand
 }
 
 const domesticAbuseLabel = "domestic abuse support";
+const abuseWords = new Set(["money", "finances", "phone", "her money", "his money", "the money"]);
 const partnerOrFamily = /\b(?:partner|husband|wife|boyfriend|girlfriend|ex|ex-partner|ex-husband|ex-wife|spouse|fianc[eé]e?)\b/i;
 
 /**

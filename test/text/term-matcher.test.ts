@@ -64,3 +64,30 @@ describe("TermMatcher", () => {
     expect(typoAllowance("loughborough")).toBe(2);
   });
 });
+
+describe("TermMatcher with fuzzy phrases (place names)", () => {
+  const places = new TermMatcher<string>(
+    [
+      ["Great Glen", "harborough"],
+      ["Kirby Muxloe", "blaby"],
+      ["Beaumont Leys", "leicester"],
+      ["Market Bosworth", "hinckley"],
+    ],
+    undefined,
+    true,
+  );
+  const fuzzy = (text: string) => places.matchFuzzy(tokenize(text)).map((m) => [m.term, m.written]);
+
+  it("matches a two-word name with a typo, or run together", () => {
+    expect(fuzzy("lady in great glenn")).toEqual([["great glen", "great glenn"]]);
+    expect(fuzzy("kirkby muxlo couple")).toEqual([["kirby muxloe", "kirkby muxlo"]]);
+    expect(fuzzy("beaumontleys")).toEqual([["beaumont leys", "beaumontleys"]]);
+    expect(fuzzy("market bosworht")).toEqual([["market bosworth", "market bosworht"]]);
+  });
+
+  it("leaves real words alone, and is off unless asked for", () => {
+    expect(fuzzy("a great deal")).toEqual([]);
+    expect(fuzzy("market town")).toEqual([]);
+    expect(matcher.matchFuzzy(tokenize("great glenn"))).toEqual([]);
+  });
+});

@@ -45,6 +45,19 @@ describe("assessSafety: emergencies now", () => {
     ["no heating since nov, he's not eaten properly in days", "neglect"],
     ["in a mental health crisis right now", "crisis"],
     ["found on the railway line last night", "suicide"],
+    ["he rang to say he is taking the lot tonite once the kids are asleep", "suicide"],
+    ["she messaged to say she's swallowed 'the lot'", "overdose"],
+    ["thinks he has taken about 30 of his amitriptyline", "overdose"],
+    ["wife gave him double his insulin by mistake, he's clammy and muddled", "overdose"],
+    ["keeps sending goodbye msgs, her pills are lined up on the side", "suicide"],
+    ["looking in through the window, she is lying in the hallway not moving", "collapse"],
+    ["he's on the floor by the bed, says he can't get up", "collapse"],
+    ["she is on the bathroom floor and doesn't respond when I shout", "collapse"],
+    ["no carers have been since monday, he is soaked in urine", "neglect"],
+    ["old lady in her nightie walking along the middle of the A47", "missing"],
+    ["went out the back door at 5 and he's gone, family are out searching", "missing"],
+    ["her ex is smashing things in the hall and says he'll do her in", "violence"],
+    ["went to the shop at 2 and hasn't come back, it's now dark", "missing"],
   ])("%s -> %s", (text, kind) => {
     const check = assessSafety(text);
     expect(check.tier).toBe("emergency");
@@ -83,6 +96,8 @@ describe("assessSafety: concerns worth a line, not an emergency", () => {
     ["she said her son pushed her down the stairs last week", "violence"],
     ["safeguarding concern about mrs p", "abuse"],
     ["self-neglect and hoarding in wigston", "self-neglect"],
+    ["lost his savings to a phone scam, now too frightened to open the door", "abuse"],
+    ["police think it's cuckooing; the dealers have not been back since friday and he is not in danger today", "abuse"],
   ])("%s -> a concern (%s)", (text, kind) => {
     const check = assessSafety(text);
     expect(check.tier).toBe("concern");
@@ -107,6 +122,9 @@ describe("assessSafety: what is not happening now", () => {
     ["historic DV from ex husband, 10+ yrs ago, no contact since", "past"],
     ["worried he might take an overdose if the debts get worse", "hypothetical"],
     ["her mother died of a heart attack", "someone-else"],
+    ["gas leak last week, Cadent sorted it and all safe now", "resolved"],
+    ["safety plan agreed and her sister has removed the stockpiled tablets", "resolved"],
+    ["we don't think it's a safeguarding issue, just disorganised", "negated"],
   ])("%s is not an emergency (%s)", (text, why) => {
     const check = assessSafety(text);
     expect(check.tier).not.toBe("emergency");
@@ -141,6 +159,12 @@ describe("assessSafety: what is not happening now", () => {
     "home from hospital since tuesday, needs a carer",
     "chest infection last month, now needs help with shopping",
     "wife is at the end of her tether and running on empty, wants respite",
+    "has barely left the house since the funeral",
+    "looking for a suicide bereavement group for him",
+    "bereaved by suicide last year, wants peer support",
+    "confused old gent who needs a lunch club",
+    "he went out to post a letter and came back with the paper",
+    "doesn't respond to letters from the council",
     "list my referrals pls, the chair will kill me if i dont have numbers",
     "",
     "😀😀😀",

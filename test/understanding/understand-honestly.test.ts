@@ -23,6 +23,12 @@ describe("clinical questions", () => {
     "does that fit vascular dementia or alzheimers better?",
     "?UTI worth dipping or just send an MSU",
     "leg ulcer oozing and smells, is it infected do u think",
+    "eGFR 41 in 84F, what stage is that and does she need to see renal?",
+    "dip shows nitrites, does he need abx or just push fluids",
+    "can 58M come off his citalopram now his mood is better?",
+    "could the dizziness be from the new ramipril?",
+    "drowsier today, temp 37.9, ?chest infection or ?delirium",
+    "BP 182/104 at review, no symptoms, anything to worry about",
   ])("declines %j, and offers what Signpost can do", async (text) => {
     const answer = await ask(text);
     expect(answer.intent).toBe("unknown");
@@ -42,6 +48,7 @@ describe("clinical questions", () => {
   it("does not take a question about a service for a clinical one", () => {
     expect(understander.understand("is there a breathe easy group for COPD near Melton?").clinical).toBeUndefined();
     expect(understander.understand("should she go to a dementia cafe in Oakham?").clinical).toBeUndefined();
+    expect(understander.understand("carer worn out, husband has dementia, where do I start with respite in Syston?").clinical).toBeUndefined();
   });
 });
 
@@ -62,6 +69,22 @@ describe("what is asked, from how it is put", () => {
 
   it("takes a comment on Signpost itself for feedback", () => {
     expect(understander.understand("this is really useful, found a carers group for my pt in 2 mins").intent).toBe("feedback");
+    expect(understander.understand("v useful, saved me ringing round").intent).toBe("feedback");
+  });
+
+  it("takes a change to a service's details for feedback, unless another is asked for", () => {
+    expect(understander.understand("the walking group in Syston only runs monthly now, not weekly").intent).toBe("feedback");
+    expect(understander.understand("memory cafe in Melton has moved to the library").intent).toBe("feedback");
+    expect(understander.understand("the lunch club in Anstey has closed down, is there another one nearby?").intent).toBe("find_service");
+  });
+
+  it("takes how to refer, and a referral already sent, for what they are", () => {
+    expect(understander.understand("how do I make a referral on here?").intent).not.toBe("make_referral");
+    expect(understander.understand("we sent a first contact referral for Mrs Q on Monday, has it gone through?").intent).not.toBe("make_referral");
+  });
+
+  it("takes booking a GP appointment as something Signpost does not do", () => {
+    expect(understander.understand("can you book Mr Z in with the practice nurse on friday").intent).toBe("unknown");
   });
 });
 
@@ -73,6 +96,10 @@ describe("where the person lives, and their age", () => {
     ["Pt 92, Enderby. On her own all day while her daughter works in Leicester", ["blaby"]],
     ["Birstall, Leicester LE4: 80F lonely", ["charnwood"]],
     ["doesnt drive, keeps missing hospital appts, empingham", ["rutland"]],
+    ["needs lifts to the shops, lives in Empingham, doesnt drive", ["rutland"]],
+    ["lonely lady in Great Glenn, 80", ["harborough"]],
+    ["man in Beaumontleys wants a job club", ["leicester"]],
+    ["OT visit Newbold Verdon, needs rails", ["hinckley-and-bosworth"]],
   ])("%s -> %j", (text, areas) => {
     expect(understander.understand(text).entities.areas).toEqual(areas);
   });
@@ -87,6 +114,18 @@ describe("where the person lives, and their age", () => {
 });
 
 describe("honest matching", () => {
+  it("names partner abuse as a need the directory does not cover, not as a money need", () => {
+    const understood = understander.understand("she says her husband controls all the money and checks her phone, she is safe at the moment, lives in Shepshed");
+    expect(understood.entities.notListed).toContain("domestic abuse support");
+    expect(understood.entities.needs).not.toContain("money-and-benefits");
+    expect(understood.concern).toBeDefined();
+  });
+
+  it("counts living alone as a need for company only when nothing else is asked", () => {
+    expect(understander.understand("lives alone in Oadby, wants help with a benefits check").entities.needs).toEqual(["money-and-benefits"]);
+    expect(understander.understand("lives alone in Oadby").entities.needs).toEqual(["social-isolation"]);
+  });
+
   it("offers no service as a match for a need the directory does not cover, and says so", async () => {
     const answer = await ask("Edith Weston, 81F macular degeneration, cant read her post anymore. sight loss charity, talking books, anything?");
     expect(answer.results).toEqual([]);
