@@ -1,6 +1,7 @@
 /**
  * Runs the blind evaluation sets through the whole `ask` path and scores them:
- *   npm run eval:blind                      every round: first-run figures beside today's, and the misses
+ *   npm run eval:blind                      every round run once already: first-run figures beside today's, and the misses
+ *                                           (a round with no first-run.json is sealed and left alone)
  *   npm run eval:blind -- --round 2         one round
  *   npm run eval:blind -- --first-run 3     run round 3 once and record its first-run figures
  *                                           (refused when they are recorded already)
@@ -18,7 +19,7 @@ import { CompactTextIndex } from "../src/search/compact-text-index.js";
 import { EmbeddedSearchEngine } from "../src/search/embedded-search-engine.js";
 import { createUnderstander } from "../src/understanding/create-understander.js";
 import { loadIntents } from "../src/understanding/load-intents.js";
-import { type BlindSet, readBlindSets } from "./lib/blind-sets.js";
+import { type BlindSet, blindFolder, readBlindSets } from "./lib/blind-sets.js";
 import { nlpJsIntents } from "./lib/nlpjs-intents.js";
 import { type CaseOutcome, type Figures, figuresOf, scoreCase } from "./lib/score-blind.js";
 
@@ -31,7 +32,13 @@ const understander = createUnderstander(directory, intents, config.intentConfide
 const deps = { directory, engine, understander, maxResults: config.searchMaxResults };
 
 const only = values["first-run"] ?? values.round;
-const sets = readBlindSets().filter((set) => only === undefined || set.round === Number(only));
+// A round with no first run yet is sealed: committed as delivered, and read only by its first run.
+const sealed = (set: BlindSet) => !existsSync(firstRunFile(set.round));
+const sets = readBlindSets().filter((set) => (only === undefined ? !sealed(set) : set.round === Number(only)));
+if (values.round !== undefined && sets.some(sealed)) {
+  process.stderr.write(`Round ${values.round} is sealed (no first run yet): run it once with --first-run ${values.round}.\n`);
+  process.exit(2);
+}
 if (sets.length === 0) {
   process.stderr.write(only ? `There is no blind round ${only} in test/fixtures/blind/.\n` : "There are no blind sets in test/fixtures/blind/.\n");
   process.exit(2);
@@ -99,7 +106,7 @@ for (const round of [...new Set(sets.map((s) => s.round))]) {
 process.stdout.write(`${lines.join("\n")}\n`);
 
 function firstRunFile(round: number): string {
-  return path.join(path.dirname(sets.find((s) => s.round === round)!.file), "first-run.json");
+  return path.join(blindFolder, `round-${round}`, "first-run.json");
 }
 
 function readFirstRun(round: number): Partial<Record<BlindSet["kind"], Figures>> | undefined {

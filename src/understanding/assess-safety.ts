@@ -64,6 +64,8 @@ export function assessSafety(message: string): SafetyAssessment {
           if (trigger.onlyNow && status === "present" && !happeningNow.test(sentence.text)) status = "not-now";
           if (tier === "emergency" && trigger.mitigate?.test(sentence.text)) tier = "concern";
           if (tier === "concern" && trigger.escalate?.test(sentence.text) && !trigger.mitigate?.test(sentence.text)) tier = "emergency";
+          // Neglect yesterday, with nothing to say it goes on now, is a safeguarding concern, not 999.
+          if (trigger.kind === "neglect" && status === "present" && recentPast.test(sentence.text) && !happeningNow.test(sentence.text)) tier = "concern";
           // Abuse or violence in the recent past is still a safeguarding concern; long ago, it is history.
           if (status === "past" && (trigger.kind === "abuse" || trigger.kind === "violence") && recentPast.test(sentence.text)) {
             status = "present";

@@ -24,7 +24,7 @@ const referral = new RegExp(
 
 /** Asking about referrals already made, not for a new one. */
 const aboutExisting =
-  /\b(?:status|update|progress|any news|where are we|what happened|my referrals|our referrals|team'?s referrals|open referrals|referrals? (?:i|we) (?:made|sent|logged)|gone through|go through|went through|lost the ref\w*|(?:i|we) (?:sent|made|logged|did|put in|submitted|raised) (?:an? |the |my )?(?:\w+ )?referral|been (?:picked up|received|accepted|declined)|chas(?:e|ing) (?:up )?(?:a|the|my))\b|\bfc-?[0-9a-z]{6}\b/i;
+  /\b(?:status|update|progress|any news|where are we|what happened|my referrals|our referrals|team'?s referrals|open referrals|referrals? (?:i|we) (?:made|sent|logged)|gone through|go through|went through|lost the ref\w*|(?:i|we) (?:sent|made|logged|did|put in|submitted|raised) (?:an? |the |my )?(?:\w+ )?referral|been (?:picked up|received|accepted|declined)|(?:i|we) referred|haven'?t heard (?:anything )?back|heard nothing (?:back)?|check (?:where|on|if|whether) (?:it|the referral|that)|chas(?:e|ing) (?:up )?(?:a|the|my))\b|\bfc-?[0-9a-z]{6}\b/i;
 
 /** Asking how to refer, not referring: "how do i make a referral through this". */
 const howTo = /\bhow (?:do|can|would|should|does) (?:i|we|you|u|one|someone|staff)\b|\bhow to\b|\bwhat (?:info|information|details) do (?:you|u|i) need\b/i;
@@ -57,18 +57,22 @@ export function asksOutOfScope(message: string): boolean {
 
 /** A service's details have changed: "only runs fortnightly now", "has moved to the community centre", "number is wrong". */
 const reportsChange =
-  /\b(?:only (?:runs|meets|opens|on) \w+ now|(?:runs|meets|opens) \w+ now(?:,)? not \w+|now (?:runs|meets|only runs) \w+ (?:not|instead)|(?:has|have) (?:moved (?:to|from|venue)|closed(?: down)?|shut(?: down)?|stopped (?:running|meeting))|(?:closed|shut) (?:down|in \w+|last \w+)|no longer (?:runs|meets|running|exists|open|operating)|(?:number|phone no|email|address|website|link) (?:is|was|has) (?:wrong|changed|dead|out of date)|wrong (?:number|phone|address|email))\b/i;
+  /\b(?:(?:listing|entry|page|it|signpost) says\b[^.]{0,60}\bbut\b|(?:says|listed as|shows) \w+ but (?:it'?s|it is|they|it has)|only (?:runs|meets|opens|on) \w+ now|(?:runs|meets|opens) \w+ now(?:,)? not \w+|now (?:runs|meets|only runs) \w+ (?:not|instead)|(?:has|have) (?:moved (?:to|from|venue)|closed(?: down)?|shut(?: down)?|stopped (?:running|meeting))|(?:closed|shut) (?:down|in \w+|last \w+)|no longer (?:runs|meets|running|exists|open|operating)|(?:number|phone no|email|address|website|link) (?:is|was|has) (?:wrong|changed|dead|out of date)|wrong (?:number|phone|address|email))\b/i;
 /** ...unless the message also asks for something else instead. */
 const asksAlternative = /\b(?:any|anything|is there (?:another|anything|a)|alternatives?|instead\?|what else)\b/i;
 
-/** Asking for another service instead of (or as well as) reporting one. */
+/** Asking for help for someone as well as (or instead of) reporting a change. */
+const asksHelp = /\b(?:wants? to|would like|needs? (?:help|support|to)|looking for|help with|learn (?:how )?to)\b/i;
+
+/** Asking for another service, or for help for someone, instead of (or as well as) reporting one. */
 export function asksForAlternative(message: string): boolean {
-  return asksAlternative.test(cleanText(message));
+  const text = cleanText(message);
+  return asksAlternative.test(text) || asksHelp.test(text);
 }
 
 export function reportsServiceChange(message: string): boolean {
   const text = cleanText(message);
-  return reportsChange.test(text) && !asksAlternative.test(text);
+  return reportsChange.test(text) && !asksForAlternative(text);
 }
 
 export function commentsOnSignpost(message: string): boolean {

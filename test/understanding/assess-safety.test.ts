@@ -58,6 +58,10 @@ describe("assessSafety: emergencies now", () => {
     ["went out the back door at 5 and he's gone, family are out searching", "missing"],
     ["her ex is smashing things in the hall and says he'll do her in", "violence"],
     ["went to the shop at 2 and hasn't come back, it's now dark", "missing"],
+    ["he went out for a paper at 9 and still isn't back, family have looked everywhere", "missing"],
+    ["on a visit, can't rouse the resident and her breathing sounds wrong", "collapse"],
+    ["caller says her husband is hitting the children right now", "violence"],
+    ["he's in the kitchen and says he'll finish her off once I've gone", "violence"],
   ])("%s -> %s", (text, kind) => {
     const check = assessSafety(text);
     expect(check.tier).toBe("emergency");
@@ -125,6 +129,9 @@ describe("assessSafety: what is not happening now", () => {
     ["gas leak last week, Cadent sorted it and all safe now", "resolved"],
     ["safety plan agreed and her sister has removed the stockpiled tablets", "resolved"],
     ["we don't think it's a safeguarding issue, just disorganised", "negated"],
+    ["found on the floor by carers on Monday, admitted to LRI, discharged today with a care package", "resolved"],
+    ["had a long lie in May (on the floor all night, admitted, home now and well)", "resolved"],
+    ["his father died at 60 of a heart attack, wants a health check", "someone-else"],
   ])("%s is not an emergency (%s)", (text, why) => {
     const check = assessSafety(text);
     expect(check.tier).not.toBe("emergency");
@@ -165,6 +172,7 @@ describe("assessSafety: what is not happening now", () => {
     "confused old gent who needs a lunch club",
     "he went out to post a letter and came back with the paper",
     "doesn't respond to letters from the council",
+    "son left her in bed all day yesterday with no food or drink, safeguarding raised",
     "list my referrals pls, the chair will kill me if i dont have numbers",
     "",
     "😀😀😀",

@@ -29,6 +29,9 @@ describe("clinical questions", () => {
     "could the dizziness be from the new ramipril?",
     "drowsier today, temp 37.9, ?chest infection or ?delirium",
     "BP 182/104 at review, no symptoms, anything to worry about",
+    "shaky hands and getting forgetful, more likely Parkinson's or dementia?",
+    "wife asking whether his headaches are something serious",
+    "is that the steroids doing it?",
   ])("declines %j, and offers what Signpost can do", async (text) => {
     const answer = await ask(text);
     expect(answer.intent).toBe("unknown");
@@ -76,6 +79,8 @@ describe("what is asked, from how it is put", () => {
     expect(understander.understand("the walking group in Syston only runs monthly now, not weekly").intent).toBe("feedback");
     expect(understander.understand("memory cafe in Melton has moved to the library").intent).toBe("feedback");
     expect(understander.understand("the lunch club in Anstey has closed down, is there another one nearby?").intent).toBe("find_service");
+    expect(understander.understand("your entry for the Oadby knit group says Mondays but it's been Fridays since June").intent).toBe("feedback");
+    expect(understander.understand("her post office has closed and she wants to learn to pay bills online, Syston").intent).toBe("find_service");
   });
 
   it("takes how to refer, and a referral already sent, for what they are", () => {
@@ -100,6 +105,7 @@ describe("where the person lives, and their age", () => {
     ["lonely lady in Great Glenn, 80", ["harborough"]],
     ["man in Beaumontleys wants a job club", ["leicester"]],
     ["OT visit Newbold Verdon, needs rails", ["hinckley-and-bosworth"]],
+    ["any lunch club nearest to Melton Mowbray?", ["melton"]],
   ])("%s -> %j", (text, areas) => {
     expect(understander.understand(text).entities.areas).toEqual(areas);
   });
