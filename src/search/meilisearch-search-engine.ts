@@ -44,7 +44,9 @@ export class MeilisearchSearchEngine implements SearchEngine {
       await settled(this.client.swapIndexes([{ indexes: [this.indexUid, fresh], rename: false }]));
       await settled(this.client.deleteIndex(fresh)); // after the swap it holds the old documents
     } catch (error) {
-      await this.client.deleteIndexIfExists(fresh).catch(() => undefined);
+      // Waited for as long as any other step (deleteIndexIfExists gives up after 5 s on a busy server, leaving
+      // the half-built index behind); a failed delete (the index was never created) is nothing to report.
+      await settled(this.client.deleteIndex(fresh)).catch(() => undefined);
       throw new SearchError("could not build the Meilisearch index; the live index is unchanged", { cause: error });
     }
     this.services = new Map(directory.services.map((service) => [service.id, { service, facts: serviceFacts(service) }]));

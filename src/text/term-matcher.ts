@@ -33,16 +33,16 @@ export function typoAllowance(word: string): number {
 export class TermMatcher<V> {
   private readonly exact = new Map<string, V[]>();
   private readonly singleWords = new Map<string, string[]>();
-  /** Phrases of two or three words by first letter, as [term, words, letters without spaces]. */
+  /** Phrases of two or three words by their first two letters, as [term, words, letters without spaces]. */
   private readonly phrases = new Map<string, [string, number, string][]>();
-  private readonly longestPhrase: number;
+  /** The most words of any term beginning with a word: most words in a message begin none. */
+  private readonly longestFrom = new Map<string, number>();
 
   constructor(
     entries: Iterable<readonly [term: string, value: V]>,
     private readonly isRealWord: (word: string) => boolean = isCommonEnglishWord,
     fuzzyPhrases = false,
   ) {
-    let longest = 1;
     for (const [raw, value] of entries) {
       const term = normaliseText(raw);
       if (term === "") continue;
@@ -50,7 +50,8 @@ export class TermMatcher<V> {
       if (!values.includes(value)) values.push(value);
       this.exact.set(term, values);
       const words = term.split(" ").length;
-      longest = Math.max(longest, words);
+      const first = term.split(" ")[0]!;
+      this.longestFrom.set(first, Math.max(this.longestFrom.get(first) ?? 0, words));
       if (words === 1 && typoAllowance(term) > 0) {
         const bucket = this.singleWords.get(term[0]!) ?? [];
         bucket.push(term);
@@ -58,19 +59,21 @@ export class TermMatcher<V> {
       }
       const joined = term.replaceAll(" ", "");
       if (fuzzyPhrases && (words === 2 || words === 3) && typoAllowance(joined) > 0) {
-        const bucket = this.phrases.get(term[0]!) ?? [];
+        const bucket = this.phrases.get(joined.slice(0, 2)) ?? [];
         bucket.push([term, words, joined]);
-        this.phrases.set(term[0]!, bucket);
+        this.phrases.set(joined.slice(0, 2), bucket);
       }
     }
-    this.longestPhrase = longest;
   }
 
   /** Exact phrase matches (allowing a plural "s"), skipping tokens already claimed. */
   matchExact(tokens: readonly string[], claimed: Set<number> = new Set()): TermMatch<V>[] {
     const found: TermMatch<V>[] = [];
     for (let start = 0; start < tokens.length; start++) {
-      for (let length = Math.min(this.longestPhrase, tokens.length - start); length >= 1; length--) {
+      const word = tokens[start]!;
+      // A one-word plural ("DFGs") is looked up as its singular.
+      const longest = Math.max(this.longestFrom.get(word) ?? 0, word.endsWith("s") && this.exact.has(word.slice(0, -1)) ? 1 : 0);
+      for (let length = Math.min(longest, tokens.length - start); length >= 1; length--) {
         if (isClaimed(claimed, start, length)) continue;
         const written = tokens.slice(start, start + length).join(" ");
         const hit = this.lookup(written);
@@ -101,18 +104,23 @@ export class TermMatcher<V> {
   private matchFuzzyPhrases(tokens: readonly string[], claimed: Set<number>): TermMatch<V>[] {
     const found: TermMatch<V>[] = [];
     for (let start = 0; start < tokens.length; start++) {
-      const candidates = this.phrases.get(tokens[start]![0]!) ?? [];
+      const candidates = this.phrases.get(tokens[start]!.slice(0, 2));
+      if (!candidates) continue;
+      // The words from here run together, one to three of them, and whether each window is all real words.
+      const windows: { written: string; real: boolean }[] = [];
+      for (let length = 1; length <= 3 && start + length <= tokens.length && !claimed.has(start + length - 1); length++) {
+        const word = tokens[start + length - 1]!;
+        const previous = windows[length - 2];
+        windows.push({ written: (previous?.written ?? "") + word, real: (previous?.real ?? true) && (this.isRealWord(word) || this.exact.has(word)) });
+      }
       let best: { term: string; length: number; distance: number } | undefined;
       for (const [term, words, joined] of candidates) {
-        // As many words as the phrase, or one fewer when two were run together.
+        const limit = typoAllowance(joined);
+        // As many words as the phrase (one of them not a real word), or one fewer when two were run together.
         for (const length of [words, words - 1]) {
-          if (start + length > tokens.length || isClaimed(claimed, start, length)) continue;
-          const window = tokens.slice(start, start + length);
-          if (window.every((word) => this.isRealWord(word) || this.exact.has(word)) && length === words) continue;
-          const written = window.join("");
-          const limit = typoAllowance(joined);
-          if (Math.abs(written.length - joined.length) > limit) continue;
-          const distance = editDistance(written, joined, limit);
+          const window = windows[length - 1];
+          if (!window || (length === words && window.real) || Math.abs(window.written.length - joined.length) > limit) continue;
+          const distance = editDistance(window.written, joined, limit);
           if (distance <= limit && (best === undefined || distance < best.distance)) best = { term, length, distance };
         }
       }
