@@ -172,6 +172,29 @@ export interface RateLimitsTable {
   expire: string | number | null;
 }
 
+/**
+ * The maintainers' reviews of directory records (src/directory/kysely-review-store.ts):
+ * append-only, one row per action, so the table is its own audit trail.
+ */
+export interface DirectoryReviewsTable {
+  /** orderedId: sorts in the order the actions were recorded. */
+  id: string;
+  service_id: string;
+  /** "verified", "corrected" or "closed". */
+  action: string;
+  /** Who recorded it, as they gave it with --by. */
+  reviewed_by: string;
+  note: string | null;
+  /** ISO timestamp. */
+  at: string;
+  /** The London date ("YYYY-MM-DD") this counts as a verification, or null when it does not. */
+  verified_on: string | null;
+  /** "local" (a file in directory/services/), "imported" (an ORUK feed's file) or "gone" (no longer in the directory). */
+  record_kind: string;
+  /** The service's file, relative to directory/services/, when it had one. */
+  file: string | null;
+}
+
 export interface Database {
   referrals: ReferralsTable;
   audit_events: AuditEventsTable;
@@ -186,4 +209,5 @@ export interface Database {
   sign_in_attempts: SignInAttemptsTable;
   conversations: ConversationsTable;
   rate_limits: RateLimitsTable;
+  directory_reviews: DirectoryReviewsTable;
 }

@@ -5,6 +5,7 @@ import { migration001 } from "./migrations/001-referrals.js";
 import { migration002 } from "./migrations/002-teams-conversations.js";
 import { migration003 } from "./migrations/003-jobs.js";
 import { migration004 } from "./migrations/004-identity.js";
+import { migration005 } from "./migrations/005-directory-reviews.js";
 
 /** Every migration, in order. Never edit one that has shipped: add the next. */
 export const migrations: Readonly<Record<string, Migration>> = {
@@ -12,6 +13,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   "002-teams-conversations": migration002,
   "003-jobs": migration003,
   "004-identity": migration004,
+  "005-directory-reviews": migration005,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve({ ...migrations }) };

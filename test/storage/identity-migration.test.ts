@@ -4,7 +4,7 @@
 import { Migrator } from "kysely";
 import { describe, expect, it } from "vitest";
 import { toRow } from "../../src/referrals/referral.js";
-import { migrateToLatest, migrations } from "../../src/storage/migrate.js";
+import { migrations } from "../../src/storage/migrate.js";
 import { bothDatabases, openDatabase } from "../support/databases.js";
 import { syntheticReferral } from "../support/synthetic-referral.js";
 
@@ -29,7 +29,9 @@ describe.each(bothDatabases)("004-identity on %s", (_name, makeDatabase) => {
         );
         await db.insertInto("referrals").values(row).execute();
       }
-      expect(await migrateToLatest(db)).toEqual(["004-identity"]);
+      const { error, results } = await migrator.migrateTo("004-identity");
+      expect(error).toBeUndefined();
+      expect(results?.map((r) => r.migrationName)).toEqual(["004-identity"]);
       const ids = await db.selectFrom("referrals").select(["reference", "referrer_id"]).orderBy("reference").execute();
       expect(ids.map((r) => r.referrer_id)).toEqual(["terminal:1000", "web:6d0f3c1e-tab", "slack:U0456EFGH", "teams:already:done"]);
     } finally {
