@@ -16,15 +16,8 @@ import { copyDirectory } from "../support/directory-copy.js";
 import { ManualClock } from "../support/manual-clock.js";
 import { importedFile, writeImportedFile } from "../support/imported-feed-file.js";
 import { refuseWrites } from "../support/refusing-trigger.js";
+import { outdatedReport as report } from "../support/outdated-report.js";
 
-const report = (serviceId: string, reportedAt: string): OutdatedReport => ({
-  serviceId,
-  organizationId: "org",
-  details: "The phone number has changed",
-  channel: "web",
-  reportedBy: "web:synthetic-user",
-  reportedAt,
-});
 
 describe("recordReview", () => {
   let copy: ReturnType<typeof copyDirectory>;

@@ -1,15 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { OutdatedReport } from "../../src/feedback/feedback-store.js";
 import { openReports } from "../../src/feedback/open-reports.js";
+import { outdatedReport as report } from "../support/outdated-report.js";
 
-const report = (serviceId: string, reportedAt: string): OutdatedReport => ({
-  serviceId,
-  organizationId: "org",
-  details: "The phone number has changed",
-  channel: "web",
-  reportedBy: "web:synthetic-user",
-  reportedAt,
-});
 
 describe("openReports", () => {
   const early = report("a", "2026-11-20T09:00:00.000Z");
