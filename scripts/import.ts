@@ -1,10 +1,13 @@
 /**
- * Imports an Open Referral UK v3 feed into the directory:
+ * Imports an Open Referral UK feed (v3, or the older v1 shape) into the directory:
  *   npm run import -- oruk <file.json | folder of page files | URL> [--feed name] [--areas ids]
- *                          [--out folder] [--map file] [--max-pages n] [--timeout-ms n] [--dry-run]
+ *                          [--relabel-unplaced] [--max-bad pct] [--out folder] [--map file]
+ *                          [--max-pages n] [--timeout-ms n] [--dry-run]
  * Writes one YAML file per organisation to directory/services/imported/<feed>/ (which the
- * loader reads like any other service file), replacing that feed's earlier import, and prints
- * the mapping report. All-or-nothing: exits 1 listing every problem, having written nothing.
+ * loader reads like any other service file), replacing that feed's earlier import in one step,
+ * and prints the report: records rejected as wrong (field and reason), skipped, inferred,
+ * tidied. Refuses the whole feed (exit 1, nothing written) when more than --max-bad of its
+ * records are wrong.
  */
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -20,7 +23,9 @@ import { formatOrukProblem, OrukImportError } from "../src/oruk/oruk-import-erro
 
 const usage = `Usage: npm run import -- oruk <file.json | folder of page files | URL> [options]
   --feed <name>       the feed's name, lower-case words and hyphens (default: from the file or host name)
-  --areas <ids>       area or group ids (comma-separated) for services whose own areas cannot be placed
+  --areas <ids>       area or group ids (comma-separated) for services that name no place at all
+  --relabel-unplaced  also give --areas to services whose places are outside LLR or unknown (they are reported otherwise)
+  --max-bad <pct>     refuse the feed when more than this share of records is wrong after tidying (default 10%; 0 refuses any)
   --out <folder>      write here instead of <directory>/services/imported/<feed>/
   --map <file>        the taxonomy map (default <directory>/oruk-taxonomy-map.yaml)
   --max-pages <n>     stop with an error after n pages of a URL (default 1000)
@@ -40,6 +45,8 @@ const { values, positionals } = (() => {
       options: {
         feed: { type: "string" },
         areas: { type: "string" },
+        "relabel-unplaced": { type: "boolean" },
+        "max-bad": { type: "string" },
         out: { type: "string" },
         map: { type: "string" },
         "max-pages": { type: "string" },
@@ -62,6 +69,13 @@ const number = (name: string, raw: string | undefined, fallback: number) => {
 };
 const maxPages = number("max-pages", values["max-pages"], 1000);
 const timeoutMs = number("timeout-ms", values["timeout-ms"], 30_000);
+const maxBad = (() => {
+  const raw = values["max-bad"];
+  if (raw === undefined) return undefined;
+  const match = /^(\d+(?:\.\d+)?)%?$/.exec(raw.trim());
+  if (!match || Number(match[1]) > 100) return fail([`--max-bad must be a percentage from 0 to 100, like 10 or 10%, not "${raw}"`]);
+  return Number(match[1]) / 100;
+})();
 
 try {
   const config = loadConfig(process.env, { cwd: process.cwd() });
@@ -81,6 +95,8 @@ try {
     ...(values.map ? { mapFile: values.map } : {}),
     ...(values.out ? { out: values.out } : {}),
     ...(values["dry-run"] ? { dryRun: true } : {}),
+    ...(values["relabel-unplaced"] ? { relabelUnplaced: true } : {}),
+    ...(maxBad === undefined ? {} : { maxBad }),
     ...(areaList.length > 0 ? { defaultAreas: directory.gazetteer.expand(areaList) } : {}),
   });
   const relative = path.relative(process.cwd(), out);
@@ -88,7 +104,9 @@ try {
   process.stdout.write(formatOrukReport(report, values["dry-run"] ? undefined : shownOut));
   if (values["dry-run"]) process.stdout.write(`Dry run: nothing was written (without --dry-run the files go to ${shownOut}).\n`);
 } catch (error) {
-  if (error instanceof OrukImportError) fail([`Import refused, nothing was written. ${error.problems.length} problem(s):`, ...error.problems.map(formatOrukProblem)]);
+  if (error instanceof OrukImportError) {
+    fail([...(error.summary ? [error.summary] : []), `Import refused, nothing was written. ${error.problems.length} problem(s):`, ...error.problems.map(formatOrukProblem)]);
+  }
   if (error instanceof DirectoryError) fail([`The directory has ${error.problems.length} problem(s):`, ...error.problems.map(formatProblem)]);
   fail([`import failed: ${(error as Error).message}`]);
 }

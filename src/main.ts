@@ -126,7 +126,7 @@ export async function createSignpost(config: Config, logger: Logger): Promise<Si
     },
     directory,
   );
-  const referrals = new ReferralDesk(new KyselyReferralStore(db, systemClock), plan, { roles: config.access.roles, userTeams: config.access.userTeams }, systemClock);
+  const referrals = new ReferralDesk(new KyselyReferralStore(db, systemClock), plan, { roles: config.access.roles, userTeams: config.access.userTeams }, systemClock, directory);
   const notifiers: Notifier[] = [new InboxNotifier(inbox)];
   if (settings.webhook) notifiers.push(new WebhookNotifier(settings.webhook.url, settings.webhook.secret, systemClock));
   // Channel SDKs are imported only when their channel is configured: together they take

@@ -1,4 +1,5 @@
 import type { Directory, Service } from "../directory/directory.js";
+import { frontDoorSentence } from "../directory/front-doors.js";
 import type { AreaId, NeedId } from "../directory/ids.js";
 import type { AnswerResult } from "./answer.js";
 import { formatDate } from "./format-date.js";
@@ -56,7 +57,7 @@ export function composeReplyParts(input: ReplyInput, directory: Directory): Repl
     if (gaps.length > 0) closing.push(`The directory doesn't list ${joinAnd([...gaps])} yet.`);
     if (input.areas.length === 0) closing.push("Tell me where the person lives to see what is local to them.");
   }
-  const frontDoor = describeFrontDoor(input.areas, directory);
+  const frontDoor = frontDoorSentence(input.areas, directory);
   if (frontDoor) closing.push(frontDoor);
   return { intro, listing, closing };
 }
@@ -76,22 +77,6 @@ function describeRequest(input: ReplyInput, directory: Directory): string {
   const where = input.areas.length > 0 ? ` in ${joinAnd(input.areas.map((area) => directory.gazetteer.name(area)))}` : "";
   const age = input.age !== null ? ` for someone aged ${input.age}` : "";
   return `${what}${where}${age}`;
-}
-
-/** The front door that serves the person's area, or a plain note that none does. */
-function describeFrontDoor(areas: readonly AreaId[], directory: Directory): string | undefined {
-  const doors = directory.services.filter((service) => service.front_door);
-  const serving = doors.filter((door) => areas.length === 0 || door.areas.some((area) => areas.includes(area)));
-  const door = serving[0];
-  if (door) return `${door.name} is the front door to the prevention offer and can look at everything else the person needs: ${door.how_to_refer}`;
-  const first = doors[0];
-  if (!first) return undefined;
-  const outside = areas.filter((area) => !first.areas.includes(area)).map((area) => directory.gazetteer.name(area));
-  return `${first.name}, the front door to the prevention offer, covers ${coverage(first, directory)}, not ${joinAnd(outside)}.`;
-}
-
-function coverage(service: Service, directory: Directory): string {
-  return service.areas.length === 7 && !service.areas.includes("leicester") ? "Leicestershire's seven districts" : joinAnd(service.areas.map((a) => directory.gazetteer.name(a)));
 }
 
 function joinAnd(items: readonly string[]): string {

@@ -1,4 +1,5 @@
 import type { Directory } from "../directory/directory.js";
+import { firstContactPlus } from "../directory/front-doors.js";
 import { tokenize } from "../text/normalise-text.js";
 import type { IntentId } from "../understanding/intents.js";
 
@@ -8,7 +9,7 @@ import type { IntentId } from "../understanding/intents.js";
  * Contact Plus, rather than pretending to take the referral.
  */
 export function intentReply(intent: Exclude<IntentId, "find_service" | "urgent_help">, text: string, designed: string, directory: Directory): string {
-  const frontDoor = directory.services.find((service) => service.front_door);
+  const frontDoor = firstContactPlus(directory);
   const howToRefer = frontDoor ? ` For now, refer through ${frontDoor.name}: ${frontDoor.how_to_refer}` : "";
   switch (intent) {
     case "make_referral":

@@ -1,15 +1,30 @@
 import { formatDate } from "../answer/format-date.js";
 import { describeSource } from "../directory/describe-source.js";
 import type { Directory, Service } from "../directory/directory.js";
+import { firstContactPlus, referralRouteFor } from "../directory/front-doors.js";
+import type { AreaId } from "../directory/ids.js";
 import { channelLimits } from "./channel-limits.js";
 import type { ReplyAction, ServiceCard } from "./reply.js";
 import { summarise } from "./split-text.js";
 
+/** The button that starts a First Contact referral, shown only where First Contact Plus covers the person. */
+export const referToFirstContact = "Refer to First Contact";
+/** The referral button when Signpost does not yet know where the person lives: the referral asks first. */
+export const referAskingWhere = "Refer (I'll ask where they live)";
+
+export interface CardOptions {
+  /** Where the person lives, as far as the conversation knows: decides the referral button. */
+  readonly areas: readonly AreaId[];
+  /** The full details (the "More about this" card), which has no "More about this" button. */
+  readonly full?: boolean;
+}
+
 /** A service as a card: what it is, why it matched, how to refer, when it was last verified. */
-export function buildCard(service: Service, why: string, directory: Directory, options: { full?: boolean } = {}): ServiceCard {
+export function buildCard(service: Service, why: string, directory: Directory, options: CardOptions): ServiceCard {
   const phone = service.phones?.[0]?.number;
+  const refer = referralAction(service, options.areas, directory);
   const actions: ReplyAction[] = [
-    { id: "refer", label: "Refer to First Contact", value: service.id },
+    ...(refer ? [refer] : []),
     ...(options.full ? [] : [{ id: "details" as const, label: "More about this", value: service.id }]),
     { id: "report_outdated", label: "Report outdated details", value: service.id },
   ];
@@ -32,6 +47,28 @@ export function buildCard(service: Service, why: string, directory: Directory, o
     source: describeSource(service),
     actions,
   };
+}
+
+/**
+ * The card's referral button. "Refer to First Contact" only where First Contact
+ * Plus covers where the person lives; where it does not, a button naming the
+ * area's own front door (it opens that front door's details); where Signpost
+ * does not know where they live, a button that asks before anything else.
+ */
+function referralAction(service: Service, areas: readonly AreaId[], directory: Directory): ReplyAction | undefined {
+  if (service.front_door) return undefined;
+  const route = referralRouteFor(areas, directory);
+  switch (route.kind) {
+    case "first-contact":
+      return { id: "refer", label: referToFirstContact, value: service.id };
+    case "ask":
+      return firstContactPlus(directory) ? { id: "refer", label: referAskingWhere, value: service.id } : undefined;
+    case "elsewhere": {
+      if (!route.door) return undefined;
+      const label = `${directory.gazetteer.name(route.area)}'s front door: ${route.door.name}`;
+      return { id: "details", label: summarise(label, channelLimits.buttonLabel), value: route.door.id };
+    }
+  }
 }
 
 /** Everything a person needs before referring: description, eligibility, ages, times and cost. */

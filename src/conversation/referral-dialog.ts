@@ -1,5 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { findService } from "../directory/directory.js";
+import { firstContactCovers, outsideFirstContact } from "../directory/front-doors.js";
+import type { AreaId } from "../directory/ids.js";
 import { describeDraft } from "../referrals/describe-referral.js";
 import type { Identity } from "../referrals/referral-desk.js";
 import type { ReferralDraft } from "../referrals/referral-draft.js";
@@ -65,9 +67,11 @@ export async function startReferral(message: IncomingMessage, state: Conversatio
     ...(service ? { suggestedServices: [service.id] } : list?.onScreen.length ? { suggestedServices: list.onScreen } : {}),
     ...(consentWords.test(words) && !refusedConsent.test(words) ? { consent: true } : {}),
   };
+  // Someone living where First Contact Plus does not reach is pointed to their own front door, before any details are taken.
+  if (draft.area !== undefined && !firstContactCovers(draft.area, deps.directory)) return outsideArea(message, draft.area, deps);
   const dialog: ReferralDialog = { id: randomUUID(), draft, step: nextStep(draft, []), skipped: [] };
   await deps.conversations.set(message.conversationId, { ...state, dialog });
-  return askNext(message, dialog, deps, channelsWithForms.has(message.channel));
+  return askNext(message, dialog, deps, channelsWithForms.has(message.channel), true);
 }
 
 /** The next turn of a text dialog: cancel, an answer to the current question, or the final yes. */
@@ -90,6 +94,10 @@ export async function continueReferral(message: IncomingMessage, state: Conversa
   }
   const answer = readAnswer(step, text, deps.directory);
   if (!answer.ok) return { ...textReply(message.conversationId, "make_referral", `${answer.message}\n${questions[step]}`), private: true };
+  if (answer.patch.area !== undefined && !firstContactCovers(answer.patch.area, deps.directory)) {
+    await deps.conversations.set(message.conversationId, withoutDialog(state));
+    return outsideArea(message, answer.patch.area, deps);
+  }
   return advance(message, state, { ...dialog, draft: { ...dialog.draft, ...answer.patch }, skipped: answer.skip ? [...dialog.skipped, answer.skip] : dialog.skipped }, deps);
 }
 
@@ -110,10 +118,10 @@ export async function submitReferralForm(message: IncomingMessage, state: Conver
 async function advance(message: IncomingMessage, state: ConversationState, dialog: ReferralDialog, deps: TurnDependencies): Promise<Reply> {
   const next: ReferralDialog = { ...dialog, step: nextStep(dialog.draft, dialog.skipped) };
   await deps.conversations.set(message.conversationId, { ...state, dialog: next });
-  return askNext(message, next, deps, false);
+  return askNext(message, next, deps, false, false);
 }
 
-function askNext(message: IncomingMessage, dialog: ReferralDialog, deps: TurnDependencies, asForm: boolean): Reply {
+function askNext(message: IncomingMessage, dialog: ReferralDialog, deps: TurnDependencies, asForm: boolean, first: boolean): Reply {
   const intro = "Let's refer them to First Contact Plus. Nothing is saved until you confirm.";
   if (asForm) {
     return { ...textReply(message.conversationId, "make_referral", `${intro} Check the details below, fill in the rest, and send it when the person has agreed.`), form: referralForm(dialog, deps.directory), private: true };
@@ -122,8 +130,8 @@ function askNext(message: IncomingMessage, dialog: ReferralDialog, deps: TurnDep
     const summary = ["Here is the referral:", ...describeDraft(dialog.draft, deps.directory), 'Shall I send it to First Contact Plus? Say "yes" to send, or "cancel".'];
     return { ...textReply(message.conversationId, "make_referral", summary.join("\n")), private: true };
   }
-  const first = dialog.step === nextStep({}, []) || Object.keys(dialog.draft).length === 0 ? `${intro} You can say "cancel" at any time.\n` : "";
-  return { ...textReply(message.conversationId, "make_referral", `${first}${questions[dialog.step]}`), private: true };
+  const opening = first ? `${intro} You can say "cancel" at any time.\n` : "";
+  return { ...textReply(message.conversationId, "make_referral", `${opening}${questions[dialog.step]}`), private: true };
 }
 
 async function submit(message: IncomingMessage, state: ConversationState, dialog: ReferralDialog, deps: TurnDependencies): Promise<Reply> {
@@ -142,6 +150,11 @@ async function stored(message: IncomingMessage, state: ConversationState, dialog
     ? `Referral ${reference} has been sent to First Contact Plus. Please give the person this reference in case they call. I'll tell you here when its status changes.`
     : `That referral was already sent as ${reference}; it has not been sent twice.`;
   return { ...textReply(message.conversationId, "make_referral", text), private: true };
+}
+
+/** The referral goes no further: First Contact Plus does not cover where the person lives, and their area's front door is named. */
+function outsideArea(message: IncomingMessage, area: AreaId, deps: TurnDependencies): Reply {
+  return textReply(message.conversationId, "make_referral", outsideFirstContact(area, deps.directory));
 }
 
 async function cancel(message: IncomingMessage, state: ConversationState, deps: TurnDependencies): Promise<Reply> {

@@ -1,4 +1,5 @@
 import type { Directory } from "../directory/directory.js";
+import { describeCoverage, firstContactPlus } from "../directory/front-doors.js";
 import { fieldSchemas } from "../referrals/referral-fields.js";
 import type { ReferralDraft } from "../referrals/referral-draft.js";
 import { channelLimits } from "./channel-limits.js";
@@ -26,7 +27,7 @@ export function referralForm(dialog: ReferralDialog, directory: Directory, error
       text("age", "Age", 3, d.age, { hint: "Or give the date of birth below." }),
       text("dateOfBirth", "Date of birth", 10, d.dateOfBirth, { hint: "YYYY-MM-DD" }),
       text("nhsNumber", "NHS number (optional)", 12, d.nhsNumber),
-      field({ name: "area", label: "Where they live", kind: "select", required: true, maxLength: 40, options: directory.gazetteer.areas.map((a) => ({ value: a.id, label: a.name })), ...(d.area ? { value: d.area } : {}) }),
+      field({ name: "area", label: "Where they live", kind: "select", required: true, maxLength: 40, hint: areaHint(directory), options: directory.gazetteer.areas.map((a) => ({ value: a.id, label: a.name })), ...(d.area ? { value: d.area } : {}) }),
       field({ name: "needs", label: "What they need help with", kind: "multiselect", required: true, maxLength: 1000, options: directory.taxonomy.needs.map((n) => ({ value: n.id, label: n.label })), ...(d.needs?.length ? { value: d.needs.join(",") } : {}) }),
       field({ name: "whatMatters", label: "What matters most to them", kind: "textarea", required: true, maxLength: 1000, ...(d.whatMatters ? { value: d.whatMatters } : {}) }),
       field({ name: "urgency", label: "Urgency", kind: "select", required: true, maxLength: 10, options: [{ value: "routine", label: "Routine" }, { value: "soon", label: "Soon" }], value: d.urgency ?? "routine" }),
@@ -36,6 +37,13 @@ export function referralForm(dialog: ReferralDialog, directory: Directory, error
   };
   if (form.title.length > channelLimits.formTitle) throw new Error("form title too long for Slack");
   return form;
+}
+
+/** Which areas First Contact Plus takes referrals from; anywhere else gets its own front door named. */
+function areaHint(directory: Directory): string {
+  const fcp = firstContactPlus(directory);
+  const covers = fcp ? `First Contact Plus covers ${describeCoverage(fcp, directory)}` : "First Contact Plus is not in the directory";
+  return `${covers}. For anywhere else I'll name the area's own front door.`;
 }
 
 /**

@@ -6,8 +6,12 @@ import { extractAge } from "../understanding/extract-age.js";
 import { extractEntities } from "../understanding/extract-entities.js";
 import type { DialogStep } from "./referral-dialog-state.js";
 
-/** The order a text dialog asks in; only what is missing is asked. */
-export const steps: readonly DialogStep[] = ["person", "area", "needs", "age", "contact", "contactWhen", "whatMatters", "urgency", "nhsNumber", "consent", "confirm"];
+/**
+ * The order a text dialog asks in; only what is missing is asked. Where they
+ * live comes first: it decides whether First Contact Plus can take the referral
+ * at all, before anyone types a person's details.
+ */
+export const steps: readonly DialogStep[] = ["area", "person", "needs", "age", "contact", "contactWhen", "whatMatters", "urgency", "nhsNumber", "consent", "confirm"];
 
 export function nextStep(draft: ReferralDraft, skipped: readonly DialogStep[]): DialogStep {
   const missing: Readonly<Record<DialogStep, boolean>> = {

@@ -1,12 +1,14 @@
 /**
  * Reads an ORUK feed over HTTP: GET the URL, follow the pages (`next_page` if
- * the API gives one, else `page=` up to `total_pages` or `last_page`), at most
+ * the API gives one, else `page=` up to `total_pages` or `last_page`; for a v1
+ * Spring page, `page=` from `number` + 1 up to `totalPages` or `last`), at most
  * `maxPages`, each request with a timeout and two retries on 5xx, 429 or a
  * network error. ORUK list pages carry only one-to-one fields, so a record
  * without taxonomy or areas is fetched in full from `<list>/{id}`.
  */
 import { OrukImportError } from "./oruk-import-error.js";
 import type { OrukInputRecord } from "./parse-oruk-records.js";
+import { isV1Page } from "./convert-oruk-v1.js";
 import { parseJson, recordsFromBody } from "./read-oruk-files.js";
 
 export interface FetchOrukOptions {
@@ -45,6 +47,7 @@ async function getJson(url: URL, options: FetchOrukOptions): Promise<unknown> {
 export function nextPageUrl(body: unknown, current: URL): URL | undefined {
   if (typeof body !== "object" || body === null || Array.isArray(body)) return undefined;
   const page = body as Record<string, unknown>;
+  if (isV1Page(page)) return nextV1PageUrl(page, current);
   if (typeof page.next_page === "string" && page.next_page !== "") return new URL(page.next_page, current);
   if (!Array.isArray(page.contents) || page.contents.length === 0 || page.last_page === true) return undefined;
   const number = typeof page.page_number === "number" ? page.page_number : Number(current.searchParams.get("page") ?? "1");
@@ -55,9 +58,20 @@ export function nextPageUrl(body: unknown, current: URL): URL | undefined {
   return next;
 }
 
+/** A v1 (Spring) page numbers its pages from 0 in `number` and says `last`. */
+function nextV1PageUrl(page: Record<string, unknown>, current: URL): URL | undefined {
+  if (!Array.isArray(page.content) || page.content.length === 0 || page.last === true) return undefined;
+  const number = typeof page.number === "number" ? page.number : Number(current.searchParams.get("page") ?? "0");
+  const more = page.last === false || (typeof page.totalPages === "number" && number + 1 < page.totalPages);
+  if (!more) return undefined;
+  const next = new URL(current);
+  next.searchParams.set("page", String(number + 1));
+  return next;
+}
+
 const isListItem = (value: unknown) =>
   typeof value === "object" && value !== null && typeof (value as { id?: unknown }).id === "string" &&
-  !["attributes", "service_areas", "service_at_locations"].some((key) => key in value);
+  !["attributes", "service_areas", "service_at_locations", "service_taxonomys", "eligibilitys", "regular_schedules"].some((key) => key in value);
 
 export async function fetchOrukFeed(start: string, options: FetchOrukOptions = {}): Promise<OrukInputRecord[]> {
   const maxPages = options.maxPages ?? 1000;
@@ -74,7 +88,7 @@ export async function fetchOrukFeed(start: string, options: FetchOrukOptions = {
     const found = recordsFromBody(body, next.href);
     if (found.problems.length > 0) throw new OrukImportError(found.problems);
     records.push(...found.records);
-    const said = (body as { total_pages?: unknown } | null)?.total_pages;
+    const said = (body as { total_pages?: unknown; totalPages?: unknown } | null)?.total_pages ?? (body as { totalPages?: unknown } | null)?.totalPages;
     totalPages = typeof said === "number" ? said : totalPages;
     options.onProgress?.(visited.size, totalPages, "pages");
     next = nextPageUrl(body, next);

@@ -2,6 +2,7 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Directory } from "../directory/directory.js";
 import type { AreaId } from "../directory/ids.js";
+import { extractEntities } from "../understanding/extract-entities.js";
 import { fetchOrukFeed } from "./fetch-oruk-feed.js";
 import { type ImportedFile, importOruk, type OrukImportResult } from "./import-oruk.js";
 import { loadOrukTaxonomyMap } from "./oruk-taxonomy-map.js";
@@ -19,6 +20,10 @@ export interface FeedImport {
   readonly mapFile?: string;
   readonly out?: string;
   readonly defaultAreas?: readonly AreaId[];
+  /** Give `defaultAreas` also to services whose places are outside LLR or unknown (off: those are reported). */
+  readonly relabelUnplaced?: boolean;
+  /** The largest share of wrong records before the whole feed is refused (0 to 1; default 0.1). */
+  readonly maxBad?: number;
   readonly maxPages?: number;
   readonly timeoutMs?: number;
   readonly dryRun?: boolean;
@@ -37,8 +42,10 @@ export interface FeedImported {
  * Imports one Open Referral UK feed into the directory, as `npm run import` and
  * the directory refresh job both do: read it, map it, merge it with the local
  * records, and replace the feed's folder in one step. All-or-nothing: a feed
- * that fails anywhere throws (OrukImportError lists every problem) and leaves
- * the folder as it was. Files are rewritten only when their content changed,
+ * refused (too many wrong records, OrukImportError listing every problem)
+ * leaves the folder as it was; otherwise the sound records replace it whole.
+ * Needs of records without usable terms are inferred by the understanding
+ * layer's entity extraction over the name and description. Files are rewritten only when their content changed,
  * so an unchanged feed leaves the directory's fingerprint, and the index, alone.
  */
 export async function importFeed(options: FeedImport): Promise<FeedImported> {
@@ -58,7 +65,10 @@ export async function importFeed(options: FeedImport): Promise<FeedImported> {
     gazetteer: directory.gazetteer,
     map,
     existing: directory.services,
+    inferNeeds: (text) => extractEntities(text, directory).entities.needs,
     ...(options.defaultAreas ? { defaultAreas: options.defaultAreas } : {}),
+    ...(options.relabelUnplaced ? { relabelUnplaced: true } : {}),
+    ...(options.maxBad === undefined ? {} : { maxBad: options.maxBad }),
     ...(onProgress && records.length >= 1000 ? { onProgress: (done: number, total: number) => onProgress(`${done} of ${total} records mapped`) } : {}),
   });
   const out = path.resolve(options.out ?? path.join(options.directoryDir, "services", "imported", feed));

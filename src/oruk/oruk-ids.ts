@@ -18,10 +18,11 @@ export const signpostVocabularies = {
   flags: "signpost",
 } as const;
 
+const namespaceBytes = Buffer.from(signpostNamespace.replaceAll("-", ""), "hex");
+
 /** A version 5 UUID for `name` in Signpost's namespace. */
 export function signpostUuid(name: string): string {
-  const namespace = Buffer.from(signpostNamespace.replaceAll("-", ""), "hex");
-  const bytes = createHash("sha1").update(namespace).update(name, "utf8").digest().subarray(0, 16);
+  const bytes = createHash("sha1").update(namespaceBytes).update(name, "utf8").digest().subarray(0, 16);
   bytes[6] = (bytes[6]! & 0x0f) | 0x50;
   bytes[8] = (bytes[8]! & 0x3f) | 0x80;
   const hex = bytes.toString("hex");

@@ -21,9 +21,13 @@ export class OrukImportError extends SignpostError {
   readonly code = "ORUK_IMPORT_REFUSED";
   readonly userMessage = "The Open Referral UK feed was refused: nothing was imported.";
 
-  constructor(readonly problems: readonly OrukProblem[]) {
+  /** `summary`: one sentence on why the whole feed was refused (e.g. too many bad records), when it is not one problem. */
+  constructor(
+    readonly problems: readonly OrukProblem[],
+    readonly summary?: string,
+  ) {
     const shown = problems.slice(0, 20).map(formatOrukProblem);
     const more = problems.length > 20 ? [`...and ${problems.length - 20} more problems`] : [];
-    super([`${problems.length} problem(s) in the ORUK feed; nothing was imported:`, ...shown, ...more].join("\n"));
+    super([...(summary ? [summary] : []), `${problems.length} problem(s) in the ORUK feed; nothing was imported:`, ...shown, ...more].join("\n"));
   }
 }

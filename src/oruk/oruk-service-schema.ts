@@ -1,11 +1,17 @@
 /**
- * The parts of an Open Referral UK v3 service (HSDS 3.0) that Signpost reads.
- * Lenient: unknown fields are ignored and `null` counts as absent. Strict on
- * what we use: a field we read must have the right type and form, and a
- * service must have the id, name, description, status and organisation that a
- * Signpost record cannot do without.
+ * The parts of an Open Referral UK v3 service (HSDS 3.0) that Signpost reads,
+ * checked after the record is tidied (normalise-oruk-record.ts).
+ * Lenient: unknown fields are ignored and `null` counts as absent, so a field
+ * the import throws away (an assurer's email, internal notes, `pc_*`
+ * extensions) can never cost a service. Strict on what we use: a field we read
+ * must have the right type and form (the service's own phone numbers valid UK
+ * numbers, its emails and web address well formed), and a service must have
+ * the id, name, description, status and organisation that a Signpost record
+ * cannot do without. The organisation's own email and website are checked
+ * when mapped, and dropped (not the service) when wrong.
  */
 import { z } from "zod";
+import { formatUkPhone } from "../directory/feed-contact-rules.js";
 
 function kind(value: unknown): string {
   if (value === null) return "null";
@@ -37,7 +43,10 @@ const emailAddress = text.pipe(z.email("must be an email address like name@examp
 const isoDateOrDateTime = text.regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/, "must be a date written YYYY-MM-DD (or an ISO date-time)");
 const age = number.min(0, "must be 0 or more");
 
-const phone = object({ number: required("a phone entry without a number says nothing"), description: optionalText });
+const phone = object({
+  number: required("a phone entry without a number says nothing").refine((number) => formatUkPhone(number) !== undefined, "is not a valid UK phone number"),
+  description: optionalText,
+});
 
 export const orukTaxonomyTermSchema = object({
   id: optionalText,
@@ -74,7 +83,7 @@ export const orukServiceSchema = object({
     organization_identifiers: list(object({ identifier_scheme: optionalText, identifier: optionalText })),
   }),
   phones: list(phone),
-  contacts: list(object({ name: optionalText, title: optionalText, department: optionalText, email: optionalText, phones: list(phone) })),
+  contacts: list(object({ name: optionalText, title: optionalText, department: optionalText, email: emailAddress.nullish(), phones: list(phone) })),
   service_areas: list(object({ name: optionalText, service_area: optionalText, description: optionalText })),
   service_at_locations: list(object({ location: object({ name: optionalText, addresses: list(address) }).nullish() })),
   eligibility_description: optionalText,
@@ -100,3 +109,21 @@ export const orukServiceSchema = object({
 
 export type OrukService = z.infer<typeof orukServiceSchema>;
 export type OrukTaxonomyTerm = z.infer<typeof orukTaxonomyTermSchema>;
+
+/** The object schema inside optional, nullable, list and pipe wrappers, if there is one. */
+function objectShape(schema: z.core.$ZodType): Record<string, z.core.$ZodType> | undefined {
+  const def = schema._zod.def as { type: string; shape?: Record<string, z.core.$ZodType>; innerType?: z.core.$ZodType; element?: z.core.$ZodType; in?: z.core.$ZodType };
+  if (def.type === "object") return def.shape;
+  const inner = def.innerType ?? def.element ?? def.in;
+  return inner ? objectShape(inner) : undefined;
+}
+
+/** True when Signpost reads the field at `path` (dotted, no list positions), e.g. `contacts.phones.number`. */
+export function isReadField(path: string): boolean {
+  let schema: z.core.$ZodType | undefined = orukServiceSchema;
+  for (const key of path.split(".")) {
+    schema = schema === undefined ? undefined : objectShape(schema)?.[key];
+    if (schema === undefined) return false;
+  }
+  return true;
+}

@@ -2,7 +2,9 @@
  * directory/oruk-taxonomy-map.yaml: how the taxonomy terms and organisations in
  * an Open Referral UK feed become Signpost needs, offers and referral routes.
  * A person edits the file; this module checks it (need ids with a suggestion
- * for a slip) and answers "which needs does this term mean?".
+ * for a slip) and answers "which needs does this term mean?", and, for a
+ * service named in `services:` by its feed id or name, "which needs does this
+ * service meet?" (which overrides its terms and any needs inferred from text).
  */
 import path from "node:path";
 import { z } from "zod";
@@ -37,6 +39,13 @@ export const orukTaxonomyMapSchema = z.strictObject({
     )
     .default([]),
   referral_routes: z.array(z.strictObject({ ...term, routes: z.array(z.enum(referralRoutes)).min(1) }).refine(oneOf, oneOfMessage)).default([]),
+  services: z
+    .array(
+      z
+        .strictObject({ id: text.optional(), name: text.optional(), needs: z.array(z.string()).min(1, "must list at least one need") })
+        .refine((entry) => (entry.id === undefined) !== (entry.name === undefined), { message: "give either the feed's id or the service's name (not both)" }),
+    )
+    .default([]),
 });
 type MapFile = z.infer<typeof orukTaxonomyMapSchema>;
 
@@ -68,8 +77,14 @@ export class OrukTaxonomyMap {
   private readonly routes = new TermIndex<ReferralRoute[]>();
   private readonly offerByOrganisation = new Map<string, Offer>();
   private readonly offerByPart: { part: string; offer: Offer }[] = [];
+  private readonly serviceById = new Map<string, NeedId[]>();
+  private readonly serviceByName = new Map<string, NeedId[]>();
 
   constructor(file: MapFile) {
+    for (const entry of file.services) {
+      if (entry.id !== undefined) this.serviceById.set(entry.id, entry.needs.filter(isNeedId));
+      else if (entry.name !== undefined) this.serviceByName.set(normaliseText(entry.name), entry.needs.filter(isNeedId));
+    }
     for (const entry of file.needs) this.needs.add(entry, entry.needs.filter(isNeedId));
     for (const entry of file.referral_routes) this.routes.add(entry, entry.routes);
     for (const entry of file.offers) {
@@ -77,6 +92,11 @@ export class OrukTaxonomyMap {
       else if ("organization_contains" in entry) this.offerByPart.push({ part: ` ${normaliseText(entry.organization_contains)} `, offer: entry.offer });
       else this.offerTerms.add(entry, entry.offer);
     }
+  }
+
+  /** The needs the map file gives this service (by its feed id, then its name), if it names it. */
+  needsForService(orukId: string, name: string): readonly NeedId[] | undefined {
+    return this.serviceById.get(orukId) ?? this.serviceByName.get(normaliseText(name));
   }
 
   needsFor(term: TermKey): readonly NeedId[] | undefined {
@@ -97,16 +117,18 @@ export class OrukTaxonomyMap {
   }
 }
 
-export const emptyTaxonomyMap = new OrukTaxonomyMap({ needs: [], offers: [], referral_routes: [] });
+export const emptyTaxonomyMap = new OrukTaxonomyMap({ needs: [], offers: [], referral_routes: [], services: [] });
 
 /** Reads and checks the map file; a wrong need id is refused with the closest one suggested. */
 export async function loadOrukTaxonomyMap(file: string, taxonomy: Taxonomy): Promise<OrukTaxonomyMap> {
   const shown = path.relative(process.cwd(), file) || file;
   const read = await readYamlFile(file, shown, orukTaxonomyMapSchema);
   if (!read.ok) throw new OrukImportError(read.problems.map((p) => ({ record: p.file, field: p.path, message: p.message })));
-  const problems = read.value.needs.flatMap((entry, e) =>
-    entry.needs.flatMap((need, n) => (isNeedId(need) ? [] : [{ record: shown, field: `needs[${e}].needs[${n}]`, message: explainUnknownNeed(need, taxonomy) }])),
-  );
+  const check = (section: "needs" | "services", entries: readonly { needs: readonly string[] }[]) =>
+    entries.flatMap((entry, e) =>
+      entry.needs.flatMap((need, n) => (isNeedId(need) ? [] : [{ record: shown, field: `${section}[${e}].needs[${n}]`, message: explainUnknownNeed(need, taxonomy) }])),
+    );
+  const problems = [...check("needs", read.value.needs), ...check("services", read.value.services)];
   if (problems.length > 0) throw new OrukImportError(problems);
   return new OrukTaxonomyMap(read.value);
 }

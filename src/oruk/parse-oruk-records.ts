@@ -1,24 +1,39 @@
 /**
- * Checks every record of a feed against the ORUK service schema and collects
- * every problem, each naming the record and the field. Also refuses an id used
- * twice in one feed, and says so when a record looks like something other than
- * a service (a taxonomy term, an organisation).
+ * Tidies every record of a feed (normalise-oruk-record.ts), then checks it
+ * against the ORUK service schema. A record still wrong is rejected with every
+ * problem, each naming the record and the field; so is a second record with an
+ * id already used, and one that looks like something other than a service (a
+ * taxonomy term, an organisation). The rest go on to be mapped.
  */
 import { formatPath } from "../directory/read-yaml-file.js";
+import { type NormaliseFix, normaliseOrukRecord } from "./normalise-oruk-record.js";
 import type { OrukProblem } from "./oruk-import-error.js";
-import { type OrukService, orukServiceSchema } from "./oruk-service-schema.js";
+import { isReadField, type OrukService, orukServiceSchema } from "./oruk-service-schema.js";
 
 /** One record as read from a file, page or URL, before it is checked. */
 export interface OrukInputRecord {
   /** Where it came from, e.g. `service_list.json contents[3]` or `https://…/services?page=2 contents[0]`. */
   readonly where: string;
   readonly value: unknown;
+  /** "v1" when it was read from the older ORUK v1 shape and rewritten as v3. */
+  readonly format?: "v1";
+  /** v1 fields not read (site extensions `pc_*`, holiday schedules, ...). */
+  readonly ignored?: readonly string[];
 }
 
 export interface ParsedOrukRecord {
   /** `where` with the record's id and name, for reports and problems. */
   readonly label: string;
   readonly service: OrukService;
+  readonly fixes: readonly NormaliseFix[];
+  readonly format: "v1" | "v3";
+  readonly ignored: readonly string[];
+}
+
+/** A record left out because it is wrong, with every problem found in it. */
+export interface RejectedOrukRecord {
+  readonly label: string;
+  readonly problems: readonly OrukProblem[];
 }
 
 function field(value: unknown, key: string): string | undefined {
@@ -49,24 +64,25 @@ function notAService(value: unknown): string | undefined {
   return undefined;
 }
 
-export function parseOrukRecords(records: readonly OrukInputRecord[]): { parsed: ParsedOrukRecord[]; problems: OrukProblem[] } {
+export function parseOrukRecords(records: readonly OrukInputRecord[]): { parsed: ParsedOrukRecord[]; rejected: RejectedOrukRecord[] } {
   const parsed: ParsedOrukRecord[] = [];
-  const problems: OrukProblem[] = [];
+  const rejected: RejectedOrukRecord[] = [];
   const seen = new Map<string, string>();
-  for (const { where, value } of records) {
-    const label = describeRecord(where, value);
+  for (const input of records) {
+    const { value, fixes } = normaliseOrukRecord(input.value);
+    const label = describeRecord(input.where, value);
+    const problems: OrukProblem[] = [];
     const hint = notAService(value);
     if (hint) problems.push({ record: label, field: "", message: hint });
-    const id = field(value, "id")?.trim();
+    const id = field(value, "id");
     const earlier = id === undefined ? undefined : seen.get(id);
     if (earlier !== undefined) problems.push({ record: label, field: "id", message: `is already used by ${earlier}; ids must be unique in a feed` });
-    else if (id !== undefined) seen.set(id, where);
+    else if (id !== undefined) seen.set(id, input.where);
     const result = orukServiceSchema.safeParse(value);
-    if (!result.success) {
-      for (const issue of result.error.issues) problems.push({ record: label, field: formatPath(issue.path), message: issue.message });
-    } else if (earlier === undefined) {
-      parsed.push({ label, service: result.data });
-    }
+    if (!result.success) for (const issue of result.error.issues) problems.push({ record: label, field: formatPath(issue.path), message: issue.message });
+    if (problems.length > 0 || !result.success) rejected.push({ label, problems });
+    // Fields Signpost never reads are tidied too (harmlessly), but only the fields it reads are worth a line in the report.
+    else parsed.push({ label, service: result.data, fixes: fixes.filter((fix) => isReadField(fix.field)), format: input.format ?? "v3", ignored: input.ignored ?? [] });
   }
-  return { parsed, problems };
+  return { parsed, rejected };
 }

@@ -1,21 +1,50 @@
 /**
- * Reads ORUK JSON from disk: one file (a service, a list page with `contents`,
- * or an array of services) or a folder of page files (every .json file, in
- * natural order: page-2 before page-10). Unreadable or malformed files are
- * problems, reported together.
+ * Reads ORUK JSON from disk: one file (a service, a v3 list page with
+ * `contents`, a v1 page with `content`, or an array of services) or a folder of
+ * page files (every .json file, in natural order: page-2 before page-10). v1
+ * services are rewritten in the v3 shape (convert-oruk-v1.ts). A page of some
+ * other shape is refused with a sentence, never read as one service.
+ * Unreadable or malformed files are problems, reported together.
  */
 import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
+import { convertOrukV1Service, isV1Page, isV1Service } from "./convert-oruk-v1.js";
 import { OrukImportError, type OrukProblem } from "./oruk-import-error.js";
 import type { OrukInputRecord } from "./parse-oruk-records.js";
 
-/** The records in one parsed JSON body: a service, a page's `contents`, or an array. */
+function record(value: unknown, where: string): OrukInputRecord {
+  if (!isV1Service(value)) return { where, value };
+  const converted = convertOrukV1Service(value as Record<string, unknown>);
+  return { where, value: converted.value, format: "v1", ignored: converted.ignored };
+}
+
+const listKeys = ["items", "data", "results", "records"];
+const pagingKeys = ["total_items", "total_pages", "page_number", "totalElements", "totalPages", "pageable"];
+
+/** A sentence for a body that is a page of something, but not an ORUK page Signpost can read. */
+function unknownPage(body: Record<string, unknown>): string | undefined {
+  const listed = listKeys.find((key) => Array.isArray(body[key]));
+  const paging = pagingKeys.filter((key) => key in body);
+  if (listed === undefined && paging.length === 0) return undefined;
+  const what = listed === undefined ? `page details (${paging.join(", ")})` : `a list under "${listed}"`;
+  return `is a page of a list (it has ${what}), but its services are not under "contents" (ORUK v3) or "content" (ORUK v1, as Placecube sites publish): Signpost cannot read this shape, so nothing in it was read as a service`;
+}
+
+/** The records in one parsed JSON body: a service, a v3 page's `contents`, a v1 page's `content`, or an array. */
 export function recordsFromBody(body: unknown, where: string): { records: OrukInputRecord[]; problems: OrukProblem[] } {
-  if (Array.isArray(body)) return { records: (body as unknown[]).map((value, i) => ({ where: `${where} [${i}]`, value })), problems: [] };
+  if (Array.isArray(body)) return { records: (body as unknown[]).map((value, i) => record(value, `${where} [${i}]`)), problems: [] };
   if (typeof body === "object" && body !== null) {
-    const contents = (body as Record<string, unknown>).contents;
-    if (contents === undefined) return { records: [{ where, value: body }], problems: [] };
-    if (Array.isArray(contents)) return { records: (contents as unknown[]).map((value, i) => ({ where: `${where} contents[${i}]`, value })), problems: [] };
+    const page = body as Record<string, unknown>;
+    if (isV1Page(page)) {
+      if (!Array.isArray(page.content)) return { records: [], problems: [{ record: where, field: "content", message: "must be a list of services (this is an ORUK v1 page)" }] };
+      return { records: (page.content as unknown[]).map((value, i) => record(value, `${where} content[${i}]`)), problems: [] };
+    }
+    const contents = page.contents;
+    if (contents === undefined) {
+      const hint = unknownPage(page);
+      return hint ? { records: [], problems: [{ record: where, field: "", message: hint }] } : { records: [record(body, where)], problems: [] };
+    }
+    if (Array.isArray(contents)) return { records: (contents as unknown[]).map((value, i) => record(value, `${where} contents[${i}]`)), problems: [] };
     return { records: [], problems: [{ record: where, field: "contents", message: "must be a list of services" }] };
   }
   return { records: [], problems: [{ record: where, field: "", message: "is not an ORUK service, a list page with contents, or an array of services" }] };

@@ -1,3 +1,5 @@
+import type { Directory } from "../directory/directory.js";
+import { firstContactCovers, outsideFirstContact } from "../directory/front-doors.js";
 import { type Role, type RoleAssignments, rolesOf } from "../identity/roles.js";
 import type { Clock } from "../time/clock.js";
 import { completeReferral } from "./complete-referral.js";
@@ -38,6 +40,8 @@ export class ReferralDesk {
     private readonly plan: NotificationPlan,
     private readonly access: AccessSettings,
     private readonly clock: Clock,
+    /** Decides where First Contact Plus takes referrals from (src/directory/front-doors.ts). */
+    private readonly directory: Directory,
   ) {}
 
   /** A user's team: from their channel, else USER_TEAMS, else a team of one (so nobody sees another's referrals by default). */
@@ -54,7 +58,11 @@ export class ReferralDesk {
     };
   }
 
-  /** Stores a finished draft; the dialog's id makes a second submission return the first referral. */
+  /**
+   * Stores a finished draft; the dialog's id makes a second submission return the
+   * first referral. A referral for someone living where First Contact Plus does
+   * not reach is refused here, whatever a channel showed, and nothing is stored.
+   */
   async submit(draft: ReferralDraft, dialogId: string, identity: Identity): Promise<Submitted> {
     const referrer = {
       id: identity.userId,
@@ -64,6 +72,8 @@ export class ReferralDesk {
       conversationId: identity.conversationId,
     };
     const completed = completeReferral(draft, referrer, this.clock.now().toISOString());
+    const outside = draft.area !== undefined && !firstContactCovers(draft.area, this.directory) ? outsideFirstContact(draft.area, this.directory) : undefined;
+    if (outside) return { ok: false, errors: { ...(completed.ok ? {} : completed.errors), area: outside } };
     if (!completed.ok) return completed;
     const { referral, created } = await this.store.create(completed.referral, dialogId, this.plan);
     return { ok: true, referral, created };

@@ -42,7 +42,7 @@ export const pastAfter = new RegExp(
 
 /** Before a risk: it has not happened. "if she falls", "risk of falls", "worried he might", "in case of fire". */
 export const hypotheticalBefore =
-  /\b(?:if|in case(?: of)?|in the event(?: of)?|risk of|at risk of|prevent(?:ing|ion of)?|avoid(?:ing)?|reduce(?: the)? risk|worried (?:that |about )?(?:he|she|they|it)? ?(?:might|may|could|will)|afraid (?:that )?(?:he|she|they)? ?(?:might|may|could)|concerned (?:that )?(?:he|she|they)? ?(?:might|may|could)|fears? (?:of|that)|what to do if|plan(?:s)? for|might|may|could|whether)\b(?:\s+\S+){0,4}\s*$/;
+  /\b(?:if|in case(?: of)?|in the event(?: of)?|(?:scared|worried|afraid|frightened|fears?|concerned|terrified) (?:that )?(?:she|he|they|i)(?:'ll| will| might| may| could| would)|risk of|at risk of|prevent(?:ing|ion of)?|avoid(?:ing)?|reduce(?: the)? risk|worried (?:that |about )?(?:he|she|they|it)? ?(?:might|may|could|will)|afraid (?:that )?(?:he|she|they)? ?(?:might|may|could)|concerned (?:that )?(?:he|she|they)? ?(?:might|may|could)|fears? (?:of|that)|what to do if|plan(?:s)? for|might|may|could|whether)\b(?:\s+\S+){0,4}\s*$/;
 
 /** Before a risk: it is someone else's, not the person's now. "mother had a stroke", "family history of heart attacks". */
 export const otherPersonBefore = /\b(?:family history of|fh of|fhx|(?:his|her|their) (?:late )?(?:mother|mum|father|dad|brother|sister|parents?) (?:had|died (?:of|from|after)|passed (?:away )?(?:with|from|after))|died(?: \S+){0,3} (?:of|from|after)|passed away (?:from|after|with))\b(?:\s+\S+){0,4}\s*$/;
@@ -53,7 +53,7 @@ export const resolved =
 
 /** Anywhere in the sentence: it is happening now, or just did. "now", "just", "10 mins ago", "since last night", "can't get her up". */
 export const happeningNow =
-  /\b(?:now|right now|just|at the moment|atm|currently|as we speak|this (?:morning|afternoon|evening)|tonight|tonite|today|still|can see (?:him|her|them)|(?:he|she|they)(?:'s| is| are|'re) (?:\w+ )?(?:on the|lying|laid|stuck)|heard (?:him|her|them) (?:calling|shouting|crying)|what do i do|through the (?:letter ?box|window)|thru the (?:letter ?box|window)|(?:\d+|a few|few|an?|half an?|couple of)\s*(?:mins?|minutes?|hours?|hrs?)\s+ago|since (?:last night|yesterday|this morning|the weekend|friday|saturday|sunday|monday|tuesday|wednesday|thursday)|all night|overnight|not stopping|won'?t stop|can'?t get (?:him|her|them) up|urgent(?:ly)?)\b|!/;
+  /\b(?:now|right now|just|at the moment|atm|currently|as we speak|this (?:morning|afternoon|evening)|tonight|tonite|today|still|can see (?:him|her|them)|(?:he|she|they)(?:'s| is| are|'re) (?:\w+ )?(?:on the|lying|laid|stuck)|heard (?:him|her|them) (?:calling|shouting|crying)|what do i do|through the (?:letter ?box|window)|thru the (?:letter ?box|window)|(?:\d+|a few|few|an?|half an?|couple of)\s*(?:mins?|minutes?|hours?|hrs?)\s+ago|since (?:last night|last nite|yesterday|this morning|the weekend|friday|saturday|sunday|monday|tuesday|wednesday|thursday)|all night|overnight|not stopping|won'?t stop|can'?t get (?:him|her|them) up|urgent(?:ly)?)\b|!/;
 
 /** Anywhere in the sentence of a suicidal thought: it goes no further (a concern, not an emergency). */
 export const noPlan =

@@ -31,6 +31,9 @@ const judgment = [
   // "more likely Parkinson's or Lewy body?", "is it something serious", "could his inhaler technique be the problem",
   // "is that the meds doing it", "is it safe for her to fast"
   String.raw`\b(?:more|most|less) likely\b|\bsomething (?:serious|to worry about|sinister)\b|\bcould (?:\S+ ){0,4}be the (?:problem|cause|reason)\b|\b(?:doing|causing) (?:it|this|that)\s*\?|\b(?:is it|it'?s|if it'?s|whether it'?s) (?:safe|ok|okay|alright) for (?:her|him|them|\w+) to\b`,
+  // "worth bumping it up to two a day?", "should she up her amlodipine?", "something or nothing?",
+  // "is that his COPD progressing or could it be his heart?"
+  String.raw`\bworth (?:bumping|upping|increasing|doubling|reducing|halving|stopping|changing)\b|\bshould (?:she|he|they|we|i) (?:up|bump|double|halve|increase|reduce|stop|change) (?:her|his|their|the|it)\b|\bsomething or nothing\b|\bis (?:that|it|this) (?:his|her|their|the) \w+ (?:progressing|getting worse|worsening|flaring)\b|\bor could it be\b`,
   String.raw`\bwhat (?:stage|grade|level|type|class)\b(?: \S+){0,2} (?:is|does|would|are)\b`,
   // "does he need abx or just push fluids", "does she need to see renal"
   String.raw`\b(?:does|do|would|will|should) (?:he|she|they|pt|the (?:patient|pt)|\w+) (?:need|want|require)(?: to)? (?:to see |see |an? |some |more )?(?:abx|antibiotics?|steroids?|renal|cardiology|neurology|urology|oncology|a consultant|a specialist|a scan|an? (?:x-?ray|ecg|mri|ct|blood test|msu|swab)|bloods|fluids|admitting|admission|a&e)\b|\bor just (?:push fluids|wait|monitor|watch)\b`,
@@ -46,7 +49,7 @@ const subjects = [
   String.raw`\b(?:hba1c|a1c|egfr|gfr|creatinine|bp|blood pressure|bloods?|blood test|results?|inr|crp|hb|haemoglobin|ferritin|b12|vitamin d|tsh|thyroid|psa|cholesterol|sats|spo2|oxygen|pulse|heart rate|temp(?:erature)?|sugars?|glucose|urine|msu|dip(?:stick)?|ecg|x-?ray|scan|mri|ct|trop(?:onin)?|d-?dimer|peak flow|fev1|weight loss|bmi|ckd\d?|stage \d)\b`,
   // Medicines and doses.
   String.raw`\b(?:dose|doses|dosage|mg|mcg|medication|medicines?|meds|tablets?|pills?|prescri\w*|antibiotics?|steroids?|rescue pack|inhaler|insulin|morphine|oramorph|paracetamol|ibuprofen|codeine|amlodipine|ramipril|metformin|warfarin|apixaban|statins?|amitriptyline|sertraline|citalopram|mirtazapine|gabapentin|pregabalin|furosemide|bisoprolol|levothyroxine|donepezil|memantine|laxatives?|patch|patches|injection|jab|vaccine|abx|side[- ]effects?|` +
-    String.raw`omeprazole|lansoprazole|atorvastatin|simvastatin|prednisolone|diazepam|lorazepam|zopiclone|tramadol|co-?codamol|quetiapine|risperidone|haloperidol|olanzapine|lithium|venlafaxine|fluoxetine|duloxetine|propranolol|atenolol|digoxin|rivaroxaban|edoxaban|dabigatran|clopidogrel|aspirin|allopurinol|colchicine|methotrexate|hydroxychloroquine|alendron\w*|adcal|bumetanide|spironolactone|losartan|candesartan|lisinopril|perindopril|gliclazide|sitagliptin|dapagliflozin|empagliflozin|tamsulosin|finasteride|oxybutynin|tolterodine|solifenacin|mirabegron|trimethoprim|nitrofurantoin|amoxicillin|doxycycline|clarithromycin|cefalexin|flucloxacillin|co-?amoxiclav|salbutamol|tiotropium|levodopa|co-?careldopa|rivastigmine|galantamine|melatonin|hrt|nicotine (?:patch|gum|replacement))\b`,
+    String.raw`omeprazole|lansoprazole|atorvastatin|simvastatin|prednisolone|diazepam|lorazepam|zopiclone|tramadol|co-?codamol|quetiapine|risperidone|haloperidol|olanzapine|lithium|venlafaxine|fluoxetine|duloxetine|propranolol|atenolol|digoxin|rivaroxaban|edoxaban|dabigatran|clopidogrel|aspirin|allopurinol|colchicine|methotrexate|hydroxychloroquine|alendron\w*|adcal|bumetanide|spironolactone|losartan|candesartan|lisinopril|perindopril|gliclazide|sitagliptin|dapagliflozin|empagliflozin|tamsulosin|finasteride|oxybutynin|tolterodine|solifenacin|mirabegron|trimethoprim|nitrofurantoin|amoxicillin|doxycycline|clarithromycin|cefalexin|flucloxacillin|co-?amoxiclav|salbutamol|tiotropium|levodopa|co-?careldopa|rivastigmine|galantamine|melatonin|sinemet|madopar|co-?beneldopa|ropinirole|pramipexole|rasagiline|water tablets?|hrt|nicotine (?:patch|gum|replacement))\b`,
   // Symptoms, conditions, diagnosis and prognosis.
   String.raw`\b(?:symptoms?|pain|ache|headaches?|migraines?|swelling|swollen|oedema|rash|cough|wheez\w*|breathless\w*|sob|dizzy|dizziness|confus\w*|delirium|infect\w*|uti|fever|temperature|oozing|weeping|wound|ulcer|red|hot|smell\w*|bleed\w*|bruis\w*|lump|mole|vomit\w*|diarrh\w*|constipat\w*|dementia|alzheimer'?s|vascular|parkinson'?s|stroke|tia|cancer|tumou?r|heart failure|hf|copd|diagnos\w*|prognosis|life expectancy|dying|end stage|palliative|got left|ckd|renal|kidney|memory (?:probs?|problems?|loss))\b`,
 ];
@@ -54,15 +57,15 @@ const clinicalSubject = new RegExp(subjects.join("|"));
 
 /** Asking for a service, not a judgment: "is there a group", "any support", "who can help". */
 const asksForService =
-  /\b(?:any(?:thing(?! (?:to worry|wrong|serious|of concern))| support| groups?| services?| classes| help| local| clubs?| courses?)|is there (?:a|an|any)|are there (?:any)?|who (?:can|could|does|do|helps?|offers?)|where (?:can|could|is)|what (?:support|help|services?|groups?|classes) |local (?:support|groups?|services?|classes)|support groups?|groups?|classes|exercise|befriending|referr?al|refer|signpost|support|caf[eé]s?|asking (?:about|for) (?:a|an|any|some|local|\w+ (?:caf[eé]s?|groups?|clubs?|support))|looking for|services?|what'?s (?:local|available|out there|on offer|around)|needs? help (?:with|getting|to)|help (?:getting|with (?:transport|shopping|lifts)))\b/;
+  /\b(?:any(?:thing(?! (?:to worry|wrong|serious|of concern))| support| groups?| services?| classes| help| local| clubs?| courses?)|is there (?:a|an|any)|are there (?:any)?|who (?:can|could|does|do|helps?|offers?)|where (?:can|could|is)|what (?:support|help|services?|groups?|classes) |local (?:support|groups?|services?|classes)|any (?:\w+ ){1,2}(?:clubs?|groups?|classes|caf[eé]s?|services?|support|help|schemes?|activities)|support groups?|groups?|classes|exercise|befriending|referr?al|refer|signpost|support|caf[eé]s?|asking (?:about|for) (?:a|an|any|some|local|\w+ (?:caf[eé]s?|groups?|clubs?|support))|looking for|services?|what'?s (?:local|available|out there|on offer|around)|needs? help (?:with|getting|to)|help (?:getting|with (?:transport|shopping|lifts)))\b/;
 
 export interface ClinicalQuestion {
   /** The message asks nothing else: decline it, and say what Signpost can do. */
   readonly alone: boolean;
 }
 
-/** Asking how long someone has left is a clinical question on its own. */
-const prognosis = /\bhow long (?:has|have|ha'?ve|does|do|will|would) (?:she|he|they|her|his)(?: \w+){0,2} (?:got|left|live|have)\b|\bhow long (?:she'?s|he'?s|they'?ve|she has|he has|they have) got\b|\bweeks or months\b|\bmonths or (?:weeks|years)\b|\b(?:prognosis|life expectancy)\b/;
+/** Asking how long someone has left, or whether a sign is "something or nothing", is a clinical question on its own. */
+const prognosis = /\bhow long (?:has|have|ha'?ve|does|do|will|would) (?:she|he|they|her|his)(?: \w+){0,2} (?:got|left|live|have)\b|\bhow long (?:she'?s|he'?s|they'?ve|she has|he has|they have) got\b|\bweeks or months\b|\bmonths or (?:weeks|years)\b|\b(?:prognosis|life expectancy)\b|\bsomething or nothing\b/;
 
 export function detectClinicalQuestion(message: string): ClinicalQuestion | undefined {
   const text = cleanText(message).toLowerCase().replace(/[\u2018\u2019]/g, "'");

@@ -39,6 +39,7 @@ const aboutSignpost = new RegExp(
     String.raw`\b(?:this|signpost|it|the (?:tool|app|bot|chat|results|search|answers?|directory))\s+(?:is|was|were|has been|'s)\s+(?:really |so |very |v |well |super |dead |proper |extremely |pretty |not |quite )*(?:useful|helpful|great|brilliant|amazing|good|rubbish|useless|no use|not great|wrong|out of date|slow|confusing|clunky|spot on)\b`,
     String.raw`\b(?:found|got|gave me|giving me|showed me|shows|keeps showing|keeps giving)\s+(?:loads of|lots of|a lot of|only|nothing but|too many|the wrong)\s+(?:\w+\s+)?(?:results|services|stuff|answers|things)\b`,
     String.raw`\b(?:love|loving|hate|hating)\s+(?:this|signpost|the tool|the app|the bot)\b`,
+    String.raw`\bkeeps? (?:giving|showing|bringing up|coming up with|throwing up) (?:me |us )?(?:\w+ )?(?:stuff|results|services|things|answers)\b`,
     String.raw`\b(?:thanks|thank you|cheers)\b[^.?!]{0,30}\b(?:found|saved me|sorted|worked)\b`,
     String.raw`\b(?:saved me|saves me|saving me)\s+(?:\w+\s+)?(?:mins?|minutes|hours?|time|a job|loads of time|ringing round)\b`,
   ].join("|"),

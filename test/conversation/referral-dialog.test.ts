@@ -5,6 +5,8 @@ import type { InboxStore } from "../../src/notifications/inbox-store.js";
 import type { OutboxSender } from "../../src/notifications/outbox-sender.js";
 import type { ReferralDesk } from "../../src/referrals/referral-desk.js";
 import type { ManualClock } from "../support/manual-clock.js";
+import type { Directory } from "../../src/directory/directory.js";
+import { outsideFirstContact } from "../../src/directory/front-doors.js";
 import { conversation, conversationTtlMs, realBot } from "../support/real-bot.js";
 import { syntheticNhsNumbers, syntheticPeople } from "../support/synthetic-referral.js";
 import { triageUserId } from "../support/test-referrals.js";
@@ -14,8 +16,11 @@ let clock: ManualClock;
 let referrals: ReferralDesk;
 let inbox: InboxStore;
 let sender: OutboxSender;
+let directory: Directory;
 beforeAll(async () => {
-  ({ bot, clock, referrals, inbox, sender } = await realBot());
+  let core: { directory: Directory };
+  ({ bot, clock, referrals, inbox, sender, core } = await realBot());
+  directory = core.directory;
 });
 
 const terminal = (userId = "u-sam") => conversation(bot, `t-${Math.random().toString(36).slice(2)}`, { channel: "terminal", userId });
@@ -77,7 +82,7 @@ describe("the referral dialog, question by question (terminal)", () => {
     const c = terminal("u-refused");
     const answers: [RegExp, string][] = [
       [/name/, "Mrs P"],
-      [/Where do they live/, "Oakham"],
+      [/Where do they live/, "Market Harborough"],
       [/need help with/, "lonely"],
       [/How old/, "80"],
       [/reach them/, "01632 960444"],
@@ -118,6 +123,66 @@ describe("the referral dialog, question by question (terminal)", () => {
     expect(urgent.text[0]).toMatch(/call 999/);
     const next = await c.say("Mr B");
     expect(next.intent).toBe("make_referral");
+  });
+});
+
+describe("a First Contact referral for someone First Contact Plus does not cover", () => {
+  const rutlandRefusal = () => outsideFirstContact("rutland", directory);
+  const leicesterRefusal = () => outsideFirstContact("leicester", directory);
+
+  it("names Rutland's front door instead of starting a referral, when the message says they live there", async () => {
+    const c = terminal("u-oakham");
+    const reply = await c.say("refer Mrs P to First Contact for help with a cold home, she lives in Oakham");
+    expect(reply.text.join(" ")).toBe(rutlandRefusal());
+    expect(reply.text.join(" ")).toMatch(/Rutland Wayfinder \(01632 960700\)/);
+    expect(reply.form).toBeUndefined();
+    // No dialog was opened: the next message is not taken as an answer to it.
+    expect((await c.say("Mrs P")).intent).not.toBe("make_referral");
+    expect(await mine("u-oakham")).toEqual([]);
+  });
+
+  it("does the same in the web chat, where it would otherwise open the form", async () => {
+    const c = web("u-city");
+    const reply = await c.say("refer Mr J to First Contact, he is lonely and lives in Leicester");
+    expect(reply.text.join(" ")).toBe(leicesterRefusal());
+    expect(reply.form).toBeUndefined();
+    expect(await mine("u-city")).toEqual([]);
+  });
+
+  it("asks where the person lives first when nobody said, and stops there, storing nothing, when it is outside", async () => {
+    const c = terminal("u-ask-area");
+    const first = await c.say("refer Mrs K to First Contact");
+    expect(first.text.join(" ")).toMatch(/Where do they live\?/);
+    expect(first.text.join(" ")).not.toMatch(/name/);
+    const refused = await c.say("Uppingham");
+    expect(refused.text.join(" ")).toBe(rutlandRefusal());
+    expect((await c.say("84")).intent).not.toBe("make_referral");
+    expect(await mine("u-ask-area")).toEqual([]);
+  });
+
+  it("refuses the form sent for someone in Leicester, with the sentence beside the area, and stores nothing", async () => {
+    const c = web("u-form-city");
+    const opened = await c.say("refer someone to First Contact");
+    const hint = opened.form?.fields.find((f) => f.name === "area")?.hint;
+    expect(hint).toBe("First Contact Plus covers Leicestershire's seven districts. For anywhere else I'll name the area's own front door.");
+    const reply = await c.press({ id: "submit_form", value: opened.form!.value, fields: goodForm({ area: "leicester" }) });
+    expect(reply.form?.errors).toEqual({ area: leicesterRefusal() });
+    expect(reply.form?.fields.find((f) => f.name === "area")?.value).toBe("leicester");
+    expect(await mine("u-form-city")).toEqual([]);
+    // Put right, the same form goes.
+    const sent = await c.press({ id: "submit_form", value: opened.form!.value, fields: goodForm({ area: "blaby" }) });
+    expect(referenceIn(sent)).toBeDefined();
+    expect((await mine("u-form-city")).map((r) => r.area)).toEqual(["blaby"]);
+  });
+
+  it("refuses a Refer button pressed after a search in Rutland (an old or forged button), naming Rutland's front door", async () => {
+    const c = web("u-forged");
+    const list = await c.say("lonely in Oakham");
+    expect(list.cards.length).toBeGreaterThan(0);
+    const reply = await c.press({ id: "refer", value: list.cards[0]!.id });
+    expect(reply.text.join(" ")).toBe(rutlandRefusal());
+    expect(reply.form).toBeUndefined();
+    expect(await mine("u-forged")).toEqual([]);
   });
 });
 

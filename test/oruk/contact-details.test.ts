@@ -1,68 +1,102 @@
 /**
- * The honesty rules hold for imported records: only Ofcom drama numbers and
- * example.org addresses are loaded, contacts are roles, and everything else is
- * dropped (the record kept without it) and named in the report, never written.
+ * Imported services keep their real, checked contact details: UK numbers read
+ * and written the national way by libphonenumber-js, https:// web addresses,
+ * well-formed emails. Contacts are roles: a person's name is dropped (the
+ * record kept without it) and named in the report, never written. A service
+ * whose own details are wrong is rejected with the field and reason; an
+ * organisation's wrong details are dropped, not its services. The sample
+ * rule (drama numbers, example.org) still holds for records written by hand.
  */
 import { describe, expect, it } from "vitest";
+import { serviceFileSchema } from "../../src/directory/service-file-schema.js";
 import { formatOrukReport } from "../../src/oruk/format-oruk-report.js";
 import { importOruk } from "../../src/oruk/import-oruk.js";
 import { renderImportedFile } from "../../src/oruk/write-imported-feed.js";
 import { asRecords, importOptions, orukService } from "./support.js";
 
-const real = {
-  url: "https://www.real-charity.org.uk/befriending",
-  email: "hello@real-charity.org.uk",
-  phone: "0116 255 5555",
-  person: "Jane Realperson",
-};
-
+const person = "Jane Realperson";
 const feed = asRecords([
   orukService("a", {
-    url: real.url,
-    email: real.email,
-    phones: [{ number: real.phone }, { number: '"0116 496 0123"', description: "Coordinator" }],
+    url: "www.real-charity.org.uk/befriending",
+    email: " hello@real-charity.org.uk.",
+    phones: [{ number: "+44 (0)116 255 5555" }, { number: '"0116 496 0123"', description: "Coordinator" }, { number: "01162555555" }],
     contacts: [
-      { name: real.person, title: "Volunteer coordinator", email: "coordinator@friends.example.org", phones: [{ number: "07700 900123" }] },
-      { name: "Pat Somebody", email: "pat@friends.example.org" },
+      { name: person, title: "Volunteer coordinator", email: "coordinator@real-charity.org.uk", phones: [{ number: "0800 123 4567" }] },
+      { name: "Pat Somebody", email: "pat@real-charity.org.uk" },
     ],
-    organization: { id: "o1", name: "Test Friends Network", website: "https://real-charity.org.uk", email: "info@friends.example.org" },
+    organization: { id: "o1", name: "Test Friends Network", website: "real charity dot org", email: "info@real-charity.org.uk" },
   }),
-  orukService("b", {
-    organization: { id: "o1", name: "Test Friends Network" },
-    url: "https://befriending.example.org/", email: "hello@befriending.example.org", phones: [{ number: "01632 960321" }] }),
+  orukService("b", { organization: { id: "o1", name: "Test Friends Network" }, url: "http://befriending.example.org/", phones: [{ number: "0116 496 0999 ext 12" }] }),
 ]);
 
 describe("contact details from a feed", () => {
-  it("keeps drama numbers, example.org addresses and roles, and drops the rest with the record kept", async () => {
-    const { files } = importOruk(feed, await importOptions());
+  it("keeps the real details, tidied and checked, with numbers in national form", async () => {
+    const { files, report } = importOruk(feed, await importOptions());
+    expect(report.rejected).toEqual([]);
     const [a, b] = files.flatMap((f) => f.file.services);
-    expect(a).toMatchObject({ name: "Test befriending a", phones: [{ number: "0116 496 0123", description: "Coordinator" }] });
-    expect(a).not.toHaveProperty("url");
-    expect(a).not.toHaveProperty("email");
-    expect(a!.contacts).toEqual([{ name: "Volunteer coordinator", email: "coordinator@friends.example.org" }]);
-    expect(b).toMatchObject({ url: "https://befriending.example.org/", email: "hello@befriending.example.org", phones: [{ number: "01632 960321" }] });
-    expect(files[0]!.file.organization).toEqual({ id: "test-friends-network", name: "Test Friends Network", email: "info@friends.example.org" });
+    expect(a).toMatchObject({
+      url: "https://www.real-charity.org.uk/befriending",
+      email: "hello@real-charity.org.uk",
+      phones: [{ number: "0116 255 5555" }, { number: "0116 496 0123", description: "Coordinator" }],
+      contacts: [{ name: "Volunteer coordinator", email: "coordinator@real-charity.org.uk", phones: [{ number: "0800 123 4567" }] }],
+    });
+    expect(b).toMatchObject({ url: "https://befriending.example.org/", phones: [{ number: "0116 496 0999 ext. 12" }] });
+    expect(files[0]!.file.organization).toEqual({ id: "test-friends-network", name: "Test Friends Network", email: "info@real-charity.org.uk" });
+    // The files load: the schema holds a feed's records to the real-detail rule, not the sample rule.
+    for (const imported of files) expect(serviceFileSchema.safeParse(imported.file).error).toBeUndefined();
   });
 
-  it("names each dropped field in the report, never its value, and never writes a dropped value", async () => {
+  it("names each dropped field in the report, never its value, and never writes a person's name", async () => {
     const { files, report } = importOruk(feed, await importOptions());
     expect(report.dropped).toEqual(
       expect.arrayContaining([
-        { field: "url", services: 1 },
-        { field: "email", services: 1 },
-        { field: "phones", services: 1 },
         { field: "contacts.name (a person's name; Signpost lists roles)", services: 1 },
-        { field: "contacts.phones", services: 1 },
         { field: "contacts (no role to list it under)", services: 1 },
-        { field: "organization.website", services: 1 },
+        { field: "organization.website (not a valid https:// address)", services: 1 },
       ]),
     );
     const text = formatOrukReport(report);
     const written = files.map((file) => renderImportedFile(file, "test")).join("\n");
-    for (const value of [...Object.values(real), "07700 900123", "Pat Somebody", "pat@friends"]) {
+    for (const value of [person, "Pat Somebody", "pat@real-charity", "real charity dot org"]) {
       expect(text).not.toContain(value);
       expect(written).not.toContain(value);
     }
-    expect(text).toContain("Details not loaded (Signpost holds only Ofcom drama numbers, example.org addresses, roles rather than people's names");
+    expect(text).toContain("email: email tidied (spaces, stray dots or mailto: removed): 1 service");
+    expect(text).toContain("url: https:// added to a bare domain: 1 service");
+  });
+
+  it("rejects a service whose own phone number or email is wrong, naming the field, and imports the others", async () => {
+    const records = asRecords([
+      ...Array.from({ length: 9 }, (_, i) => orukService(`ok${i}`, { name: `Befriending scheme ${i}` })),
+      orukService("bad", { phones: [{ number: "0116 496" }], contacts: [{ title: "Manager", email: "manager at real-charity.org.uk" }] }),
+    ]);
+    const { files, report } = importOruk(records, await importOptions());
+    expect(files.flatMap((f) => f.file.services)).toHaveLength(9);
+    expect(report.rejected).toEqual([
+      {
+        label: 'feed.json [9] (id bad, "Test befriending bad")',
+        problems: [
+          { record: 'feed.json [9] (id bad, "Test befriending bad")', field: "phones[0].number", message: "is not a valid UK phone number" },
+          { record: 'feed.json [9] (id bad, "Test befriending bad")', field: "contacts[0].email", message: "must be an email address like name@example.org" },
+        ],
+      },
+    ]);
+  });
+
+  it("still holds records written by hand to drama numbers and example.org", () => {
+    const handWritten = {
+      organization: { id: "someone", name: "Someone", url: "https://www.real-charity.org.uk" },
+      services: [
+        {
+          id: "someone-service", name: "Someone's service", description: "A service.", offer: "vcs", needs: ["social-isolation"], service_areas: ["charnwood"],
+          referral_routes: ["self"], how_to_refer: "Phone.", phones: [{ number: "0116 255 5555" }], last_verified: "2026-01-01", source: "illustrative sample",
+        },
+      ],
+    };
+    const messages = serviceFileSchema.safeParse(handWritten).error?.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+    expect(messages).toEqual([
+      "services.0.phones.0.number: must be an Ofcom drama number (0116 496 0000-0999 or 01632 960000-960999)",
+      "organization.url: must be an https://…example.org address (no real websites in the directory)",
+    ]);
   });
 });

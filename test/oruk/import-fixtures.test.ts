@@ -6,6 +6,7 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { serviceSchema } from "../../src/directory/service-file-schema.js";
+import { formatOrukReport } from "../../src/oruk/format-oruk-report.js";
 import { importOruk } from "../../src/oruk/import-oruk.js";
 import { readOrukFiles } from "../../src/oruk/read-oruk-files.js";
 import { importOptions, orukFixtures } from "./support.js";
@@ -14,7 +15,7 @@ const fixture = (file: string) => readOrukFiles(path.join(orukFixtures, file));
 
 describe("importing the official ORUK examples", () => {
   it.each(["uk-profile-v3/service_full.json", "hsds-v3-spec/service_full.json"])("imports %s as one Signpost record", async (file) => {
-    const { files, report } = importOruk(await fixture(file), await importOptions({ defaultAreas: ["leicester"] }));
+    const { files, report } = importOruk(await fixture(file), await importOptions({ defaultAreas: ["leicester"], relabelUnplaced: true }));
     expect(report).toMatchObject({ read: 1, imported: 1, organizations: 1, skipped: [] });
     const record = files[0]!.file.services[0]!;
     expect(record).toMatchObject({
@@ -38,7 +39,7 @@ describe("importing the official ORUK examples", () => {
   });
 
   it("reads the richer HSDS 3.0 fields: eligibility, how to refer, schedules, costs and languages", async () => {
-    const { files } = importOruk(await fixture("hsds-v3-spec/service_full.json"), await importOptions({ defaultAreas: ["leicester"] }));
+    const { files } = importOruk(await fixture("hsds-v3-spec/service_full.json"), await importOptions({ defaultAreas: ["leicester"], relabelUnplaced: true }));
     expect(files[0]!.file.services[0]).toMatchObject({
       eligibility_description: "This service is intended for all people aged 12 and over who require counselling services in the MyCity area",
       how_to_refer: expect.stringMatching(/^If you are an NHS patient please ask your GP/) as unknown,
@@ -59,15 +60,17 @@ describe("importing the official ORUK examples", () => {
     ]);
   });
 
-  it.each(["uk-profile-v3/service_list.json", "hsds-v3-spec/service_list.json"])("reads the list page %s, whose items carry no taxonomy", async (file) => {
-    const records = await fixture(file);
-    expect(records.map((r) => r.where)).toEqual(["service_list.json contents[0]"]);
-    const { files, report } = importOruk(records, await importOptions({ defaultAreas: ["leicester"] }));
-    expect(files).toEqual([]);
-    expect(report.skipped).toEqual([
-      expect.objectContaining({ reason: "no Signpost need", detail: "it has no taxonomy terms", label: expect.stringContaining('"Community Counselling"') as unknown }),
-    ]);
-  });
+  it.each(["uk-profile-v3/service_list.json", "hsds-v3-spec/service_list.json"])(
+    "reads the list page %s, whose items carry no taxonomy, inferring the need from the description and saying so",
+    async (file) => {
+      const records = await fixture(file);
+      expect(records.map((r) => r.where)).toEqual(["service_list.json contents[0]"]);
+      const { files, report } = importOruk(records, await importOptions({ defaultAreas: ["leicester"], relabelUnplaced: true }));
+      expect(files[0]!.file.services[0]).toMatchObject({ name: "Community Counselling", needs: ["mental-wellbeing"], needs_inferred: true });
+      expect(report.inferred).toEqual([{ label: expect.stringContaining('"Community Counselling"') as unknown, needs: ["mental-wellbeing"] }]);
+      expect(formatOrukReport(report)).toContain("Needs inferred from the name and description");
+    },
+  );
 
   it("refuses an organisation or taxonomy example with a hint that it is not a service", async () => {
     for (const file of ["uk-profile-v3/organization_full.json", "uk-profile-v3/taxonomy_term.json"]) {

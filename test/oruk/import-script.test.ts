@@ -31,21 +31,25 @@ function pagesFolder(second: readonly unknown[]): string {
 describe("npm run import -- oruk", () => {
   it("writes the feed under services/imported/<feed>/ and prints the mapping report", async () => {
     const copy = copyDirectory();
-    const result = await importScript(["oruk", hsdsExample, "--feed", "hsds-example", "--areas", "leicester"], { DIRECTORY_DIR: copy.dir });
+    const result = await importScript(["oruk", hsdsExample, "--feed", "hsds-example", "--areas", "leicester", "--relabel-unplaced"], { DIRECTORY_DIR: copy.dir });
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stdout).toMatch(/^ORUK feed hsds-example: 1 record\(s\) read, 1 imported from 1 organisation\(s\), 0 skipped\./);
+    expect(result.stdout).toMatch(/^ORUK feed hsds-example: 1 record\(s\) read, 1 imported from 1 organisation\(s\), 0 rejected as wrong, 0 skipped\./);
     expect(result.stdout).toContain("Details not loaded");
+    expect(result.stdout).toContain("url: http:// changed to https://: 1 service");
     const written = path.join(copy.dir, "services/imported/hsds-example/example-organization-inc.yaml");
     const text = readFileSync(written, "utf8");
     expect(text).toMatch(/^# Imported by Signpost from the ORUK feed "hsds-example"/);
     expect(text).toContain("# ORUK id ac148810-d857-441c-9679-408f346de14b");
     expect(text).toContain("source: ORUK feed hsds-example");
-    expect(text).not.toMatch(/example\.com|234567|Ann Persona/);
+    // The feed's real details are kept, checked and formatted; the contact's personal name is not.
+    expect(text).toContain("url: https://example.com");
+    expect(text).toContain('number: "01234 234567"');
+    expect(text).not.toMatch(/Ann Persona|assurer|email@example\.com.*assur/);
   });
 
   it("writes files the directory loader reads", async () => {
     const copy = copyDirectory();
-    const result = await importScript(["oruk", hsdsExample, "--feed", "hsds-example", "--areas", "leicester"], { DIRECTORY_DIR: copy.dir });
+    const result = await importScript(["oruk", hsdsExample, "--feed", "hsds-example", "--areas", "leicester", "--relabel-unplaced"], { DIRECTORY_DIR: copy.dir });
     expect(result.code, result.stderr).toBe(0);
     const directory = await loadDirectory(copy.dir);
     expect(directory.services.find((s) => s.source === "ORUK feed hsds-example")).toMatchObject({ name: "Community Counselling", areas: ["leicester"] });

@@ -41,7 +41,7 @@ describe("merging a feed with the directory", () => {
 
   it("detects the same service in two feeds: by id when both carry the same ORUK id, else by name and organisation", async () => {
     const { directory } = await realDirectoryAndMap();
-    const options = await importOptions({ defaultAreas: ["leicester"] });
+    const options = await importOptions({ defaultAreas: ["leicester"], relabelUnplaced: true });
     const first = importOruk(await readOrukFiles(path.join(orukFixtures, "uk-profile-v3/service_full.json")), { ...options, feed: "uk-example" });
     const existing = [...directory.services, ...asExisting(first.files, "uk-example")];
 

@@ -12,7 +12,7 @@ import { type Check, orukValidators } from "./oruk-schema.js";
 import { realDirectoryAndMap } from "./support.js";
 
 let directory: Directory;
-let validators: { service: Check; listItem: Check; page: Check };
+let validators: { service: Check; page: Check };
 beforeAll(async () => {
   directory = (await realDirectoryAndMap()).directory;
   validators = orukValidators();

@@ -31,10 +31,10 @@ beforeAll(async () => {
   records = await fetchOrukFeed("http://signpost.test/api/oruk/services?per_page=20", { fetch: viaApp });
 });
 
-/** The fields a record carries, in a form both sides share: areas expanded, where it came from left out. */
+/** The fields a record carries, in a form both sides share: areas expanded, where it came from (and who vouched for it) left out. */
 function comparable(record: ServiceRecord | Service, expand: (ids: readonly string[]) => string[]): Record<string, unknown> {
   const fields: Record<string, unknown> = { ...record, needs: [...record.needs], areas: expand(record.service_areas) };
-  for (const key of ["source", "file", "organization", "service_areas"]) delete fields[key];
+  for (const key of ["source", "verified_by", "file", "organization", "service_areas"]) delete fields[key];
   return fields;
 }
 

@@ -9,6 +9,7 @@ import { loadDirectory } from "../../src/directory/load-directory.js";
 import type { OrukImportOptions } from "../../src/oruk/import-oruk.js";
 import { loadOrukTaxonomyMap, type OrukTaxonomyMap } from "../../src/oruk/oruk-taxonomy-map.js";
 import type { OrukInputRecord } from "../../src/oruk/parse-oruk-records.js";
+import { extractEntities } from "../../src/understanding/extract-entities.js";
 import { realDirectory } from "../support/directory-copy.js";
 
 export const orukFixtures = path.join(import.meta.dirname, "../../../shared/fixtures/oruk");
@@ -25,10 +26,18 @@ export function realDirectoryAndMap(): Promise<{ directory: Directory; map: Oruk
   return loaded;
 }
 
-/** Options for importOruk against the real directory; tests override what they need. */
+/** Options for importOruk against the real directory, inferring needs as `npm run import` does; tests override what they need. */
 export async function importOptions(overrides: Partial<OrukImportOptions> = {}): Promise<OrukImportOptions> {
   const { directory, map } = await realDirectoryAndMap();
-  return { feed: "test-feed", gazetteer: directory.gazetteer, map, existing: directory.services, ...overrides };
+  return {
+    feed: "test-feed",
+    gazetteer: directory.gazetteer,
+    map,
+    existing: directory.services,
+    inferNeeds: (text) => extractEntities(text, directory).entities.needs,
+    today: "2026-06-01",
+    ...overrides,
+  };
 }
 
 /** A small valid ORUK v3 service in Charnwood that maps to social-isolation; `changes` are merged over it. */

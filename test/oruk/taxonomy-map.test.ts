@@ -35,8 +35,8 @@ describe("the ORUK taxonomy map", () => {
     const unknown = term("lga-needs", { code: "N123", name: "Pet care" });
     const feed = asRecords([
       orukService("a", { attributes: [unknown, term("esd-service-types", { name: "Befriending" })] }),
-      orukService("b", { attributes: [unknown] }),
-      orukService("c", { attributes: [unknown, term("lga-needs", { name: "Gardening" })] }),
+      orukService("b", { name: "Paws club", description: "Grooming for pets.", attributes: [unknown] }),
+      orukService("c", { name: "Paws club two", description: "Grooming for pets.", attributes: [unknown, term("lga-needs", { name: "Gardening" })] }),
     ]);
     const { files, report } = importOruk(feed, await importOptions());
     expect(files.flatMap((f) => f.file.services).map((s) => s.name)).toEqual(["Test befriending a"]);
@@ -45,8 +45,8 @@ describe("the ORUK taxonomy map", () => {
       { vocabulary: "lga-needs", name: "Gardening", services: 1 },
     ]);
     expect(report.skipped.map((s) => [s.reason, s.detail])).toEqual([
-      ["no Signpost need", "none of its terms is mapped"],
-      ["no Signpost need", "none of its terms is mapped"],
+      ["no Signpost need", "none of its terms is mapped, and no need was found in its name or description"],
+      ["no Signpost need", "none of its terms is mapped, and no need was found in its name or description"],
     ]);
     const text = formatOrukReport(report);
     expect(text).toContain("Taxonomy terms not mapped (add them to directory/oruk-taxonomy-map.yaml):");

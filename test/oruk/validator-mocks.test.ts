@@ -13,7 +13,7 @@ import { importOptions, orukFixtures } from "./support.js";
 async function problemsIn(file: string): Promise<string[]> {
   const records = await readOrukFiles(path.join(orukFixtures, "validator-mocks-v3", file));
   try {
-    importOruk(records, await importOptions({ defaultAreas: ["leicester"] }));
+    importOruk(records, await importOptions({ defaultAreas: ["leicester"], relabelUnplaced: true }));
   } catch (error) {
     if (error instanceof OrukImportError) return error.problems.map(formatOrukProblem);
     throw error;

@@ -22,7 +22,7 @@ export async function testReferrals(directory: Directory, clock: Clock) {
   await migrateToLatest(db);
   const inbox = new InboxStore(db, clock);
   const plan = notificationPlan({ triage: { notifier: "inbox", destination: { conversationId: "first-contact-triage" } }, notifierFor: () => "inbox", webhook: false }, directory);
-  const referrals = new ReferralDesk(new KyselyReferralStore(db, clock), plan, { roles: { ...noRoleAssignments, triage: new Set([triageUserId]) }, userTeams: new Map([["web:u-flow", "team-north"], ["web:u-teammate", "team-north"]]) }, clock);
+  const referrals = new ReferralDesk(new KyselyReferralStore(db, clock), plan, { roles: { ...noRoleAssignments, triage: new Set([triageUserId]) }, userTeams: new Map([["web:u-flow", "team-north"], ["web:u-teammate", "team-north"]]) }, clock, directory);
   const sender = new OutboxSender(db, [new InboxNotifier(inbox)], clock, memoryLogger().logger);
   return { referrals, inbox, sender, db };
 }

@@ -62,6 +62,13 @@ describe("assessSafety: emergencies now", () => {
     ["on a visit, can't rouse the resident and her breathing sounds wrong", "collapse"],
     ["caller says her husband is hitting the children right now", "violence"],
     ["he's in the kitchen and says he'll finish her off once I've gone", "violence"],
+    ["walked in and there's a smell of rotten eggs, the hob knobs are turned on", "fire-or-gas"],
+    ["the alarm next to the boiler keeps beeping and they both feel sick and dizzy", "fire-or-gas"],
+    ["the curtains by the heater are smouldering", "fire-or-gas"],
+    ["she can only get two words out and her lips are a grey colour", "breathing"],
+    ["he slid off the chair mid conversation and his breathing is making a snoring noise", "collapse"],
+    ["found him on the bathroom floor, been there since last nite", "collapse"],
+    ["her son has just shoved me and I can hear her crying out for help", "violence"],
   ])("%s -> %s", (text, kind) => {
     const check = assessSafety(text);
     expect(check.tier).toBe("emergency");
@@ -173,6 +180,10 @@ describe("assessSafety: what is not happening now", () => {
     "he went out to post a letter and came back with the paper",
     "doesn't respond to letters from the council",
     "son left her in bed all day yesterday with no food or drink, safeguarding raised",
+    "landlord not responding about the damp",
+    "low since the business collapsed last year, no SI",
+    "she's worn out and scared she'll collapse one day",
+    "needs a better way of calling for help, pendant alarm",
     "list my referrals pls, the chair will kill me if i dont have numbers",
     "",
     "😀😀😀",

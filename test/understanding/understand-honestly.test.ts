@@ -32,6 +32,8 @@ describe("clinical questions", () => {
     "shaky hands and getting forgetful, more likely Parkinson's or dementia?",
     "wife asking whether his headaches are something serious",
     "is that the steroids doing it?",
+    "on the new water tablet a fortnight, worth upping it?",
+    "his right ankle is hot and puffy since Monday, something or nothing?",
   ])("declines %j, and offers what Signpost can do", async (text) => {
     const answer = await ask(text);
     expect(answer.intent).toBe("unknown");

@@ -7,7 +7,7 @@
 // App Home lists the person's referrals. (Forms opened without a trigger id: slack-forms.test.ts.)
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkMessage, checkModal } from "./support/block-kit-checks.js";
-import { buttonsIn } from "./support/recorded-messages.js";
+import { buttonsIn, headingsIn } from "./support/recorded-messages.js";
 import { type SlackHarness, startSlackHarness, triageChannel, triageUserId } from "./support/slack-harness.js";
 import { buttonPress, directMessage, globalShortcut, homeOpened, mention, viewSubmission } from "./support/slack-payloads.js";
 import { syntheticPeople } from "../../support/synthetic-referral.js";
@@ -156,5 +156,54 @@ describe("a referral from a service card in a public thread", () => {
     expect(view).toContain(reference);
     expect(view).toContain("acknowledged");
     expect(view).not.toContain(syntheticPeople[1]);
+  });
+});
+
+describe("where First Contact Plus does not cover where the person lives", () => {
+  it("puts no Refer to First Contact button on cards for Rutland, but one naming Rutland's front door, which opens its card", async () => {
+    const answer = harness.recorder.next("chat.postMessage");
+    const ask = mention("<@U0LAN0Z89> lonely widower in Oakham", "EvRutlandCards1", { ts: "1515449900.000001", user: "U0RUTLAND" });
+    await harness.send(ask.raw, ask.contentType);
+    const posted = await answer;
+    expect(headingsIn(posted).length).toBeGreaterThan(0);
+    const buttons = buttonsIn(posted);
+    expect(buttons.filter((b) => b.action_id.startsWith("refer"))).toEqual([]);
+    expect(JSON.stringify(posted.args)).not.toContain("Refer to First Contact");
+    const doors = buttons.filter((b) => b.value === "rutland-front-door");
+    expect(doors).toHaveLength(headingsIn(posted).length);
+    for (const door of doors) expect(door.text).toMatchObject({ type: "plain_text", text: "Rutland's front door: Rutland Wayfinder" });
+    expect(JSON.stringify(posted.args)).toMatch(/For someone who lives in Rutland, the front door is Rutland Wayfinder \(01632 960700\)/);
+
+    const shown = harness.recorder.next("chat.postMessage");
+    const press = buttonPress(doors[0]!, { channel: "C123ABC456", messageTs: "1700000000.000200", threadTs: "1515449900.000001", user: "U0RUTLAND" });
+    expect((await harness.send(press.raw, press.contentType)).status).toBe(200);
+    const card = await shown;
+    expect(headingsIn(card)).toEqual(["Rutland Wayfinder"]);
+    expect(JSON.stringify(card.args)).toContain("01632 960700");
+    expect(buttonsIn(card).filter((b) => b.action_id.startsWith("refer"))).toEqual([]);
+  });
+
+  it("keeps Refer to First Contact on cards for a Leicestershire district", async () => {
+    const answer = harness.recorder.next("chat.postMessage");
+    const ask = mention("<@U0LAN0Z89> lonely widower in Melton Mowbray", "EvMeltonCards1", { ts: "1515449950.000001", user: "U0MELTON" });
+    await harness.send(ask.raw, ask.contentType);
+    const posted = await answer;
+    const refer = buttonsIn(posted).filter((b) => b.action_id.startsWith("refer"));
+    expect(refer).toHaveLength(headingsIn(posted).length);
+    for (const button of refer) expect(button.text).toMatchObject({ text: "Refer to First Contact" });
+  });
+
+  it("refuses a modal sent for someone in Rutland, with the sentence on the area block, and stores nothing", async () => {
+    const modal = harness.recorder.next("views.open");
+    const shortcut = globalShortcut("log_referral");
+    await harness.send(shortcut.raw, shortcut.contentType);
+    const view = (await modal).args.view as Json;
+    const before = await referralCount();
+    const body = viewSubmission(view, { ...goodReferral, person: syntheticPeople[2], area: "rutland" }, "W111", "111.333.rutland");
+    const response = JSON.parse((await harness.send(body.raw, body.contentType)).text) as { response_action: string; errors: Record<string, string> };
+    expect(response.response_action).toBe("errors");
+    expect(Object.keys(response.errors)).toEqual(["area"]);
+    expect(response.errors.area).toMatch(/^First Contact Plus covers Leicestershire's seven districts, not Rutland, so it can't take a referral .*Rutland Wayfinder \(01632 960700\)/);
+    expect(await referralCount()).toBe(before);
   });
 });

@@ -18,7 +18,7 @@ import { realDirectoryAndEngine } from "../../support/load-real-directory.js";
 import { testReferrals } from "../../support/test-referrals.js";
 import { adaptiveCardValidator } from "./support/adaptive-card-schema.js";
 import type { CardJson } from "./support/card-helpers.js";
-import { textOf } from "./support/card-helpers.js";
+import { buttonsOf, textOf } from "./support/card-helpers.js";
 
 const hostile = "**urgent** [NHS login](http://evil.example/steal) _x_ `code` ~~gone~~ <at>everyone</at> \u202Egnp.exe\u202C \u0007bell\\\n# not a heading\n- not a list\n1. not a list either";
 
@@ -66,6 +66,10 @@ beforeAll(async () => {
     { name: "help", reply: await say("help") },
     { name: "my referrals", reply: await say("my referrals") },
     { name: "clinical question", reply: await say("what dose of paracetamol can he take?") },
+    { name: "search in Rutland", reply: await say("lonely widower in Oakham") },
+    { name: "Rutland's front door", reply: await bot.handle({ ...base, action: { id: "details", value: "rutland-front-door" } }) },
+    { name: "referral refused in Rutland", reply: await say("refer Mrs P to First Contact, she lives in Oakham") },
+    { name: "search with no place", reply: await bot.handle({ ...base, conversationId: "corpus-no-place", text: "lonely widower" }) },
   ];
   const cards = search.cards;
   corpus.push(
@@ -132,6 +136,23 @@ describe("the Adaptive Card renderer", () => {
       ...[welcomeText(true), welcomeText(false), apology, hostile].flatMap((t) => noticeActivities(t)).flatMap((a) => (a.attachments ?? []).map((x) => x.content as unknown)),
     ];
     for (const card of cards) expect(validate(card)).toEqual([]);
+  });
+
+  it("shows Refer to First Contact only where First Contact Plus covers the person, and names Rutland's front door there", () => {
+    const buttons = (name: string) => renderReply(corpus.find((c) => c.name === name)!.reply).flatMap((card) => buttonsOf(card as unknown as CardJson));
+    const titles = (name: string) => buttons(name).map((b) => b.title);
+    expect(titles("search")).toContain("Refer to First Contact");
+    expect(titles("search in Rutland")).not.toContain("Refer to First Contact");
+    expect(buttons("search in Rutland").filter((b) => b.data?.signpost?.id === "refer")).toEqual([]);
+    const doors = buttons("search in Rutland").filter((b) => b.data?.signpost?.value === "rutland-front-door");
+    expect(doors.length).toBe(corpus.find((c) => c.name === "search in Rutland")!.reply.cards.length);
+    for (const door of doors) expect(door).toMatchObject({ title: "Rutland's front door: Rutland Wayfinder", data: { signpost: { id: "details" } } });
+    expect(renderReply(corpus.find((c) => c.name === "Rutland's front door")!.reply).map((card) => textOf(card as unknown as CardJson)).join("\n")).toMatch(/Rutland Wayfinder[\s\S]*01632 960700/);
+    const refused = renderReply(corpus.find((c) => c.name === "referral refused in Rutland")!.reply);
+    expect(refused.map((card) => textOf(card as unknown as CardJson)).join("\n")).toMatch(/^First Contact Plus covers Leicestershire's seven districts, not Rutland, so it can't take a referral/);
+    expect(refused.flatMap((card) => buttonsOf(card as unknown as CardJson))).toEqual([]);
+    expect(titles("search with no place")).not.toContain("Refer to First Contact");
+    expect(titles("search with no place")).toContain("Refer (I'll ask where they live)");
   });
 
   it("shows every service card's last verified date", () => {

@@ -46,7 +46,7 @@ beforeAll(async () => {
   await references.save(TurnContext.getConversationReference(botAddedToTeam(connector.url)));
   await references.save(TurnContext.getConversationReference(channelMention(connector.url, "")));
   const plan = notificationPlan({ triage: { notifier: "teams", destination: { conversationId: triageChannel } }, notifierFor: () => "teams", webhook: false }, directory);
-  desk = new ReferralDesk(new KyselyReferralStore(db, clock), plan, { roles: { ...noRoleAssignments, triage: new Set(["teams:tenant:u-triage"]) }, userTeams: new Map() }, clock);
+  desk = new ReferralDesk(new KyselyReferralStore(db, clock), plan, { roles: { ...noRoleAssignments, triage: new Set(["teams:tenant:u-triage"]) }, userTeams: new Map() }, clock, directory);
   const memory = memoryLogger();
   logs = memory.lines;
   const notifier = TeamsNotifier.fromSettings({ appType: "SingleTenant", allowedTenantIds: new Set() }, references, memory.logger);

@@ -119,7 +119,7 @@ describe("a form submitted with Action.Execute", () => {
   it("gets the card back as the invoke response, with the errors on it, and nothing stored", async () => {
     // A personal chat captured from a real tenant: the user asks, then presses the form's button.
     const envelope = executeInvoke(harness.serviceUrl, {});
-    const ask: Partial<Activity> = { ...envelope, type: "message", text: "refer Mr R to First Contact for help with a cold home, he lives in Oakham" };
+    const ask: Partial<Activity> = { ...envelope, type: "message", text: "refer Mr R to First Contact for help with a cold home, he lives in Oadby" };
     delete ask.name;
     delete ask.value;
     const before = harness.connector.calls.length;

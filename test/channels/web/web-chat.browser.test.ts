@@ -162,6 +162,34 @@ describe("the web chat in Chromium", () => {
   );
 
   it(
+    "offers Refer to First Contact only where it covers the person, and in Rutland a button for Rutland's front door",
+    async () => {
+      const { page, problems } = await openChat();
+      await send(page, "lonely widower in Melton Mowbray");
+      const melton = page.getByTestId("reply").first().getByTestId("service-card");
+      await melton.first().waitFor();
+      expect(await melton.first().getByTestId("card-action").filter({ hasText: "Refer to First Contact" }).count()).toBe(1);
+
+      await send(page, "lonely widower in Oakham");
+      const reply = page.getByTestId("reply").nth(1);
+      const cards = reply.getByTestId("service-card");
+      await cards.first().waitFor();
+      expect(await reply.getByTestId("card-action").filter({ hasText: "Refer to First Contact" }).count()).toBe(0);
+      const doors = reply.getByTestId("card-action").filter({ hasText: "Rutland's front door: Rutland Wayfinder" });
+      expect(await doors.count()).toBe(await cards.count());
+      expect(await reply.innerText()).toContain("For someone who lives in Rutland, the front door is Rutland Wayfinder (01632 960700)");
+      await doors.first().click();
+      const door = page.getByTestId("reply").nth(2);
+      await door.waitFor();
+      expect(await door.getByTestId("service-card").getByRole("heading", { level: 3 }).textContent()).toBe("Rutland Wayfinder");
+      expect(await door.innerText()).toContain("01632 960700");
+      expect(problems).toEqual([]);
+      await page.close();
+    },
+    timeout,
+  );
+
+  it(
     "puts an emergency first, in an alert with 999, and shows no cards",
     async () => {
       const { page, problems } = await openChat();

@@ -51,7 +51,7 @@ export async function startSlackHarness(options: { commandName?: string; now?: (
     { triage: { notifier: "slack", destination: { conversationId: triageChannel } }, notifierFor: (channel) => (channel === "slack" ? "slack" : "inbox"), webhook: false },
     core.directory,
   );
-  const referrals = new ReferralDesk(new KyselyReferralStore(db, clock), plan, { roles: { ...noRoleAssignments, triage: new Set([slackUserId(triageWorkspace, triageUserId)]) }, userTeams: new Map() }, clock);
+  const referrals = new ReferralDesk(new KyselyReferralStore(db, clock), plan, { roles: { ...noRoleAssignments, triage: new Set([slackUserId(triageWorkspace, triageUserId)]) }, userTeams: new Map() }, clock, core.directory);
   const sender = new OutboxSender(db, [SlackNotifier.fromSettings(settings, logger), new InboxNotifier(new InboxStore(db, clock))], clock, logger);
   const feedback = new JsonLinesFeedbackStore(path.join(mkdtempSync(path.join(tmpdir(), "signpost-slack-feedback-")), "feedback.jsonl"));
   const bot = createBot({ ...core, maxResults: 5, conversations: new InMemoryConversationStore(clock, 30 * 60 * 1000), feedback, clock, referrals });
