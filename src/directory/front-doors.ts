@@ -13,8 +13,23 @@ import { type AreaId, areaIds } from "./ids.js";
 /** The record Signpost's referrals go to. */
 export const firstContactPlusId = "first-contact-plus";
 
+/**
+ * The directory's front-door records, found once per list of services (a directory of 100,000
+ * services was scanned several times a question before this; a refreshed directory has a new list).
+ */
+const doorsOf = new WeakMap<readonly Service[], readonly Service[]>();
+
+function frontDoors(directory: Directory): readonly Service[] {
+  let doors = doorsOf.get(directory.services);
+  if (!doors) {
+    doors = directory.services.filter((service) => service.front_door === true);
+    doorsOf.set(directory.services, doors);
+  }
+  return doors;
+}
+
 export function firstContactPlus(directory: Directory): Service | undefined {
-  return directory.services.find((service) => service.id === firstContactPlusId && service.front_door === true);
+  return frontDoors(directory).find((service) => service.id === firstContactPlusId);
 }
 
 /** True where First Contact Plus covers the area (and it is in the directory at all). */
@@ -24,7 +39,7 @@ export function firstContactCovers(area: AreaId, directory: Directory): boolean 
 
 /** The area's front door: First Contact Plus where it covers the area, else the area's own record. */
 export function frontDoorFor(area: AreaId, directory: Directory): Service | undefined {
-  const doors = directory.services.filter((service) => service.front_door === true && service.areas.includes(area));
+  const doors = frontDoors(directory).filter((service) => service.areas.includes(area));
   return doors.find((door) => door.id === firstContactPlusId) ?? doors[0];
 }
 
@@ -88,7 +103,7 @@ export function frontDoorSentence(areas: readonly AreaId[], directory: Directory
   const fcp = firstContactPlus(directory);
   // First Contact Plus first, then the others in the gazetteer's order of the areas they serve.
   const order = (door: Service) => (door.id === firstContactPlusId ? -1 : Math.min(...door.areas.map((area) => areaIds.indexOf(area))));
-  const doors = directory.services.filter((service) => service.front_door === true).sort((a, b) => order(a) - order(b));
+  const doors = [...frontDoors(directory)].sort((a, b) => order(a) - order(b));
   if (areas.length === 0) {
     const [only] = doors;
     if (!only) return undefined;
