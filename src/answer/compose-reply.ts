@@ -1,5 +1,6 @@
 import type { Directory, Service } from "../directory/directory.js";
 import { frontDoorSentence } from "../directory/front-doors.js";
+import { joinAnd } from "../text/join-and.js";
 import type { AreaId, NeedId } from "../directory/ids.js";
 import type { AnswerResult } from "./answer.js";
 import { formatDate } from "./format-date.js";
@@ -77,9 +78,4 @@ function describeRequest(input: ReplyInput, directory: Directory): string {
   const where = input.areas.length > 0 ? ` in ${joinAnd(input.areas.map((area) => directory.gazetteer.name(area)))}` : "";
   const age = input.age !== null ? ` for someone aged ${input.age}` : "";
   return `${what}${where}${age}`;
-}
-
-function joinAnd(items: readonly string[]): string {
-  if (items.length <= 1) return items.join("");
-  return `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
 }

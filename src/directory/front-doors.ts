@@ -1,4 +1,5 @@
 import type { Directory, Service } from "./directory.js";
+import { joinAnd } from "../text/join-and.js";
 import { type AreaId, areaIds } from "./ids.js";
 
 /**
@@ -124,9 +125,4 @@ export function frontDoorSentence(areas: readonly AreaId[], directory: Directory
     parts.push(...outside.map((area) => nameFrontDoor(area, directory)));
   }
   return parts.join(" ");
-}
-
-export function joinAnd(items: readonly string[]): string {
-  if (items.length <= 1) return items.join("");
-  return `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
 }

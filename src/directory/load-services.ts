@@ -27,7 +27,8 @@ export interface ServiceFileText {
 
 /**
  * Parses every service file, checks need and area ids against the taxonomy and
- * gazetteer (suggesting the closest), and that service ids are unique.
+ * gazetteer (suggesting the closest), that service ids are unique, and that a
+ * record claiming to come from a feed lives where the import writes that feed.
  */
 export function parseServices(
   files: readonly ServiceFileText[],
@@ -57,6 +58,12 @@ export function parseServices(
           problem(`service_areas[${a}]`, explainUnknownArea(area, gazetteer, areaGroupIds));
         }
       });
+      // Real contact details are allowed only in a feed's own records, so a record may say it comes from
+      // a feed only where the import writes that feed: services/imported/<feed>/.
+      const feed = /^ORUK feed (.+)$/.exec(record.source)?.[1];
+      if (feed !== undefined && !relative.split(path.sep).join("/").startsWith(`imported/${feed}/`)) {
+        problem("source", `says "${record.source}", but that feed's records are written by the import to services/imported/${feed}/, not here`);
+      }
       const earlier = firstSeen.get(record.id);
       if (earlier) problem("id", `"${record.id}" is already used in ${earlier}`);
       firstSeen.set(record.id, shownAs);

@@ -38,6 +38,10 @@ export function buildTaxonomy(file: NeedsFile, shownAs: string): { taxonomy?: Ta
       if (owner) problems.push({ file: shownAs, path: `not_listed[${index}].terms[${t}]`, message: `"${word}" already means ${owner}; a word may mean one need only` });
     });
   });
+  // A circumstance is one of a need's own terms, read more weakly.
+  file.circumstances.forEach((word, index) => {
+    if (!owners.has(normaliseText(word))) problems.push({ file: shownAs, path: `circumstances[${index}]`, message: `"${word}" is not a term of any need` });
+  });
   const notListed = file.not_listed.map((gap) => ({ label: gap.label, terms: gap.terms }));
-  return problems.length > 0 ? { problems } : { taxonomy: new Taxonomy(needs, notListed), problems };
+  return problems.length > 0 ? { problems } : { taxonomy: new Taxonomy(needs, notListed, file.circumstances), problems };
 }

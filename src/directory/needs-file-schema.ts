@@ -19,6 +19,8 @@ export const needsFileSchema = z.strictObject({
   ),
   /** Needs the directory does not cover yet: named so that Signpost can say so, never matched to a near need. */
   not_listed: z.array(z.strictObject({ label: z.string().trim().min(1, "must not be empty"), terms: z.array(term).min(1, "must list the words people use") })).default([]),
+  /** Terms of a need that describe a circumstance, not a request ("lives alone"): they count only when nothing else is asked. */
+  circumstances: z.array(term).default([]),
 });
 
 export type NeedsFile = z.infer<typeof needsFileSchema>;

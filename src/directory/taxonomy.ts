@@ -1,3 +1,4 @@
+import { normaliseText } from "../text/normalise-text.js";
 import { TermMatcher } from "../text/term-matcher.js";
 import type { NeedId } from "./ids.js";
 
@@ -24,11 +25,14 @@ export class Taxonomy {
   readonly matcher: TermMatcher<NeedId>;
   readonly notListedMatcher: TermMatcher<string>;
   private readonly byId: ReadonlyMap<NeedId, Need>;
+  private readonly circumstances: ReadonlySet<string>;
 
   constructor(
     readonly needs: readonly Need[],
     readonly notListed: readonly NotListedNeed[] = [],
+    circumstances: readonly string[] = [],
   ) {
+    this.circumstances = new Set(circumstances.map(normaliseText));
     this.notListedMatcher = new TermMatcher(notListed.flatMap((gap) => gap.terms.map((term) => [term, gap.label] as const)));
     this.byId = new Map(needs.map((need) => [need.id, need]));
     this.matcher = new TermMatcher(
@@ -38,6 +42,11 @@ export class Taxonomy {
         ),
       ),
     );
+  }
+
+  /** True for a term that describes a circumstance ("lives alone"), which counts as its need only when nothing else is asked. */
+  isCircumstance(term: string): boolean {
+    return this.circumstances.has(term);
   }
 
   need(id: NeedId): Need {

@@ -28,7 +28,7 @@ export function typoAllowance(word: string): number {
  * meant as written ("lovely" is not "lonely"). With `fuzzyPhrases` (place
  * names), a phrase of two or three words is matched fuzzily too, as written
  * ("Great Glenn", "Newbold Vernon") or run together ("Beaumontleys"), when
- * one of its words is not a real word.
+ * its first two letters are right and one of its words is not a real word.
  */
 export class TermMatcher<V> {
   private readonly exact = new Map<string, V[]>();
@@ -49,8 +49,8 @@ export class TermMatcher<V> {
       const values = this.exact.get(term) ?? [];
       if (!values.includes(value)) values.push(value);
       this.exact.set(term, values);
-      const words = term.split(" ").length;
-      const first = term.split(" ")[0]!;
+      const [first = term, ...rest] = term.split(" ");
+      const words = rest.length + 1;
       this.longestFrom.set(first, Math.max(this.longestFrom.get(first) ?? 0, words));
       if (words === 1 && typoAllowance(term) > 0) {
         const bucket = this.singleWords.get(term[0]!) ?? [];

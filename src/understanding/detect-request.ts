@@ -72,8 +72,16 @@ export function asksForAlternative(message: string): boolean {
 }
 
 export function reportsServiceChange(message: string): boolean {
-  const text = cleanText(message);
-  return reportsChange.test(text) && !asksForAlternative(text);
+  return reportsChange.test(cleanText(message)) && !asksForAlternative(message);
+}
+
+/** Words that say a message is feedback at all: a service closed, moved or wrong, or a comment on Signpost. */
+const feedbackWords =
+  /\b(?:closed|closing|shut|stopped|moved|no longer|not (?:running|there|answering|working)|doesn'?t (?:exist|run|answer)|wrong|incorrect|out of date|outdated|dead link|changed|number|phone|email|website|address|link|useful|helpful|rubbish|useless|feedback|report|thanks|thank you|cheers|results|signpost)\b/i;
+
+/** True when the message has any word of feedback: a guess of "feedback" without one is not trusted. */
+export function soundsLikeFeedback(message: string): boolean {
+  return feedbackWords.test(cleanText(message));
 }
 
 export function commentsOnSignpost(message: string): boolean {

@@ -3,6 +3,7 @@ import type { AreaId, NeedId } from "../directory/ids.js";
 import { areaIds, needIds } from "../directory/ids.js";
 import { tokenize, tokenizeWithBreaks } from "../text/normalise-text.js";
 import type { TermMatch } from "../text/term-matcher.js";
+import type { Taxonomy } from "../directory/taxonomy.js";
 import { extractAge } from "./extract-age.js";
 import { residence } from "./resolve-residence.js";
 
@@ -35,7 +36,7 @@ export function extractEntities(text: string, directory: Directory): { entities:
   // Needs the directory does not cover claim their words first, so "macular degeneration" never reads as another need.
   const notListed = taxonomy.notListedMatcher.matchExact(tokens, claimed);
   placeMatches.push(...gazetteer.matcher.matchFuzzy(tokens, claimed));
-  const needMatches = withoutCircumstances([...taxonomy.matcher.matchExact(tokens, claimed), ...taxonomy.matcher.matchFuzzy(tokens, claimed)], notListed.length);
+  const needMatches = withoutCircumstances([...taxonomy.matcher.matchExact(tokens, claimed), ...taxonomy.matcher.matchFuzzy(tokens, claimed)], notListed.length, taxonomy);
   // Only where the person lives decides what is local: not a hospital's town, a road's name or a relative's home.
   const homes = residence(tokens, placeMatches, tokenizeWithBreaks(text).breakBefore);
 
@@ -54,14 +55,12 @@ export function extractEntities(text: string, directory: Directory): { entities:
 }
 
 /**
- * Living alone is a circumstance, not a request: it counts as a need for company
- * only when nothing else is asked. "Sight loss support for 83F, lives alone" asks
- * for sight loss support.
+ * A circumstance (needs.yaml `circumstances`, e.g. "lives alone") is not a
+ * request: it counts as its need only when nothing else is asked. "Sight loss
+ * support for 83F, lives alone" asks for sight loss support.
  */
-const circumstances = new Set(["lives alone", "living alone", "on his own", "on her own", "by himself", "by herself"]);
-
-function withoutCircumstances<V>(matches: TermMatch<V>[], notListed: number): TermMatch<V>[] {
-  const specific = matches.filter((match) => !circumstances.has(match.term));
+function withoutCircumstances<V>(matches: TermMatch<V>[], notListed: number, taxonomy: Taxonomy): TermMatch<V>[] {
+  const specific = matches.filter((match) => !taxonomy.isCircumstance(match.term));
   return specific.length > 0 || notListed > 0 ? specific : matches;
 }
 

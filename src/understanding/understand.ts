@@ -3,8 +3,8 @@ import type { AreaId, NeedId } from "../directory/ids.js";
 import { tokenize } from "../text/normalise-text.js";
 import { assessSafety, type SafetyAssessment } from "./assess-safety.js";
 import { type ClinicalQuestion, detectClinicalQuestion } from "./detect-clinical-question.js";
-import { asksForAlternative, asksForReferral, asksOutOfScope, commentsOnSignpost, reportsServiceChange } from "./detect-request.js";
-import { extractEntities, type Evidence } from "./extract-entities.js";
+import { asksForAlternative, asksForReferral, asksOutOfScope, commentsOnSignpost, reportsServiceChange, soundsLikeFeedback } from "./detect-request.js";
+import { type Entities, extractEntities, type Evidence } from "./extract-entities.js";
 import { extractNhsNumber } from "./extract-nhs-number.js";
 import { extractPerson } from "./extract-person.js";
 import { extractReference } from "./extract-reference.js";
@@ -69,9 +69,6 @@ export const concernProbability = 0.6;
  */
 const catchAllConviction = 0.6;
 const needlessIntents: ReadonlySet<IntentId> = new Set(["unknown", "greeting", "help"]);
-/** Words that say a message is feedback: a service closed, moved or wrong, or a comment on Signpost. */
-const feedbackCue =
-  /\b(?:closed|closing|shut|stopped|moved|no longer|not (?:running|there|answering|working)|doesn'?t (?:exist|run|answer)|wrong|incorrect|out of date|outdated|dead link|changed|number|phone|email|website|address|link|useful|helpful|rubbish|useless|feedback|report|thanks|thank you|cheers|results|signpost)\b/i;
 
 /**
  * Understands one message: entities first, then the safety net, then what is
@@ -86,20 +83,15 @@ export function understand(text: string, options: UnderstandOptions): Understand
   const { directory, classifier } = options;
   const { entities, evidence } = extractEntities(text, directory);
   const nhs = extractNhsNumber(text);
+  const safety = assessSafety(text);
   const full: UnderstoodEntities = {
     ...entities,
+    ...(disclosesDomesticAbuse(text, safety) ? asDomesticAbuse(entities, evidence) : {}),
     nhsNumber: nhs.kind === "valid" ? nhs.nhsNumber : null,
     reference: extractReference(text),
     urgency: extractUrgency(text),
     person: extractPerson(text),
   };
-  const safety = assessSafety(text);
-  if (disclosesDomesticAbuse(text, safety)) {
-    if (!full.notListed.includes(domesticAbuseLabel)) full.notListed.push(domesticAbuseLabel);
-    // "controls all the money" is the abuse, not a need for money advice.
-    const fromAbuseOnly = (need: NeedId) => evidence.needs.filter((e) => e.need === need).every((e) => abuseWords.has(e.written));
-    full.needs.splice(0, full.needs.length, ...full.needs.filter((need) => !fromAbuseOnly(need)));
-  }
   const guess = classifier.classify(text, markersOf(full, nhs.kind !== "none"));
   const pUrgent = guess.probabilities.urgent_help;
   const ruleless = safety.mentions.length === 0;
@@ -134,7 +126,7 @@ export function understand(text: string, options: UnderstandOptions): Understand
   // Feedback is about a service's details or about Signpost: a message that names needs and says
   // nothing of the kind ("used to go to the bowls club, now housebound. befriending?"), or that asks
   // for another ("the lunch club has closed, is there another?"), is a search.
-  if (intent === "feedback" && full.needs.length > 0 && (!feedbackCue.test(text) || asksForAlternative(text))) {
+  if (intent === "feedback" && full.needs.length > 0 && (!soundsLikeFeedback(text) || asksForAlternative(text))) {
     return { ...base, intent: "find_service", confidence: guess.probabilities.find_service, unsure: false, risks: [] };
   }
   // A recognised need outweighs a weak guess at an intent that has no use for it:
@@ -147,9 +139,11 @@ export function understand(text: string, options: UnderstandOptions): Understand
   return { ...base, intent, confidence, unsure: false, risks: [] };
 }
 
+/** The label of domestic abuse among the needs not listed (directory/needs.yaml, `not_listed`). */
 const domesticAbuseLabel = "domestic abuse support";
+/** Words of the abuse itself ("controls all the money"), not a need for money advice. */
 const abuseWords = new Set(["money", "finances", "phone", "her money", "his money", "the money"]);
-const partnerOrFamily = /\b(?:partner|husband|wife|boyfriend|girlfriend|ex|ex-partner|ex-husband|ex-wife|spouse|fianc[eé]e?)\b/i;
+const partner = /\b(?:partner|husband|wife|boyfriend|girlfriend|ex|ex-partner|ex-husband|ex-wife|spouse|fianc[eé]e?)\b/i;
 
 /**
  * Abuse or violence from a partner, disclosed and happening (not long ago, not
@@ -158,7 +152,16 @@ const partnerOrFamily = /\b(?:partner|husband|wife|boyfriend|girlfriend|ex|ex-pa
  */
 function disclosesDomesticAbuse(text: string, safety: SafetyAssessment): boolean {
   const present = safety.mentions.some((m) => (m.kind === "abuse" || m.kind === "violence") && m.status === "present");
-  return present && partnerOrFamily.test(text);
+  return present && partner.test(text);
+}
+
+/** The needs of a domestic abuse disclosure: domestic abuse named as not listed, and no need read from the abuse's own words. */
+function asDomesticAbuse(entities: Entities, evidence: Evidence): Pick<Entities, "needs" | "notListed"> {
+  const fromAbuseOnly = (need: NeedId) => evidence.needs.filter((e) => e.need === need).every((e) => abuseWords.has(e.written));
+  return {
+    needs: entities.needs.filter((need) => !fromAbuseOnly(need)),
+    notListed: entities.notListed.includes(domesticAbuseLabel) ? entities.notListed : [...entities.notListed, domesticAbuseLabel],
+  };
 }
 
 /** The markers of a message, found as `understand` finds them: used to train the classifier. */

@@ -69,6 +69,15 @@ describe("loadDirectory refuses broken files, naming file, record and field", ()
     expect(problems).toContain(`directory/${fcp}: services[0].email: must be an address at example.org (no real inboxes in the directory)`);
   });
 
+  it("refuses real contact details in a hand-written record that claims to come from a feed", async () => {
+    const copy = copyDirectory();
+    copy.edit(fcp, (text) => text.replace(/source: .*/, "source: ORUK feed county").replace('"0116 496 0100"', '"0116 305 0000"'));
+    const problems = await problemsOf(copy.dir);
+    expect(problems).toContain(
+      `directory/${fcp}: services[0].source: says "ORUK feed county", but that feed's records are written by the import to services/imported/county/, not here`,
+    );
+  });
+
   it("requires invented contact details on a seed record to be marked as an illustrative sample", async () => {
     const copy = copyDirectory();
     copy.edit(fcp, (text) => text.replace("; contact details: illustrative sample", ""));

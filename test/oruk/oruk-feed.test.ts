@@ -8,15 +8,14 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { Hono } from "hono";
+import type { Hono } from "hono";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Directory, Service } from "../../src/directory/directory.js";
 import { LiveDirectory } from "../../src/directory/live-directory.js";
 import { Taxonomy } from "../../src/directory/taxonomy.js";
-import { mountOrukRoutes } from "../../src/oruk/mount-oruk-routes.js";
 import { orukServiceId } from "../../src/oruk/oruk-export.js";
 import { type OrukPath, orukOpenApiValidators } from "./oruk-schema.js";
-import { orukFixtures, realDirectoryAndMap } from "./support.js";
+import { orukFeedApp, orukFixtures, realDirectoryAndMap } from "./support.js";
 
 type Body = Record<string, unknown>;
 interface Term {
@@ -35,9 +34,7 @@ beforeAll(async () => {
 });
 
 function feed(loaded: () => Directory | undefined = () => directory): Hono {
-  const app = new Hono();
-  mountOrukRoutes(app, { directory: loaded });
-  return app;
+  return orukFeedApp(loaded);
 }
 
 async function get(url: string, app = feed()) {

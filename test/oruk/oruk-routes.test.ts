@@ -3,13 +3,12 @@
  * in ORUK v3 shape, valid against the ORUK v3 schemas, with ORUK pagination
  * and clear 400s, 404s and 503s.
  */
-import { Hono } from "hono";
+import type { Hono } from "hono";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Directory } from "../../src/directory/directory.js";
 import { orukServiceId } from "../../src/oruk/oruk-export.js";
-import { mountOrukRoutes } from "../../src/oruk/mount-oruk-routes.js";
 import { type Check, orukValidators } from "./oruk-schema.js";
-import { realDirectoryAndMap } from "./support.js";
+import { orukFeedApp, realDirectoryAndMap } from "./support.js";
 
 let directory: Directory;
 let validators: { service: Check; page: Check };
@@ -19,9 +18,7 @@ beforeAll(async () => {
 });
 
 function app(loaded: () => Directory | undefined = () => directory): Hono {
-  const hono = new Hono();
-  mountOrukRoutes(hono, { directory: loaded });
-  return hono;
+  return orukFeedApp(loaded);
 }
 
 const get = async (path: string, loaded?: () => Directory | undefined) => {

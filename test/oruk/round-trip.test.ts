@@ -5,23 +5,20 @@
  * record. Imported back into the real directory, every record yields to the
  * local one.
  */
-import { Hono } from "hono";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Directory, Service } from "../../src/directory/directory.js";
 import type { ServiceRecord } from "../../src/directory/service-file-schema.js";
 import { fetchOrukFeed } from "../../src/oruk/fetch-oruk-feed.js";
 import { importOruk, type OrukImportResult } from "../../src/oruk/import-oruk.js";
-import { mountOrukRoutes } from "../../src/oruk/mount-oruk-routes.js";
 import type { OrukInputRecord } from "../../src/oruk/parse-oruk-records.js";
-import { importOptions, realDirectoryAndMap } from "./support.js";
+import { importOptions, orukFeedApp, realDirectoryAndMap } from "./support.js";
 
 let directory: Directory;
 let records: OrukInputRecord[];
 let requests: string[];
 beforeAll(async () => {
   directory = (await realDirectoryAndMap()).directory;
-  const app = new Hono();
-  mountOrukRoutes(app, { directory: () => directory });
+  const app = orukFeedApp(() => directory);
   requests = [];
   const viaApp: typeof fetch = (input, init) => {
     const url = input instanceof URL ? input.href : typeof input === "string" ? input : input.url;

@@ -4,9 +4,11 @@
  * defaults, and a record builder for hand-made feeds.
  */
 import path from "node:path";
+import { Hono } from "hono";
 import type { Directory } from "../../src/directory/directory.js";
 import { loadDirectory } from "../../src/directory/load-directory.js";
 import type { OrukImportOptions } from "../../src/oruk/import-oruk.js";
+import { mountOrukRoutes } from "../../src/oruk/mount-oruk-routes.js";
 import { loadOrukTaxonomyMap, type OrukTaxonomyMap } from "../../src/oruk/oruk-taxonomy-map.js";
 import type { OrukInputRecord } from "../../src/oruk/parse-oruk-records.js";
 import { extractEntities } from "../../src/understanding/extract-entities.js";
@@ -15,6 +17,13 @@ import { realDirectory } from "../support/directory-copy.js";
 export const orukFixtures = path.join(import.meta.dirname, "../../../shared/fixtures/oruk");
 export const schemaFixtures = path.join(import.meta.dirname, "../../../shared/fixtures/schema");
 export const mapFile = path.join(realDirectory, "oruk-taxonomy-map.yaml");
+
+/** The published feed alone, on an app of its own, reading whichever directory `loaded` gives (undefined: not loaded yet). */
+export function orukFeedApp(loaded: () => Directory | undefined): Hono {
+  const app = new Hono();
+  mountOrukRoutes(app, { directory: loaded });
+  return app;
+}
 
 let loaded: Promise<{ directory: Directory; map: OrukTaxonomyMap }> | undefined;
 

@@ -85,9 +85,14 @@ describe("TermMatcher with fuzzy phrases (place names)", () => {
     expect(fuzzy("market bosworht")).toEqual([["market bosworth", "market bosworht"]]);
   });
 
-  it("leaves real words alone, and is off unless asked for", () => {
-    expect(fuzzy("a great deal")).toEqual([]);
+  it("leaves a phrase of real words alone, however close", () => {
+    expect(fuzzy("great glee")).toEqual([]);
     expect(fuzzy("market town")).toEqual([]);
-    expect(matcher.matchFuzzy(tokenize("great glenn"))).toEqual([]);
+  });
+
+  it("is off unless asked for", () => {
+    const plain = new TermMatcher<string>([["Great Glen", "harborough"]]);
+    expect(plain.matchFuzzy(tokenize("great glenn"))).toEqual([]);
+    expect(plain.matchFuzzy(tokenize("greatglen"))).toEqual([]);
   });
 });
