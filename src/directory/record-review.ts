@@ -3,7 +3,6 @@ import path from "node:path";
 import { ReviewError } from "../errors/review-error.js";
 import type { OutdatedReport } from "../feedback/feedback-store.js";
 import { openReports } from "../feedback/open-reports.js";
-import { editDistance } from "../text/edit-distance.js";
 import type { Clock } from "../time/clock.js";
 import { londonDate } from "../time/wall-clock.js";
 import { type Directory, findService, type Service } from "./directory.js";
@@ -11,6 +10,7 @@ import { parseYamlText } from "./read-yaml-file.js";
 import { isImported, lastVerification } from "./review-list.js";
 import { latestReviews, latestVerifications, type NewReviewEntry, type ReviewAction, type ReviewEntry, type ReviewStore } from "./review-store.js";
 import { serviceFileSchema } from "./service-file-schema.js";
+import { closest } from "./suggest-id.js";
 import { removeService, setLastVerified } from "./service-yaml-edits.js";
 
 export interface ReviewRequest {
@@ -165,12 +165,7 @@ function openReportsFor(serviceId: string, service: Service | undefined, reviews
 }
 
 function unknownService(id: string, directory: Directory): string {
-  let best: string | undefined;
-  let bestDistance = Math.max(2, Math.floor(id.length / 4)) + 1;
-  for (const service of directory.services) {
-    const distance = editDistance(id, service.id, bestDistance - 1);
-    if (distance < bestDistance) [best, bestDistance] = [service.id, distance];
-  }
+  const best = closest(id, directory.services.map((service) => service.id));
   const hint = best ? `; did you mean "${best}"?` : "; `npm run directory -- review` lists what needs review.";
   return `There is no service "${id}" in the directory${hint}`;
 }

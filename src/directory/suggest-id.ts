@@ -4,7 +4,7 @@ import type { Gazetteer } from "./gazetteer.js";
 import type { Taxonomy } from "./taxonomy.js";
 
 /** The closest of `candidates` to `word`, if it is near enough to be a slip. */
-function closest(word: string, candidates: readonly string[]): string | undefined {
+export function closest(word: string, candidates: readonly string[]): string | undefined {
   let best: string | undefined;
   let bestDistance = Math.max(2, Math.floor(word.length / 3)) + 1;
   for (const candidate of candidates) {

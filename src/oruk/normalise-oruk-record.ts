@@ -1,7 +1,7 @@
 /**
  * Tidies one feed record before it is checked, the way a person fixing it by
  * hand would, so formatting never costs a service: every string trimmed and
- * cleared of zero-width characters; an empty string is an absent field (and a
+ * cleared of zero-width and direction-control characters; an empty string is an absent field (and a
  * list entry left with nothing but ids is dropped); HTML in free text becomes
  * plain text; a bare domain gets https:// and http:// becomes https://; an
  * email loses `mailto:`, surrounding spaces and stray dots; an age or amount
@@ -9,6 +9,7 @@
  * guessed: what is still wrong after this is left for the schema to report.
  * Each kind of fix is noted (field and kind, never the value) for the report.
  */
+import { withoutInvisible } from "../text/normalise-text.js";
 import { plainText } from "./oruk-plain-text.js";
 
 export interface NormaliseFix {
@@ -31,8 +32,6 @@ export const fixKinds = {
   quotes: "quotes around a phone number removed",
 } as const;
 
-const zeroWidth = /[\u200b-\u200d\u2060\ufeff\u00ad]/;
-const everyZeroWidth = new RegExp(zeroWidth.source, "g");
 const freeText = new Set(["description", "eligibility_description", "application_process", "fees", "fees_description", "amount_description", "notes", "alert", "name", "title"]);
 const webKeys = new Set(["url", "website"]);
 const numberKeys = new Set(["minimum_age", "maximum_age", "amount"]);
@@ -56,11 +55,8 @@ function tidyWebAddress(url: string, note: (what: string) => void): string {
 }
 
 function normaliseString(raw: string, key: string, note: (what: string) => void): string | undefined {
-  let text = raw;
-  if (zeroWidth.test(text)) {
-    note(fixKinds.zeroWidth);
-    text = text.replace(everyZeroWidth, "");
-  }
+  let text = withoutInvisible(raw);
+  if (text !== raw) note(fixKinds.zeroWidth);
   const trimmed = text.replace(/\u00a0/g, " ").trim();
   if (trimmed !== "" && trimmed !== text) note(fixKinds.trimmed);
   text = trimmed;

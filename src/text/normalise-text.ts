@@ -11,9 +11,14 @@ const apostrophes = /['\u2018\u2019\u02BC`]/g;
 const accents = /\p{M}+/gu;
 const separators = /[^\p{L}\p{N}]+/gu;
 
+/** Removes invisible and bidi control characters (zero-width spaces, soft hyphens, direction overrides), and nothing else. */
+export function withoutInvisible(input: string): string {
+  return input.replace(invisible, "");
+}
+
 /** Removes invisible and bidi control characters after NFKC; keeps case and punctuation. */
 export function cleanText(input: string): string {
-  return input.normalize("NFKC").replace(invisible, "");
+  return withoutInvisible(input.normalize("NFKC"));
 }
 
 export function normaliseText(input: string): string {

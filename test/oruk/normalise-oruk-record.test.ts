@@ -29,6 +29,11 @@ describe("tidying a feed record", () => {
     ]);
   });
 
+  it("removes direction controls as well as zero-width characters, so no text reads backwards on a card", () => {
+    const { value } = normaliseOrukRecord({ id: "1", name: "Tea \u202eand\u202c chat\u200b" });
+    expect(value).toEqual({ id: "1", name: "Tea and chat" });
+  });
+
   it("turns HTML into plain text and leaves plain text's words alone", () => {
     expect(plainText("<p>Tea &amp; chat</p><script>alert(1)</script><p>Thursdays</p>")).toBe("Tea & chat\n\nThursdays");
     expect(plainText("Fish & chips < 5 pounds, Mondays")).toBe("Fish & chips < 5 pounds, Mondays");
