@@ -19,7 +19,7 @@ import { CompactTextIndex } from "../src/search/compact-text-index.js";
 import { EmbeddedSearchEngine } from "../src/search/embedded-search-engine.js";
 import { createUnderstander } from "../src/understanding/create-understander.js";
 import { loadIntents } from "../src/understanding/load-intents.js";
-import { type BlindSet, blindFolder, readBlindSets } from "./lib/blind-sets.js";
+import { type BlindSet, firstRunFile, isSealed, readBlindSets } from "./lib/blind-sets.js";
 import { nlpJsIntents } from "./lib/nlpjs-intents.js";
 import { type CaseOutcome, type Figures, figuresOf, scoreCase } from "./lib/score-blind.js";
 
@@ -32,10 +32,8 @@ const understander = createUnderstander(directory, intents, config.intentConfide
 const deps = { directory, engine, understander, maxResults: config.searchMaxResults };
 
 const only = values["first-run"] ?? values.round;
-// A round with no first run yet is sealed: committed as delivered, and read only by its first run.
-const sealed = (set: BlindSet) => !existsSync(firstRunFile(set.round));
-const sets = readBlindSets().filter((set) => (only === undefined ? !sealed(set) : set.round === Number(only)));
-if (values.round !== undefined && sets.some(sealed)) {
+const sets = readBlindSets().filter((set) => (only === undefined ? !isSealed(set) : set.round === Number(only)));
+if (values.round !== undefined && sets.some(isSealed)) {
   process.stderr.write(`Round ${values.round} is sealed (no first run yet): run it once with --first-run ${values.round}.\n`);
   process.exit(2);
 }
@@ -105,9 +103,6 @@ for (const round of [...new Set(sets.map((s) => s.round))]) {
 }
 process.stdout.write(`${lines.join("\n")}\n`);
 
-function firstRunFile(round: number): string {
-  return path.join(blindFolder, `round-${round}`, "first-run.json");
-}
 
 function readFirstRun(round: number): Partial<Record<BlindSet["kind"], Figures>> | undefined {
   const file = firstRunFile(round);

@@ -39,6 +39,19 @@ export interface BlindSet {
 
 export const blindFolder = new URL("../../test/fixtures/blind/", import.meta.url).pathname;
 
+/** Where a round's first-run figures are recorded; until that file exists the round is sealed. */
+export function firstRunFile(round: number, folder = blindFolder): string {
+  return path.join(folder, `round-${round}`, "first-run.json");
+}
+
+/**
+ * A round with no first run yet is sealed: committed as delivered, read only by
+ * its first run (`eval:blind -- --first-run N`), never by development.
+ */
+export function isSealed(set: BlindSet): boolean {
+  return !existsSync(path.join(path.dirname(set.file), "first-run.json"));
+}
+
 /** Every round's sets, oldest round first. */
 export function readBlindSets(folder = blindFolder): BlindSet[] {
   if (!existsSync(folder)) return [];
