@@ -19,9 +19,13 @@ const blindCase = z.object({
   tier: z.enum(["routine", "concern", "emergency"]).default("routine"),
   clinical: z.boolean().default(false),
   needs: z.array(z.enum(needIds)).default([]),
-  outside: z.array(z.string().min(1)).default([]),
+  // One writer gave a single plain string: the same label, so it is read as a list of one.
+  outside: z
+    .union([z.string().min(1).transform((need) => [need]), z.array(z.string().min(1))])
+    .default([]),
   area: z.enum(areaIds).nullable().default(null),
-  age: z.number().int().min(0).max(120).nullable().default(null),
+  // Absent when the set does not label ages (the intents set): then age is not scored.
+  age: z.number().int().min(0).max(120).nullable().optional(),
 });
 
 export type BlindCase = z.infer<typeof blindCase>;

@@ -57,7 +57,7 @@ export function scoreCase(c: BlindCase, answer: Answer): CaseOutcome {
     emergencyMissed: c.tier === "emergency" && !urgent,
     ...(clinicalDeclined !== undefined ? { clinicalDeclined } : {}),
     ...(c.tier === "concern" ? { concernLine: !urgent && safetyLine.test(answer.reply) } : {}),
-    ...(c.age !== null ? { ageOk: answer.entities.age === c.age } : answer.entities.age !== null ? { ageOk: false } : {}),
+    ...(c.age === undefined ? {} : c.age !== null ? { ageOk: answer.entities.age === c.age } : answer.entities.age !== null ? { ageOk: false } : {}),
     needsFound: c.needs.filter((n) => answer.entities.needs.includes(n)).length,
   };
 }

@@ -12,7 +12,7 @@
  */
 import { cleanText } from "../text/normalise-text.js";
 import { sentencesOf } from "./clauses.js";
-import { happeningNow, hypotheticalBefore, negatedAfter, negatedBefore, negationStop, otherPersonBefore, pastAfter, pastBefore, pastTenseBefore, recentPast, resolved } from "./context-cues.js";
+import { habitual, happeningNow, hypotheticalBefore, negatedAfter, negatedBefore, negationStop, otherPersonBefore, pastAfter, pastBefore, pastTenseBefore, recentPast, resolved } from "./context-cues.js";
 import { type RiskKind, type RiskTier, riskTriggers } from "./risk-lexicon.js";
 import { scrubClinicalValues } from "./scrub-clinical-values.js";
 
@@ -53,6 +53,9 @@ function statusOf(clause: string, start: number, end: number, sentence: string):
   return "present";
 }
 
+/** Kinds whose repeated, not current, occurrence is a concern. Violence and abuse stay as they are read. */
+const habitualKinds: ReadonlySet<RiskKind> = new Set(["fire-or-gas", "collapse", "missing"]);
+
 export function assessSafety(message: string): SafetyAssessment {
   const mentions: RiskMention[] = [];
   for (const sentence of sentencesOf(scrubClinicalValues(cleanText(message)))) {
@@ -66,6 +69,9 @@ export function assessSafety(message: string): SafetyAssessment {
           if (tier === "concern" && trigger.escalate?.test(sentence.text) && !trigger.mitigate?.test(sentence.text)) tier = "emergency";
           // Neglect yesterday, with nothing to say it goes on now, is a safeguarding concern, not 999.
           if (trigger.kind === "neglect" && status === "present" && recentPast.test(sentence.text) && !happeningNow.test(sentence.text)) tier = "concern";
+          // Something that keeps happening ("left the gas on twice this month") is a home-safety or
+          // safeguarding worry, not 999, unless the sentence says it is happening now.
+          if (tier === "emergency" && status === "present" && habitualKinds.has(trigger.kind) && habitual.test(sentence.text) && !happeningNow.test(sentence.text)) tier = "concern";
           // Abuse or violence in the recent past is still a safeguarding concern; long ago, it is history.
           if (status === "past" && (trigger.kind === "abuse" || trigger.kind === "violence") && recentPast.test(sentence.text)) {
             status = "present";

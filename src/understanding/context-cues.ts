@@ -53,11 +53,15 @@ export const resolved =
 
 /** Anywhere in the sentence: it is happening now, or just did. "now", "just", "10 mins ago", "since last night", "can't get her up". */
 export const happeningNow =
-  /\b(?:now|right now|just|at the moment|atm|currently|as we speak|this (?:morning|afternoon|evening)|tonight|tonite|today|still|can see (?:him|her|them)|(?:he|she|they)(?:'s| is| are|'re) (?:\w+ )?(?:on the|lying|laid|stuck)|heard (?:him|her|them) (?:calling|shouting|crying)|what do i do|through the (?:letter ?box|window)|thru the (?:letter ?box|window)|(?:\d+|a few|few|an?|half an?|couple of)\s*(?:mins?|minutes?|hours?|hrs?)\s+ago|since (?:last night|last nite|yesterday|this morning|the weekend|friday|saturday|sunday|monday|tuesday|wednesday|thursday)|all night|overnight|not stopping|won'?t stop|can'?t get (?:him|her|them) up|urgent(?:ly)?)\b|!/;
+  /\b(?:now|right now|just|at the moment|atm|currently|as we speak|this (?:morning|afternoon|evening)|tonight|tonite|today|still|can see (?:him|her|them)|(?:he|she|they)(?:'s| is| are|'re) (?:\w+ )?(?:on the|lying|laid|stuck)|heard (?:him|her|them) (?:calling|shouting|crying)|what do i do|through the (?:letter ?box|window)|thru the (?:letter ?box|window)|(?:\d+|a few|few|an?|half an?|couple of)\s*(?:mins?|minutes?|hours?|hrs?)\s+ago|since (?:last night|last nite|yesterday|this morning|the weekend|friday|saturday|sunday|monday|tuesday|wednesday|thursday)|all night|overnight|not stopping|won'?t stop|can'?t get (?:him|her|them) up|(?:hasn'?t|has not|haven'?t|have not) been able to get (?:up|off the floor)|(?:is|'s|are) (?:lying |still )?on (?:the|her|his|their) (?:\w+ )?floor|since (?:\d{1,2}(?:[:.]\d\d)? ?(?:am|pm)|midnight)|urgent(?:ly)?)\b|!/;
 
 /** Anywhere in the sentence of a suicidal thought: it goes no further (a concern, not an emergency). */
 export const noPlan =
   /\b(?:no (?:plans?|intent(?:ion)?|means|active)|not (?:actively|going to act)|would never(?: act| do anything)?|wouldn'?t (?:act|do anything)|passing|fleeting|passive|safety plan|protective factors|because of (?:the|her|his) (?:kids|children|grandchildren|family))\b/;
+
+/** Anywhere in the sentence: it keeps happening, rather than happening now ("twice this month", "both times"). */
+export const habitual =
+  /\b(?:twice|three times|four times|several times|a few times|a couple of times|a number of times|more than once|both times|each time|every time|on (?:a few |several )?occasions|(?:once|twice) a (?:week|month)|keeps? (?:leaving|forgetting)|no harm done)\b/;
 
 /** A past that is recent: an assault last week is still a safeguarding concern, one ten years ago is history. */
 export const recentPast = /\b(?:last night|yesterday|last (?:week|wk)|(?:\d+|a few|a couple of|two|three|four|five|six)?\s*(?:days?|weeks?|wks?)\s+ago|this (?:week|month)|at the weekend|over the weekend)\b/;

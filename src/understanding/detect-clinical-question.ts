@@ -14,7 +14,7 @@ import { cleanText } from "../text/normalise-text.js";
 
 const judgment = [
   String.raw`\bis (?:it|that|this|she|he|they)(?: \w+)? (?:normal|serious|dangerous|worrying|concerning|bad|ok|okay|safe|high|low|infected|significant|a concern|a worry|something to (?:worry|be worried) about|anything to worry about|likely|possible|contagious|urgent|an? (?:infection|uti|stroke|tia|heart attack|side effect))\b`,
-  String.raw`(?<!\b(?:where|how|what) )\b(?:should|could|can|would|shall|must|do|does|did) (?:he|she|they|i|we|the (?:patient|pt)|my (?:patient|pt)|her|his|it)(?: \w+)? (?:take|be (?:on|taking|given|worried)|stop|start|increase|decrease|reduce|come off|switch|double|up)\b`,
+  String.raw`(?<!\b(?:where|how|what) )\b(?:should|could|can|would|shall|must|do|does|did) (?:he|she|they|i|we|the (?:patient|pt)|my (?:patient|pt)|her|his|it)(?: \w+)? (?:take|be (?:on|taking|given|worried)|stop|start|increase|decrease|reduce|come off|switch|double|up|hold|omit|skip|miss|withhold)\b`,
   String.raw`\b(?:should|could|can|would|does|do) (?:he|she|they|her|his) (?:have|get|be given|be on) (?:a |an |the |some |more |less )?(?:rescue pack|antibiotics?|steroids?|blood test|bloods|scan|x-?ray|ecg|msu|swab|dose|higher dose|lower dose|increase|review of (?:his|her) meds)\b`,
   String.raw`\b(?:does|do|would|will|did) (?:his|her|their|the|this|that|these|those)(?: \w+){0,2} (?:need|mean|fit|sound|suggest|indicate|count as|look|go up|come down)\b`,
   String.raw`\bdo (?:you|u|ya) (?:think|reckon|know if|know whether)\b|\bwould you (?:say|think|recommend|advise|increase|stop)\b|\bwhat would you (?:do|advise|suggest|recommend)\b|\bin your (?:opinion|view)\b`,
@@ -34,6 +34,8 @@ const judgment = [
   // "worth bumping it up to two a day?", "should she up her amlodipine?", "something or nothing?",
   // "is that his COPD progressing or could it be his heart?"
   String.raw`\bworth (?:bumping|upping|increasing|doubling|reducing|halving|stopping|changing)\b|\bshould (?:she|he|they|we|i) (?:up|bump|double|halve|increase|reduce|stop|change) (?:her|his|their|the|it)\b|\bsomething or nothing\b|\bis (?:that|it|this) (?:his|her|their|the) \w+ (?:progressing|getting worse|worsening|flaring)\b|\bor could it be\b`,
+  // "what should her target weight be", "can he still have a few pints on his sertraline"
+  String.raw`\bwhat should (?:her|his|their|the|my) (?:\S+ ){0,2}be\b|\b(?:can|could|should|may) (?:he|she|they|i|we) (?:still )?(?:have|drink|eat|drive)\b[^.?]{0,40}\b(?:on|with) (?:his|her|their|the) \S+`,
   String.raw`\bwhat (?:stage|grade|level|type|class)\b(?: \S+){0,2} (?:is|does|would|are)\b`,
   // "does he need abx or just push fluids", "does she need to see renal"
   String.raw`\b(?:does|do|would|will|should) (?:he|she|they|pt|the (?:patient|pt)|\w+) (?:need|want|require)(?: to)? (?:to see |see |an? |some |more )?(?:abx|antibiotics?|steroids?|renal|cardiology|neurology|urology|oncology|a consultant|a specialist|a scan|an? (?:x-?ray|ecg|mri|ct|blood test|msu|swab)|bloods|fluids|admitting|admission|a&e)\b|\bor just (?:push fluids|wait|monitor|watch)\b`,

@@ -41,6 +41,8 @@ const aboutSignpost = new RegExp(
     String.raw`\b(?:love|loving|hate|hating)\s+(?:this|signpost|the tool|the app|the bot)\b`,
     String.raw`\bkeeps? (?:giving|showing|bringing up|coming up with|throwing up) (?:me |us )?(?:\w+ )?(?:stuff|results|services|things|answers)\b`,
     String.raw`\b(?:thanks|thank you|cheers)\b[^.?!]{0,30}\b(?:found|saved me|sorted|worked)\b`,
+    // "so much quicker than trawling the directory", "well done to whoever built it"
+    String.raw`\b(?:this|it|signpost)(?: is|'s)? (?:so |much |so much |way |loads |a lot )*(?:quicker|faster|easier|better) than\b|\bwell done (?:to )?(?:whoever|the team|everyone who)\b|\bwhoever (?:built|made|designed) (?:this|it)\b`,
     String.raw`\b(?:saved me|saves me|saving me)\s+(?:\w+\s+)?(?:mins?|minutes|hours?|time|a job|loads of time|ringing round)\b`,
   ].join("|"),
   "i",

@@ -22,6 +22,13 @@ const otherContext = /\b(?:hospital|hosp|ward|infirmary|lri|lgh|ggh|clinic|a&e|s
 const notThere = /\b(?<!\b(?:nearest|near|close|closest|next|local|nearby) )(?:into|to|towards|outside|than|not|except|beyond|visiting|via|past)(?:\s+(?:in|the|central|to|of))?$/;
 const homeBefore = /\b(?:lives?|living|resides?|resident|home|homes|address|addr|from|moved to|moving to|based|located|stays?|staying|returning to|back to|discharged to|d\/c to|going home to|sofa surfing)\b(?:\s+(?:in|at|is|to|on|off|of|near|the|with|her|his|their|\w+)){0,3}$/;
 
+/** Names wider than a town: "Leicester" as a postal town, the county. */
+const wide = new Set(["leicester", "leicestershire", "leics", "llr", "county"]);
+/** A short way outside a place: still that place's area, for a town or village. */
+/** Just before the place, even after "lives": outside it, not in it. */
+const beside = /\b(?:outside|beyond|not in|except)$/;
+const nearOutside = /\b(?:just|mile|miles|bit|little|km|yards) outside$/;
+
 /** A road's word at a position: "close to" and "way off" are not roads. */
 function isRoad(tokens: readonly string[], at: number): boolean {
   const word = tokens[at] ?? "";
@@ -48,9 +55,16 @@ export function residence(tokens: readonly string[], matches: readonly TermMatch
     const before = tokens.slice(Math.max(clauseStart(m.start), m.start - 5), m.start).join(" ");
     const after = tokens[m.end] ?? "";
     // "Loughborough Rd", "Castle View Close"; not across a comma ("Empingham, doesnt drive").
-    const road = isRoad(tokens, m.end) || (!breakBefore[m.end] && !breakBefore[m.end + 1] && isRoad(tokens, m.end + 1));
+    // A place that is itself a road ("Saffron Lane") is not made a road again by the next word ("the Saffron Lane way").
+    const isItselfRoad = roadAfter.has(tokens[m.end - 1] ?? "");
+    const road = !isItselfRoad && (isRoad(tokens, m.end) || (!breakBefore[m.end] && !breakBefore[m.end + 1] && isRoad(tokens, m.end + 1)));
     if (road || facilityAfter.has(after) || otherContext.test(before)) return "elsewhere";
+    // "a mile outside Whissendine", "just outside Oakham": near a village or town is its area; near the city is not.
+    const nearTown = nearOutside.test(before) && !wide.has(m.written);
+    // "lives just outside Leicester", "lives not in Leicester but...": outside wins over "lives".
+    if (!nearTown && beside.test(before)) return "elsewhere";
     if (homeBefore.test(before)) return "home";
+    if (nearTown) return "plain";
     return notThere.test(before) ? "elsewhere" : "plain";
   };
   const roles = matches.map((m) => ({ m, role: role(m) }));
@@ -58,7 +72,6 @@ export function residence(tokens: readonly string[], matches: readonly TermMatch
   if (home.length > 0) return home;
   const kept = roles.filter((r) => r.role === "plain").map((r) => r.m);
   // A town or village named with "Leicester" or "Leicestershire" as its postal town or county: the town is home.
-  const wide = new Set(["leicester", "leicestershire", "leics", "llr", "county"]);
   const specific = kept.filter((m) => !wide.has(m.written));
   return specific.length > 0 ? specific : kept;
 }

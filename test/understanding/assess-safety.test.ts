@@ -69,6 +69,9 @@ describe("assessSafety: emergencies now", () => {
     ["he slid off the chair mid conversation and his breathing is making a snoring noise", "collapse"],
     ["found him on the bathroom floor, been there since last nite", "collapse"],
     ["her son has just shoved me and I can hear her crying out for help", "violence"],
+    ["Mr H has dementia and was not in his flat when the lunchtime carer arrived, front door left wide open", "missing"],
+    ["the night staff say his dressing gown and slippers are gone and it is snowing", "missing"],
+    ["visit at 11: gentleman is on the lounge floor, slipped at 4am and hasn't been able to get up since", "collapse"],
   ])("%s -> %s", (text, kind) => {
     const check = assessSafety(text);
     expect(check.tier).toBe("emergency");
@@ -109,6 +112,8 @@ describe("assessSafety: concerns worth a line, not an emergency", () => {
     ["self-neglect and hoarding in wigston", "self-neglect"],
     ["lost his savings to a phone scam, now too frightened to open the door", "abuse"],
     ["police think it's cuckooing; the dealers have not been back since friday and he is not in danger today", "abuse"],
+    ["her husband said he is at the end of his rope and can't carry on like this", "low-mood"],
+    ["she has left the hob rings on a few times this month, the neighbour turned them off", "fire-or-gas"],
   ])("%s -> a concern (%s)", (text, kind) => {
     const check = assessSafety(text);
     expect(check.tier).toBe("concern");
@@ -168,6 +173,8 @@ describe("assessSafety: what is not happening now", () => {
     "missing his wife since she died, lonely",
     "girl of 15 is missing a lot of school",
     "the carers have been brilliant",
+    "old stroke has left him unable to get his words out, wants a stroke club",
+    "end of life plan agreed, she wants to die at home with her cats",
     "fire safety check and smoke alarms please",
     "head injury in 2010, now wants a job",
     "home from hospital since tuesday, needs a carer",

@@ -34,6 +34,7 @@ describe("clinical questions", () => {
     "is that the steroids doing it?",
     "on the new water tablet a fortnight, worth upping it?",
     "his right ankle is hot and puffy since Monday, something or nothing?",
+    "should we omit his bumetanide on clinic days, he hates being caught short",
   ])("declines %j, and offers what Signpost can do", async (text) => {
     const answer = await ask(text);
     expect(answer.intent).toBe("unknown");
@@ -42,8 +43,11 @@ describe("clinical questions", () => {
     expect(answer.reply).toMatch(/GP|pharmacist|NHS 111/);
   });
 
-  it("declines the clinical half of a mixed message out loud, and answers the service half", async () => {
-    const answer = await ask("T2DM, HbA1c 81 - is that dangerous? he also wants to join a weight management group, lives in Coalville");
+  it.each([
+    "T2DM, HbA1c 81 - is that dangerous? he also wants to join a weight management group, lives in Coalville",
+    "what should his goal weight be at BMI 38, and is there a weight management group near Coalville",
+  ])("declines the clinical half of a mixed message out loud, and answers the service half: %j", async (text) => {
+    const answer = await ask(text);
     expect(answer.intent).toBe("find_service");
     expect(answer.reply.split("\n")[0]).toMatch(/^I can't give clinical advice, so I haven't answered the clinical question/);
     expect(answer.results.length).toBeGreaterThan(0);
@@ -75,6 +79,7 @@ describe("what is asked, from how it is put", () => {
   it("takes a comment on Signpost itself for feedback", () => {
     expect(understander.understand("this is really useful, found a carers group for my pt in 2 mins").intent).toBe("feedback");
     expect(understander.understand("v useful, saved me ringing round").intent).toBe("feedback");
+    expect(understander.understand("way faster than phoning round the hub, well done whoever made it").intent).toBe("feedback");
   });
 
   it("takes a change to a service's details for feedback, unless another is asked for", () => {
@@ -108,6 +113,9 @@ describe("where the person lives, and their age", () => {
     ["man in Beaumontleys wants a job club", ["leicester"]],
     ["OT visit Newbold Verdon, needs rails", ["hinckley-and-bosworth"]],
     ["any lunch club nearest to Melton Mowbray?", ["melton"]],
+    ["widower on a smallholding a couple of miles outside Ketton, wants company", ["rutland"]],
+    ["lady round the Saffron Lane way, wants a lunch club", ["leicester"]],
+    ["lives just outside Leicester, wants a walking group", []],
   ])("%s -> %j", (text, areas) => {
     expect(understander.understand(text).entities.areas).toEqual(areas);
   });
