@@ -168,7 +168,7 @@ ${rows.map(render).join("\n")}
 | --- | --- | --- |
 ${targets.map((t) => `| ${t.join(" | ")} |`).join("\n")}
 
-Start-up is timed from spawning \`node --import tsx src/main.ts\` (what \`npm start\` runs) to the first 200 from \`/readyz\`, on the embedded defaults, with a ${startupSize.toLocaleString("en-GB")}-service directory written as YAML files. The first start parses the YAML and writes \`DATA_DIR/directory-snapshot.json\`; the second finds the files unchanged and uses it. Resident memory is the peak (VmHWM) of a process of its own that loads the directory, indexes ${residentSize.toLocaleString("en-GB")} services on the embedded engine and answers every labelled question (build ${fmt(resident.buildMs)} ms there).
+Start-up is timed from spawning \`node --import tsx src/main.ts\` (what \`npm start\` runs) to the first 200 from \`/readyz\`, on the embedded defaults, with a ${startupSize.toLocaleString("en-GB")}-service directory written as YAML files. The first start parses the YAML, trains the intent classifier and writes \`DATA_DIR/directory-snapshot.json\` and \`DATA_DIR/intent-model.json\`; the second finds the files unchanged and uses both. Resident memory is the peak (VmHWM) of a process of its own that loads the directory, indexes ${residentSize.toLocaleString("en-GB")} services on the embedded engine and answers every labelled question (build ${fmt(resident.buildMs)} ms there).
 `;
 writeFileSync(new URL("../docs/benchmarks.md", import.meta.url), report);
 process.stdout.write(report);

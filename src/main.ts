@@ -51,6 +51,7 @@ import type { SearchEngine } from "./search/search-engine.js";
 import { systemClock } from "./time/clock.js";
 import { KyselyUnmetSearchLog } from "./unmet-searches/kysely-unmet-search-log.js";
 import { UnmetSearchRecorder } from "./unmet-searches/unmet-search-recorder.js";
+import { IntentModelFile, savedOrTrainedClassifier } from "./understanding/intent-model-file.js";
 import { createUnderstander, type Understander } from "./understanding/create-understander.js";
 import { loadIntents } from "./understanding/load-intents.js";
 
@@ -99,14 +100,19 @@ export async function createSignpost(config: Config, logger: Logger): Promise<Si
       )
     : embedded;
   await engine.index(loaded);
-  const understander = createUnderstander(directory, intents, config.intentConfidenceThreshold);
+  const trainingStarted = performance.now();
+  const modelFile = new IntentModelFile(path.join(config.dataDir, "intent-model.json"));
+  const classifier = await savedOrTrainedClassifier(intents, directory, modelFile);
+  const trainingMs = performance.now() - trainingStarted;
+  const understander = createUnderstander(directory, intents, config.intentConfidenceThreshold, classifier);
   logger.info(
     {
       services: directory.services.length,
       snapshot: snapshot.history.join(", "),
       engine: engine.kind,
       intentExamples: intents.reduce((sum, intent) => sum + intent.examples.length, 0),
-      trainingMs: Math.round(understander.trainingMs),
+      intentModel: modelFile.history.join(", "),
+      trainingMs: Math.round(trainingMs),
       ms: Math.round(performance.now() - started),
     },
     "directory indexed and intents trained",

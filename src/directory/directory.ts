@@ -22,6 +22,8 @@ export interface Directory {
   readonly gazetteer: Gazetteer;
   /** SHA-256 over every file read: changes whenever any data changes. */
   readonly fingerprint: string;
+  /** SHA-256 over needs.yaml and places.yaml only: what understanding's words come from. */
+  readonly vocabularyFingerprint: string;
 }
 
 export function findService(directory: Directory, id: string): Service | undefined {

@@ -27,6 +27,9 @@ export class LiveDirectory {
       get fingerprint() {
         return live().fingerprint;
       },
+      get vocabularyFingerprint() {
+        return live().vocabularyFingerprint;
+      },
     };
   }
 

@@ -52,14 +52,17 @@ export async function loadDirectory(directoryDir: string, options: LoadOptions =
   const hash = createHash("sha256");
   names.forEach((name, i) => hash.update(name).update("\0").update(read[i] as string).update("\0"));
   const fingerprint = hash.digest("hex");
+  const vocabulary = createHash("sha256");
+  [needsText!, placesText!].forEach((text) => vocabulary.update(text).update("\0"));
+  const vocabularyFingerprint = vocabulary.digest("hex");
 
   const kept = await options.snapshot?.read(fingerprint);
-  if (kept) return { services: kept, taxonomy, gazetteer, fingerprint };
+  if (kept) return { services: kept, taxonomy, gazetteer, fingerprint, vocabularyFingerprint };
   const files: ServiceFileText[] = relatives.map((relative, i) => ({ relative, source: serviceTexts[i]! }));
   const { services, problems } = parseServices(files, shown("services"), taxonomy, gazetteer);
   if (problems.length > 0) throw new DirectoryError(problems);
   await options.snapshot?.write(fingerprint, services);
-  return { services, taxonomy, gazetteer, fingerprint };
+  return { services, taxonomy, gazetteer, fingerprint, vocabularyFingerprint };
 }
 
 async function readText(absolutePath: string, shownAs: string): Promise<string | DirectoryProblem> {

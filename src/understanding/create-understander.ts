@@ -11,10 +11,13 @@ export interface Understander {
   readonly trainingMs: number;
 }
 
-/** Trains the classifier from the intent definitions and binds it to the directory. */
-export function createUnderstander(directory: Directory, definitions: readonly IntentDefinition[], confidenceThreshold: number): Understander {
+/**
+ * Binds a classifier to the directory: the one given (restored from a saved
+ * model, see intent-model-file.ts), or one trained now from the definitions.
+ */
+export function createUnderstander(directory: Directory, definitions: readonly IntentDefinition[], confidenceThreshold: number, trained?: IntentClassifier): Understander {
   const started = performance.now();
-  const classifier = new IntentClassifier(definitions, directory, (text) => findMarkers(text, directory));
+  const classifier = trained ?? new IntentClassifier(definitions, directory, (text) => findMarkers(text, directory));
   const trainingMs = performance.now() - started;
   const replies = new Map(definitions.map((definition) => [definition.id, definition.reply]));
   return {

@@ -1,7 +1,7 @@
 import type { Directory } from "../directory/directory.js";
 import { defaultFeatures, type EntityMarkers, type FeatureOptions, intentFeatures } from "./intent-features.js";
 import { type IntentDefinition, type IntentId, intentIds } from "./intents.js";
-import { defaultTraining, SoftmaxRegression, type TrainingOptions } from "./softmax-regression.js";
+import { defaultTraining, type SavedSoftmax, SoftmaxRegression, type TrainingOptions } from "./softmax-regression.js";
 
 export interface IntentGuess {
   readonly intent: IntentId;
@@ -15,26 +15,38 @@ export interface IntentGuess {
 export type MarkerFinder = (text: string) => EntityMarkers;
 
 /**
- * The intent classifier, trained from intents/ when Signpost starts (a few
- * hundred examples, well under a second). See docs/decisions/0004.
+ * The intent classifier, trained from intents/ (a few thousand examples, about
+ * a second), or restored from a model saved by an earlier start with the same
+ * examples and vocabulary (intent-model-file.ts). See docs/decisions/0004.
  */
 export class IntentClassifier {
-  private readonly model = new SoftmaxRegression(intentIds.length);
+  private readonly model: SoftmaxRegression;
 
+  /** Trains on `source`'s examples, or takes a model already trained. */
   constructor(
-    definitions: readonly IntentDefinition[],
+    source: readonly IntentDefinition[] | SoftmaxRegression,
     private readonly directory: Directory,
     private readonly markersFor: MarkerFinder,
     private readonly features: FeatureOptions = defaultFeatures,
     training: TrainingOptions = defaultTraining,
   ) {
-    const samples = definitions.flatMap((definition) =>
+    if (source instanceof SoftmaxRegression) {
+      this.model = source;
+      return;
+    }
+    const samples = source.flatMap((definition) =>
       definition.examples.map((example) => ({
         features: intentFeatures(example, directory, markersFor(example), features),
         label: intentIds.indexOf(definition.id),
       })),
     );
+    this.model = new SoftmaxRegression(intentIds.length);
     this.model.train(samples, training);
+  }
+
+  /** The trained model, for the model file. */
+  save(): SavedSoftmax {
+    return this.model.save();
   }
 
   classify(text: string, markers: EntityMarkers = this.markersFor(text)): IntentGuess {

@@ -16,6 +16,14 @@ export interface TrainingOptions {
 
 export const defaultTraining: TrainingOptions = { epochs: 30, learningRate: 0.5, l2: 1e-4, seed: 42 };
 
+/** A trained model as JSON: the features in index order, the weights as base64 of their bytes. */
+export interface SavedSoftmax {
+  readonly classes: number;
+  readonly features: readonly string[];
+  readonly weights: string;
+  readonly bias: readonly number[];
+}
+
 export class SoftmaxRegression {
   private readonly index = new Map<string, number>();
   private weights = new Float64Array(0);
@@ -56,6 +64,30 @@ export class SoftmaxRegression {
         }
       }
     }
+  }
+
+  /** The trained model, exactly: restoring it gives the same probabilities to the last bit. */
+  save(): SavedSoftmax {
+    return {
+      classes: this.classes,
+      features: [...this.index.keys()],
+      weights: Buffer.from(this.weights.buffer, this.weights.byteOffset, this.weights.byteLength).toString("base64"),
+      bias: Array.from(this.bias),
+    };
+  }
+
+  /** A model saved by save(); undefined when the saved shape does not add up (a damaged or foreign file). */
+  static restore(saved: SavedSoftmax): SoftmaxRegression | undefined {
+    const bytes = Buffer.from(saved.weights, "base64");
+    const expected = saved.features.length * saved.classes * Float64Array.BYTES_PER_ELEMENT;
+    if (bytes.byteLength !== expected || saved.bias.length !== saved.classes) return undefined;
+    const model = new SoftmaxRegression(saved.classes);
+    saved.features.forEach((feature, i) => model.index.set(feature, i));
+    if (model.index.size !== saved.features.length) return undefined;
+    // Copied into a fresh, aligned buffer: a Buffer's own may start at any byte.
+    model.weights = new Float64Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+    model.bias.set(saved.bias);
+    return model;
   }
 
   /** Class probabilities for one sample; features never seen in training are ignored. */
