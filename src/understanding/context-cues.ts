@@ -64,7 +64,7 @@ export const habitual =
   /\b(?:twice|three times|four times|several times|a few times|a couple of times|a number of times|more than once|both times|each time|every time|on (?:a few |several )?occasions|(?:once|twice) a (?:week|month)|keeps? (?:leaving|forgetting)|no harm done)\b/;
 
 /** A past that is recent: an assault last week is still a safeguarding concern, one ten years ago is history. */
-export const recentPast = /\b(?:last night|yesterday|last (?:week|wk)|(?:\d+|a few|a couple of|two|three|four|five|six)?\s*(?:days?|weeks?|wks?)\s+ago|this (?:week|month)|at the weekend|over the weekend)\b/;
+export const recentPast = /\b(?:last night|yesterday|last (?:week|wk)|(?:\d+|a few|a couple of|two|three|four|five|six)?\s*(?:days?|weeks?|wks?)\s+ago|this (?:week|month)|last month|a month ago|at the weekend|over the weekend)\b/;
 
 /** Where a negation stops: a new subject after a comma ("no heating, he's not eaten in days"). */
 export const negationStop = /,\s*(?:he|she|they|he'?s|she'?s|they'?re|and|but|his|her|their|it|it'?s)\b/g;

@@ -114,6 +114,13 @@ describe("assessSafety: concerns worth a line, not an emergency", () => {
     ["police think it's cuckooing; the dealers have not been back since friday and he is not in danger today", "abuse"],
     ["her husband said he is at the end of his rope and can't carry on like this", "low-mood"],
     ["she has left the hob rings on a few times this month, the neighbour turned them off", "fire-or-gas"],
+    ["her nephew draws her pension for her and she is always short of money", "abuse"],
+    ["says her husband has a temper and throws things at her when he has been drinking, out at work now", "abuse"],
+    ["she looked frightened when her son came into the room", "abuse"],
+    ["unkempt, has not washed for weeks, bags of rubbish piled in the hall", "self-neglect"],
+    ["some days she would rather not wake up, no plan, no intent, family close by", "low-mood"],
+    ["the young carer has recent cuts on her arms, school aware", "self-harm"],
+    ["the wife cried through the visit and says she can't keep going like this", "carer-strain"],
   ])("%s -> a concern (%s)", (text, kind) => {
     const check = assessSafety(text);
     expect(check.tier).toBe("concern");
