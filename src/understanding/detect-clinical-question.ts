@@ -17,7 +17,7 @@ const judgment = [
   String.raw`(?<!\b(?:where|how|what) )\b(?:should|could|can|would|shall|must|do|does|did) (?:he|she|they|i|we|the (?:patient|pt)|my (?:patient|pt)|her|his|it)(?: \w+)? (?:take|be (?:on|taking|given|worried)|stop|start|increase|decrease|reduce|come off|switch|double|up|hold|omit|skip|miss|withhold)\b`,
   String.raw`\b(?:should|could|can|would|does|do) (?:he|she|they|her|his) (?:have|get|be given|be on) (?:a |an |the |some |more |less )?(?:rescue pack|antibiotics?|steroids?|blood test|bloods|scan|x-?ray|ecg|msu|swab|dose|higher dose|lower dose|increase|review of (?:his|her) meds)\b`,
   String.raw`\b(?:does|do|would|will|did) (?:his|her|their|the|this|that|these|those)(?: \w+){0,2} (?:need|mean|fit|sound|suggest|indicate|count as|look|go up|come down)\b`,
-  String.raw`\bdo (?:you|u|ya) (?:think|reckon|know if|know whether)\b|\bwould you (?:say|think|recommend|advise|increase|stop)\b|\bwhat would you (?:do|advise|suggest|recommend)\b|\bin your (?:opinion|view)\b`,
+  String.raw`\bdo (?:you|u|ya) (?:think|reckon|know if|know whether)\b|\bwould you (?:say|think|recommend|advise|increase|stop|reduce|lower|change|hold|cut|up)\b|\bwhat would you (?:do|advise|suggest|recommend)\b|\bin your (?:opinion|view)\b`,
   String.raw`\b(?:what'?s|what is|what are|whats) the (?:max(?:imum)?|usual|normal|right|correct|safe|starting|recommended|best) (?:dose|dosage|amount|range|level|treatment|medication|medicine)\b`,
   String.raw`\bhow (?:much|many)(?: \w+){0,3} (?:can|should|could) (?:he|she|they|i|we)\b|\bhow long (?:has|have|ha'?ve|does|do|will|would) (?:she|he|they|it|her|his)(?: \w+){0,2} (?:got|left|live|have|last|take)\b|\bhow long (?:she'?s|he'?s|they'?ve|she has|he has) got\b`,
   String.raw`\bweeks or months\b|\bmonths or (?:weeks|years)\b|\b(?:prognosis|life expectancy)\b`,
@@ -34,15 +34,19 @@ const judgment = [
   // "worth bumping it up to two a day?", "should she up her amlodipine?", "something or nothing?",
   // "is that his COPD progressing or could it be his heart?"
   String.raw`\bworth (?:bumping|upping|increasing|doubling|reducing|halving|stopping|changing)\b|\bshould (?:she|he|they|we|i) (?:up|bump|double|halve|increase|reduce|stop|change) (?:her|his|their|the|it)\b|\bsomething or nothing\b|\bis (?:that|it|this) (?:his|her|their|the) \w+ (?:progressing|getting worse|worsening|flaring)\b|\bor could it be\b`,
+  // Asking in other words: "what could be causing...",
+  // "what's a good dose of...", "what's the difference between...", "what next?", "what else can we try",
+  // "how often should...", "would you send him in", "hold warfarin?", "is 38.5 a fever", "is it dementia or...".
+  String.raw`\bwhat (?:could|might|would|is|are|does|do)(?: \S+)? (?:be )?(?:caus\w+|the cause)\b|\bwhat(?:'s| is) (?:a |the )?(?:good|sensible|safe|normal|usual|typical|ok|okay) (?:dose|dosage|level|amount|range|reading|number)\b|\bwhat(?:'s| is| are) the differences? between\b|\bwhat next\b|\bwhat (?:else )?(?:can|could|should) (?:we|i) (?:try|give|do|use)\b|\bhow often (?:should|do|does|must|can)\b|\bwould you (?:send|admit|treat|give|refer (?:him|her) to (?:a&e|hospital))\b|\b(?:hold|omit|stop|start|increase|reduce|double|halve|skip) (?:the |her |his |their |tonight'?s )?\S+(?: dose)?\s*\?|\bis (?:a |an )?[\d.]+ (?:a )?(?:fever|temp\w*|high|low|normal|raised|ok|okay)\b|\bis (?:it|this|that) (?:just )?(?:dementia|alzheimer'?s|depression|delirium|parkinson'?s|a uti|an infection|a stroke|a tia|cancer|heart failure|sepsis|old age)\b|\bwhat (?:\S+ ){0,3}means? for (?:her|him|them|his|the)\b|\bdoes (?:that|this|it) make (?:her|him|them)\b|\bwould you expect\b`,
   // "what should her target weight be", "can he still have a few pints on his sertraline"
   String.raw`\bwhat should (?:her|his|their|the|my) (?:\S+ ){0,2}be\b|\b(?:can|could|should|may) (?:he|she|they|i|we) (?:still )?(?:have|drink|eat|drive)\b[^.?]{0,40}\b(?:on|with) (?:his|her|their|the) \S+`,
   String.raw`\bwhat (?:stage|grade|level|type|class)\b(?: \S+){0,2} (?:is|does|would|are)\b`,
   // "does he need abx or just push fluids", "does she need to see renal"
   String.raw`\b(?:does|do|would|will|should) (?:he|she|they|pt|the (?:patient|pt)|\w+) (?:need|want|require)(?: to)? (?:to see |see |an? |some |more )?(?:abx|antibiotics?|steroids?|renal|cardiology|neurology|urology|oncology|a consultant|a specialist|a scan|an? (?:x-?ray|ecg|mri|ct|blood test|msu|swab)|bloods|fluids|admitting|admission|a&e)\b|\bor just (?:push fluids|wait|monitor|watch)\b`,
   // "can 43F stop her sertraline", "is it ok for her to come off her meds"
-  String.raw`\b(?:should|could|can|would|shall|must|ok (?:for \S+ )?to|okay (?:for \S+ )?to|safe (?:for \S+ )?to) (?:\S+ ){0,3}(?:stop|start|come off|increase|decrease|reduce|double|halve|restart|take|cut down)\b`,
+  String.raw`\b(?:should|could|can|would|shall|must|ok (?:for \S+ )?to|okay (?:for \S+ )?to|safe (?:for \S+ )?to) (?:(?!(?:you|find|get|help|see|look|benefit|go)\b)\S+ ){0,3}(?:stop|start|come off|increase|decrease|reduce|double|halve|restart|take|cut down)\b(?! (?:smoking|drinking|vaping|going|attending|seeing|working|up|part|on the|over|(?:him|her|them) (?:to|out|along|round|shopping)|the (?:bus|train|car))\b)`,
   // "could her memory problems be from the oxybutynin", "is the dizziness due to..."
-  String.raw`\b(?:could|can|might|would|is|are|was|were) (?:\S+ ){0,4}(?:be |been )?(?:from|due to|caused by|because of|related to|down to|a side[- ]effect of|side[- ]effects? of|linked to) (?:the |her |his |their |a |an )?(?:new )?(?:\S+ )?(?:meds|medication|medicines?|tablets|pills|drugs?|dose|\w+(?:ine|ide|ol|il|in|am|one|pril|sartan|statin|azole|pam|lam|cillin|mycin|cycline|prazole|olol|gliptin|gliflozin|parin|xaban|codone|phine|ate))\b`,
+  String.raw`\b(?:could|can|might|would|is|are|was|were) (?:\S+ ){0,4}(?:be |been )?(?:(?<!\b(?:benefit|benefits|benefiting|come|came|back|away|home|discharged|referred|referral|support|help|hear|heard|moved|far|apart|free|suffering|recovering|suffer|recover) )from|due to|caused by|because of|related to|down to|a side[- ]effect of|side[- ]effects? of|linked to) (?:the |her |his |their |a |an )?(?:new )?(?:\S+ )?(?:meds|medication|medicines?|tablets|pills|drugs?|dose|\w+(?:ine|ide|ol|il|in|am|one|pril|sartan|statin|azole|pam|lam|cillin|mycin|cycline|prazole|olol|gliptin|gliflozin|parin|xaban|codone|phine|ate))\b`,
 ];
 const asksJudgment = new RegExp(judgment.join("|"));
 
@@ -53,7 +57,7 @@ const subjects = [
   String.raw`\b(?:dose|doses|dosage|mg|mcg|medication|medicines?|meds|tablets?|pills?|prescri\w*|antibiotics?|steroids?|rescue pack|inhaler|insulin|morphine|oramorph|paracetamol|ibuprofen|codeine|amlodipine|ramipril|metformin|warfarin|apixaban|statins?|amitriptyline|sertraline|citalopram|mirtazapine|gabapentin|pregabalin|furosemide|bisoprolol|levothyroxine|donepezil|memantine|laxatives?|patch|patches|injection|jab|vaccine|abx|side[- ]effects?|` +
     String.raw`omeprazole|lansoprazole|atorvastatin|simvastatin|prednisolone|diazepam|lorazepam|zopiclone|tramadol|co-?codamol|quetiapine|risperidone|haloperidol|olanzapine|lithium|venlafaxine|fluoxetine|duloxetine|propranolol|atenolol|digoxin|rivaroxaban|edoxaban|dabigatran|clopidogrel|aspirin|allopurinol|colchicine|methotrexate|hydroxychloroquine|alendron\w*|adcal|bumetanide|spironolactone|losartan|candesartan|lisinopril|perindopril|gliclazide|sitagliptin|dapagliflozin|empagliflozin|tamsulosin|finasteride|oxybutynin|tolterodine|solifenacin|mirabegron|trimethoprim|nitrofurantoin|amoxicillin|doxycycline|clarithromycin|cefalexin|flucloxacillin|co-?amoxiclav|salbutamol|tiotropium|levodopa|co-?careldopa|rivastigmine|galantamine|melatonin|sinemet|madopar|co-?beneldopa|ropinirole|pramipexole|rasagiline|water tablets?|hrt|nicotine (?:patch|gum|replacement))\b`,
   // Symptoms, conditions, diagnosis and prognosis.
-  String.raw`\b(?:symptoms?|pain|ache|headaches?|migraines?|swelling|swollen|oedema|rash|cough|wheez\w*|breathless\w*|sob|dizzy|dizziness|confus\w*|delirium|infect\w*|uti|fever|temperature|oozing|weeping|wound|ulcer|red|hot|smell\w*|bleed\w*|bruis\w*|lump|mole|vomit\w*|diarrh\w*|constipat\w*|dementia|alzheimer'?s|vascular|parkinson'?s|stroke|tia|cancer|tumou?r|heart failure|hf|copd|diagnos\w*|prognosis|life expectancy|dying|end stage|palliative|got left|ckd|renal|kidney|memory (?:probs?|problems?|loss))\b`,
+  String.raw`\b(?:symptoms?|pain|ache|puffy|puffiness|dozy|drowsy|tremors?|shaky|palpitations?|tingling|faint(?:ing|s)?|headaches?|migraines?|swelling|swollen|oedema|rash|cough|wheez\w*|breathless\w*|sob|dizzy|dizziness|confus\w*|delirium|infect\w*|uti|fever|temperature|oozing|weeping|wound|ulcer|red|hot|smell\w*|bleed\w*|bruis\w*|lump|mole|vomit\w*|diarrh\w*|constipat\w*|dementia|alzheimer'?s|vascular|parkinson'?s|stroke|tia|cancer|tumou?r|heart failure|hf|copd|diagnos\w*|prognosis|life expectancy|dying|end stage|palliative|got left|ckd|renal|kidney|memory (?:probs?|problems?|loss))\b`,
 ];
 const clinicalSubject = new RegExp(subjects.join("|"));
 
@@ -69,8 +73,23 @@ export interface ClinicalQuestion {
 /** Asking how long someone has left, or whether a sign is "something or nothing", is a clinical question on its own. */
 const prognosis = /\bhow long (?:has|have|ha'?ve|does|do|will|would) (?:she|he|they|her|his)(?: \w+){0,2} (?:got|left|live|have)\b|\bhow long (?:she'?s|he'?s|they'?ve|she has|he has|they have) got\b|\bweeks or months\b|\bmonths or (?:weeks|years)\b|\b(?:prognosis|life expectancy)\b|\bsomething or nothing\b/;
 
+/**
+ * A question put loosely ("any idea why her legs are so swollen", "wondering if her new tablets are making
+ * her dizzy"): clinical only when what follows, in the same sentence, has a clinical subject and asks for
+ * no service.
+ */
+const looseQuestion = /\b(?:any idea|wondering|not sure|unsure|need to know|do you know) (?:if|whether|why|what|how)\b([^.?!\n]{0,80})/g;
+
+function asksLoosely(text: string): boolean {
+  for (const match of text.matchAll(looseQuestion)) {
+    const span = match[1] ?? "";
+    if (clinicalSubject.test(span) && !asksForService.test(span)) return true;
+  }
+  return false;
+}
+
 export function detectClinicalQuestion(message: string): ClinicalQuestion | undefined {
   const text = cleanText(message).toLowerCase().replace(/[\u2018\u2019]/g, "'");
-  if (!prognosis.test(text) && (!asksJudgment.test(text) || !clinicalSubject.test(text))) return undefined;
+  if (!prognosis.test(text) && !asksLoosely(text) && (!asksJudgment.test(text) || !clinicalSubject.test(text))) return undefined;
   return { alone: !asksForService.test(text) };
 }

@@ -35,6 +35,15 @@ describe("clinical questions", () => {
     "on the new water tablet a fortnight, worth upping it?",
     "his right ankle is hot and puffy since Monday, something or nothing?",
     "should we omit his bumetanide on clinic days, he hates being caught short",
+    "any idea why her ankles are so puffy lately",
+    "wondering if the new tablets are what's making him so dozy",
+    "is 37.9 a temperature for someone of 90",
+    "is it just old age or is it dementia?",
+    "on four blood pressure tablets and still 175 systolic, what next?",
+    "her INR is 4.6 this morning, hold tonight's warfarin?",
+    "what's a safe dose of vitamin D for an 85 year old",
+    "what's the difference between vascular dementia and Lewy body",
+    "how often should her bloods be done on lithium",
   ])("declines %j, and offers what Signpost can do", async (text) => {
     const answer = await ask(text);
     expect(answer.intent).toBe("unknown");
@@ -58,6 +67,9 @@ describe("clinical questions", () => {
     expect(understander.understand("is there a breathe easy group for COPD near Melton?").clinical).toBeUndefined();
     expect(understander.understand("should she go to a dementia cafe in Oakham?").clinical).toBeUndefined();
     expect(understander.understand("carer worn out, husband has dementia, where do I start with respite in Syston?").clinical).toBeUndefined();
+    expect(understander.understand("not sure if he can take on the tenancy, any housing advice in Wigston?").clinical).toBeUndefined();
+    expect(understander.understand("she would benefit from an advocate, any in Coalville?").clinical).toBeUndefined();
+    expect(understander.understand("wondering if there is a stop smoking group near Hinckley").clinical).toBeUndefined();
   });
 });
 
