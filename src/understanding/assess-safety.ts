@@ -12,7 +12,7 @@
  */
 import { cleanText } from "../text/normalise-text.js";
 import { sentencesOf } from "./clauses.js";
-import { habitual, happeningNow, hypotheticalBefore, negatedAfter, negatedBefore, negationStop, otherPersonBefore, pastAfter, pastBefore, pastTenseBefore, recentPast, resolved } from "./context-cues.js";
+import { habitual, happeningNow, newOnset, hypotheticalBefore, negatedAfter, negatedBefore, negationStop, otherPersonBefore, pastAfter, pastBefore, pastTenseBefore, recentPast, resolved } from "./context-cues.js";
 import { type RiskKind, type RiskTier, riskTriggers } from "./risk-lexicon.js";
 import { scrubClinicalValues } from "./scrub-clinical-values.js";
 
@@ -65,6 +65,7 @@ export function assessSafety(message: string): SafetyAssessment {
           let status = statusOf(clause, match.index, match.index + match[0].length, sentence.text);
           let tier = trigger.tier;
           if (trigger.onlyNow && status === "present" && !happeningNow.test(sentence.text)) status = "not-now";
+          if (trigger.residual && status === "present" && trigger.residual.test(sentence.text) && !newOnset.test(sentence.text)) status = "past";
           if (tier === "emergency" && trigger.mitigate?.test(sentence.text)) tier = "concern";
           if (tier === "concern" && trigger.escalate?.test(sentence.text) && !trigger.mitigate?.test(sentence.text)) tier = "emergency";
           // Neglect yesterday, with nothing to say it goes on now, is a safeguarding concern, not 999.

@@ -49,7 +49,7 @@ export const otherPersonBefore = /\b(?:family history of|fh of|fhx|(?:his|her|th
 
 /** Anywhere in the sentence: what happened is over or was excluded. */
 export const resolved =
-  /\b(?:ruled out|excluded|resolved|investigated(?: and (?:closed|nfa))?|(?:now )?settled|recovered|(?:found|back home) safe|police found (?:him|her|them)|no (?:further )?(?:episodes|incidents|falls|concerns) since|since resolved|nfa|closed|trop(?:onin)?s? (?:neg|negative|normal)|angio(?:gram)? (?:normal|clear)|made safe|isolated by|capped(?: it| off)?|condemned|engineer (?:has )?(?:been|fixed|capped)|fixed now|under control|no longer|all clear|discharged (?:home|from)|medically (?:fit|optimised|stable)|(?:was|were|been|got|all|now|is|has been|have been|already) sorted|all safe|safe now|dealt with|(?:has|have|had) removed|(?:was|were|been|got|now) removed|taken away the|discharged(?: today| yesterday| on \w+| last \w+)|admitted (?:to )?(?:lri|lgh|ggh|qmc|hospital|the ward|ward|a&e)|(?:home|back home) (?:now )?and (?:well|safe|settled|recovering|doing well)|home now|now home)\b/;
+  /\b(?:ruled out|(?:all )?(?:tests?|bloods|scans?|ecg|results) (?:were |was |came back |all )?(?:fine|normal|clear|ok|okay|negative)|excluded|resolved|investigated(?: and (?:closed|nfa))?|(?:now )?settled|recovered|(?:found|back home) safe|police found (?:him|her|them)|no (?:further )?(?:episodes|incidents|falls|concerns) since|since resolved|nfa|closed|trop(?:onin)?s? (?:neg|negative|normal)|angio(?:gram)? (?:normal|clear)|made safe|isolated by|capped(?: it| off)?|condemned|engineer (?:has )?(?:been|fixed|capped)|fixed now|under control|no longer|all clear|discharged (?:home|from)|medically (?:fit|optimised|stable)|(?:was|were|been|got|all|now|is|has been|have been|already) sorted|all safe|safe now|dealt with|(?:has|have|had) removed|(?:was|were|been|got|now) removed|taken away the|discharged(?: today| yesterday| on \w+| last \w+)|admitted (?:to )?(?:lri|lgh|ggh|qmc|hospital|the ward|ward|a&e)|(?:home|back home) (?:now )?and (?:well|safe|settled|recovering|doing well)|home now|now home)\b/;
 
 /** Anywhere in the sentence: it is happening now, or just did. "now", "just", "10 mins ago", "since last night", "can't get her up". */
 export const happeningNow =
@@ -58,6 +58,10 @@ export const happeningNow =
 /** Anywhere in the sentence of a suicidal thought: it goes no further (a concern, not an emergency). */
 export const noPlan =
   /\b(?:no (?:plans?|intent(?:ion)?|means|active)|not (?:actively|going to act)|would never(?: act| do anything)?|wouldn'?t (?:act|do anything)|passing|fleeting|passive|safety plan|protective factors|because of (?:the|her|his) (?:kids|children|grandchildren|family))\b/;
+
+/** Anywhere in the sentence: it has just begun ("sudden", "new", "this morning"), so it is not what an old illness left. */
+export const newOnset =
+  /\b(?:sudden\w*|new|again|just|now|this (?:morning|afternoon|evening)|today|tonight|(?:\d+|a few|few|an?|half an?|couple of)\s*(?:mins?|minutes?|hours?|hrs?) ago)\b/;
 
 /** Anywhere in the sentence: it keeps happening, rather than happening now ("twice this month", "both times"). */
 export const habitual =
