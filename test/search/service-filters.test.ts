@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Service } from "../../src/directory/directory.js";
 import { areaIds, needIds, offers } from "../../src/directory/ids.js";
 import type { SearchQuery } from "../../src/search/search-engine.js";
-import { bitCount, meetsAnyNeed, passesFilters, queryFacts, serviceFacts } from "../../src/search/service-filters.js";
+import { bitCount, meetsAnyNeed, needCount, passesFilters, queryFacts, serviceFacts } from "../../src/search/service-filters.js";
 
 const service = (overrides: Partial<Service>): Service =>
   ({ id: "s", name: "S", description: "", offer: "vcs", needs: ["transport"], areas: ["melton", "rutland"], referral_routes: ["self"], how_to_refer: "", last_verified: "2026-01-01", source: "illustrative sample", organization: { id: "o", name: "O" }, file: "x", service_areas: [], ...overrides });
@@ -10,9 +10,13 @@ const query = (overrides: Partial<SearchQuery>): SearchQuery => ({ text: "", nee
 const passes = (s: Partial<Service>, q: Partial<SearchQuery>) => passesFilters(serviceFacts(service(s)), queryFacts(query(q)));
 
 describe("service facts as bit sets", () => {
-  it("has room for every need, area and offer id in a 31-bit set", () => {
-    for (const ids of [needIds, areaIds, offers]) expect(ids.length).toBeLessThanOrEqual(31);
-    expect(bitCount(serviceFacts(service({ needs: [...needIds] })).needs)).toBe(needIds.length);
+  it("holds every need in a need set of several words, and every area and offer id in a 31-bit set", () => {
+    expect(needIds.length).toBeGreaterThan(32);
+    for (const ids of [areaIds, offers]) expect(ids.length).toBeLessThanOrEqual(31);
+    expect(needCount(serviceFacts(service({ needs: [...needIds] })).needs)).toBe(needIds.length);
+    const last = needIds[needIds.length - 1]!;
+    expect(meetsAnyNeed(serviceFacts(service({ needs: [last] })), queryFacts(query({ needs: [last] })))).toBe(true);
+    expect(meetsAnyNeed(serviceFacts(service({ needs: [last] })), queryFacts(query({ needs: [needIds[needIds.length - 33]!] })))).toBe(false);
     expect(bitCount(serviceFacts(service({ areas: [...areaIds] })).areas)).toBe(areaIds.length);
   });
 
