@@ -1,6 +1,6 @@
 import type { DirectoryProblem } from "../errors/directory-error.js";
 import { normaliseText } from "../text/normalise-text.js";
-import { isNeedGroupId, isNeedId, needGroupIds, needIds } from "./ids.js";
+import { isNeedGroupId, isNeedId, type NeedId, needGroupIds, needIds } from "./ids.js";
 import type { NeedsFile } from "./needs-file-schema.js";
 import { type EsdTerm, type Need, type NeedGroup, Taxonomy } from "./taxonomy.js";
 
@@ -52,10 +52,23 @@ export function buildTaxonomy(file: NeedsFile, shownAs: string): { taxonomy?: Ta
       professionalTerms: need.professional_terms,
       ...(need.minimum_age === undefined ? {} : { minimumAge: need.minimum_age }),
       ...(need.maximum_age === undefined ? {} : { maximumAge: need.maximum_age }),
+      ...(need.for_other_ages === undefined ? {} : { forOtherAges: need.for_other_ages as NeedId }),
       esd,
     });
   });
   for (const id of needIds) if (!seen.has(id)) problem("needs", `need "${id}" is missing`);
+  // A need read as another outside its age band: it has a band, the other is a need without one.
+  file.needs.forEach((need, index) => {
+    const other = need.for_other_ages;
+    if (other === undefined) return;
+    const path = `needs[${index}].for_other_ages`;
+    const target = file.needs.find((n) => n.id === other);
+    if (!isNeedId(other) || !target) problem(path, `"${other}" is not one of the agreed need ids`);
+    else if (other === need.id) problem(path, "must name another need");
+    else if (need.minimum_age === undefined && need.maximum_age === undefined) problem(path, "only a need with an age band (minimum_age or maximum_age) can be read as another outside it");
+    else if (target.minimum_age !== undefined || target.maximum_age !== undefined || target.for_other_ages !== undefined) problem(path, `"${other}" must be a need for every age, with no age band of its own`);
+    else if (file.needs.some((n, i) => i < index && n.for_other_ages === other)) problem(path, `"${other}" is already the other need of an age band`);
+  });
   for (const group of groups) if (!needs.some((need) => need.group === group.id)) problem("groups", `group "${group.id}" has no needs`);
 
   // A word means one need (or one need the directory does not cover), unless shared on purpose.

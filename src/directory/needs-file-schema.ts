@@ -47,6 +47,11 @@ export const needsFileSchema = z.strictObject({
         /** An age band the need belongs to (young carers: under 18), in whole years. */
         minimum_age: age.optional(),
         maximum_age: age.optional(),
+        /**
+         * The need the same words mean for someone outside this need's age band (young carers:
+         * carers-support). With the person's age known, each is read as the other where the age says so.
+         */
+        for_other_ages: z.string().optional(),
         esd: esdMapping.optional(),
       })
       .refine((need) => need.minimum_age === undefined || need.maximum_age === undefined || need.minimum_age <= need.maximum_age, {

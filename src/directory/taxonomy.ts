@@ -30,6 +30,8 @@ export interface Need {
   /** The age band the need belongs to, in whole years (young carers: under 18). */
   readonly minimumAge?: number;
   readonly maximumAge?: number;
+  /** The need the same words mean for someone outside the age band (young carers: carers-support). */
+  readonly forOtherAges?: NeedId;
   readonly esd?: readonly EsdTerm[];
 }
 
@@ -112,6 +114,45 @@ export class Taxonomy {
   termsFor(id: NeedId): string[] {
     const need = this.need(id);
     return [need.label, ...need.layTerms, ...need.professionalTerms];
+  }
+
+  /** True when the age is within the need's age band, or either is unknown. */
+  fitsAge(id: NeedId, age: number | null): boolean {
+    if (age === null) return true;
+    const need = this.need(id);
+    return (need.minimumAge ?? 0) <= age && age <= (need.maximumAge ?? Number.POSITIVE_INFINITY);
+  }
+
+  /**
+   * The need these words mean for someone of this age: a need outside its age band becomes its
+   * `forOtherAges` need, and that need becomes the banded one within the band (a carer of 13 is a
+   * young carer; a "young adult carer" of 20 is a carer). Unchanged when the age is unknown.
+   */
+  needAtAge(id: NeedId, age: number | null): NeedId {
+    if (age === null) return id;
+    const need = this.need(id);
+    if (need.forOtherAges !== undefined) return this.fitsAge(id, age) ? id : need.forOtherAges;
+    const banded = this.needs.find((other) => other.forOtherAges === id);
+    return banded && this.fitsAge(banded.id, age) ? banded.id : id;
+  }
+
+  /**
+   * The ages a service meeting only these needs is for, from the needs' age bands: the widest band
+   * among them, or no limit when any of them has none (a service for carers of every age is not
+   * narrowed by also meeting young carers).
+   */
+  ageBandOf(needs: readonly NeedId[]): { minimumAge: number; maximumAge: number } {
+    const unlimited = { minimumAge: 0, maximumAge: Number.POSITIVE_INFINITY };
+    if (needs.length === 0) return unlimited;
+    let minimumAge = Number.POSITIVE_INFINITY;
+    let maximumAge = 0;
+    for (const id of needs) {
+      const need = this.byId.get(id);
+      if (!need || (need.minimumAge === undefined && need.maximumAge === undefined)) return unlimited;
+      minimumAge = Math.min(minimumAge, need.minimumAge ?? 0);
+      maximumAge = Math.max(maximumAge, need.maximumAge ?? Number.POSITIVE_INFINITY);
+    }
+    return { minimumAge, maximumAge };
   }
 
   /** The needs of a group, in taxonomy order. */

@@ -1,4 +1,5 @@
 import type { Service } from "../directory/directory.js";
+import type { Taxonomy } from "../directory/taxonomy.js";
 import { areaIds, needIds, offers } from "../directory/ids.js";
 import type { SearchQuery } from "./search-engine.js";
 
@@ -64,14 +65,20 @@ export function needCount(set: NeedSet): number {
   return sharedNeedCount(set, set);
 }
 
-export function serviceFacts(service: Service): ServiceFacts {
+/**
+ * A service's facts. With the taxonomy, its ages are also narrowed to its needs' age bands when
+ * every need it meets has one (a young carers' service with no age limits of its own is for
+ * under-18s), so that a need's band filters as a service's own age limits do.
+ */
+export function serviceFacts(service: Service, taxonomy?: Pick<Taxonomy, "ageBandOf">): ServiceFacts {
+  const band = taxonomy?.ageBandOf(service.needs);
   return {
     needs: needSet(service.needs),
     needIndexes: service.needs.map((need) => needIds.indexOf(need)),
     areas: bits(service.areas.map(areaBit)),
     areaCount: service.areas.length,
-    minimumAge: service.minimum_age ?? 0,
-    maximumAge: service.maximum_age ?? Number.POSITIVE_INFINITY,
+    minimumAge: Math.max(service.minimum_age ?? 0, band?.minimumAge ?? 0),
+    maximumAge: Math.min(service.maximum_age ?? Number.POSITIVE_INFINITY, band?.maximumAge ?? Number.POSITIVE_INFINITY),
     offer: offerBit(service.offer),
     frontDoor: service.front_door === true,
   };

@@ -4,6 +4,7 @@ import { areaIds, needIds } from "../directory/ids.js";
 import { tokenize, tokenizeWithBreaks } from "../text/normalise-text.js";
 import type { TermMatch } from "../text/term-matcher.js";
 import type { Taxonomy } from "../directory/taxonomy.js";
+import { applyAgeBands } from "./apply-age-bands.js";
 import { extractAge } from "./extract-age.js";
 import { residence } from "./resolve-residence.js";
 
@@ -36,7 +37,13 @@ export function extractEntities(text: string, directory: Directory): { entities:
   // Needs the directory does not cover claim their words first, so "macular degeneration" never reads as another need.
   const notListed = taxonomy.notListedMatcher.matchExact(tokens, claimed);
   placeMatches.push(...gazetteer.matcher.matchFuzzy(tokens, claimed));
-  const needMatches = withoutCircumstances([...taxonomy.matcher.matchExact(tokens, claimed), ...taxonomy.matcher.matchFuzzy(tokens, claimed)], notListed.length, taxonomy);
+  const age = extractAge(text);
+  const needMatches = applyAgeBands(
+    withoutCircumstances([...taxonomy.matcher.matchExact(tokens, claimed), ...taxonomy.matcher.matchFuzzy(tokens, claimed)], notListed.length, taxonomy),
+    age,
+    tokens,
+    taxonomy,
+  );
   // Only where the person lives decides what is local: not a hospital's town, a road's name or a relative's home.
   const homes = residence(tokens, placeMatches, tokenizeWithBreaks(text).breakBefore);
 
@@ -44,7 +51,7 @@ export function extractEntities(text: string, directory: Directory): { entities:
     entities: {
       needs: ordered(needIds, needMatches),
       areas: ordered(areaIds, homes),
-      age: extractAge(text),
+      age,
       notListed: [...new Set(notListed.flatMap((match) => match.values))],
     },
     evidence: {

@@ -71,3 +71,24 @@ describe("answerQuestion", () => {
     expect((await ask("lonely")).engine).toBe("embedded");
   });
 });
+
+describe("age bands", () => {
+  it("finds young carers' services for a 13-year-old carer, and not the adult carers' offer", async () => {
+    const answer = await ask("13yo looking after her mum in Hinckley");
+    expect(answer.entities).toMatchObject({ areas: ["hinckley-and-bosworth"], needs: ["young-carers"], age: 13 });
+    expect(answer.results.length).toBeGreaterThan(0);
+    for (const result of answer.results) expect(result.needs).toContain("young-carers");
+    expect(answer.results.map((r) => r.id)).not.toContain("leicestershire-carers-support");
+    expect(answer.reply).toMatch(/^Here are \d services for young carers in Hinckley and Bosworth for someone aged 13:/);
+  });
+
+  it("finds carers' support for an adult carer, and no young carers' service", async () => {
+    for (const question of ["my mum's carer is exhausted, anything in Hinckley?", "daughter caring for her mum with dementia, Hinckley", "carer for her husband, she is 74, Hinckley"]) {
+      const answer = await ask(question);
+      expect(answer.entities.needs, question).toContain("carers-support");
+      expect(answer.entities.needs, question).not.toContain("young-carers");
+      expect(answer.results.length, question).toBeGreaterThan(0);
+      for (const result of answer.results) expect(result.needs, question).not.toContain("young-carers");
+    }
+  });
+});

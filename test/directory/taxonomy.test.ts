@@ -87,6 +87,27 @@ describe("the needs taxonomy", () => {
     expect(youngCarers.length).toBeGreaterThan(0);
     for (const service of youngCarers) expect(service.maximum_age).toBeLessThanOrEqual(17);
   });
+
+  it("reads a carer's need by age: under 18 a young carer, 18 or more a carer; no age, no change", () => {
+    const { taxonomy } = directory;
+    expect(taxonomy.need("young-carers").forOtherAges).toBe("carers-support");
+    expect(taxonomy.needAtAge("carers-support", 13)).toBe("young-carers");
+    expect(taxonomy.needAtAge("carers-support", 17)).toBe("young-carers");
+    expect(taxonomy.needAtAge("carers-support", 18)).toBe("carers-support");
+    expect(taxonomy.needAtAge("young-carers", 20)).toBe("carers-support");
+    expect(taxonomy.needAtAge("young-carers", 12)).toBe("young-carers");
+    expect(taxonomy.needAtAge("young-carers", null)).toBe("young-carers");
+    expect(taxonomy.needAtAge("transport", 12)).toBe("transport");
+    expect([taxonomy.fitsAge("youth-activities", 19), taxonomy.fitsAge("youth-activities", 20), taxonomy.fitsAge("youth-activities", null)]).toEqual([true, false, true]);
+  });
+
+  it("gives a service meeting only age-banded needs their widest band, and no limit when any need has none", () => {
+    const { taxonomy } = directory;
+    expect(taxonomy.ageBandOf(["young-carers"])).toEqual({ minimumAge: 0, maximumAge: 17 });
+    expect(taxonomy.ageBandOf(["young-carers", "youth-activities"])).toEqual({ minimumAge: 0, maximumAge: 19 });
+    expect(taxonomy.ageBandOf(["young-carers", "carers-support"])).toEqual({ minimumAge: 0, maximumAge: Number.POSITIVE_INFINITY });
+    expect(taxonomy.ageBandOf([])).toEqual({ minimumAge: 0, maximumAge: Number.POSITIVE_INFINITY });
+  });
 });
 
 describe("loading needs.yaml", () => {
@@ -113,6 +134,20 @@ describe("loading needs.yaml", () => {
     const empty = needsFile();
     for (const need of empty.needs) if (need.group === "safety-and-rights") need.group = "family-and-carers";
     expect(buildTaxonomy(empty, "needs.yaml").problems.map((p) => p.message)).toEqual(['group "safety-and-rights" has no needs']);
+  });
+
+  it("refuses a need read as another by age unless it has a band and the other is a need for every age", () => {
+    const problemsWith = (change: (file: NeedsFile) => void) => {
+      const file = needsFile();
+      change(file);
+      return buildTaxonomy(file, "needs.yaml").problems.map((p) => p.message);
+    };
+    const need = (file: NeedsFile, id: string) => file.needs.find((n) => n.id === id)!;
+    expect(problemsWith(() => undefined)).toEqual([]);
+    expect(problemsWith((f) => (need(f, "young-carers").for_other_ages = "carers-suport"))).toEqual([expect.stringMatching(/^"carers-suport" is not one of the agreed need ids/)]);
+    expect(problemsWith((f) => (need(f, "pets").for_other_ages = "social-isolation"))).toEqual(["only a need with an age band (minimum_age or maximum_age) can be read as another outside it"]);
+    expect(problemsWith((f) => (need(f, "young-carers").for_other_ages = "youth-activities"))).toEqual(['"youth-activities" must be a need for every age, with no age band of its own']);
+    expect(problemsWith((f) => (need(f, "youth-activities").for_other_ages = "carers-support"))).toEqual(['"carers-support" is already the other need of an age band']);
   });
 
   it("accepts an age band on a need and refuses one that is upside down, or an ESD id in the wrong form", () => {
