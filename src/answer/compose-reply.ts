@@ -73,9 +73,28 @@ function localAreaCoordinator(areas: readonly AreaId[], directory: Directory): S
 }
 
 function describeRequest(input: ReplyInput, directory: Directory): string {
-  const needs = input.needs.map((need) => directory.taxonomy.label(need).toLowerCase());
+  const needs = describeNeeds(input.needs, input.age, directory);
   const what = needs.length > 0 ? joinAnd(needs) : "your search";
+  return `${what}${describePlace(input, directory)}`;
+}
+
+/** " in Melton for someone aged 13", or less. */
+function describePlace(input: Pick<ReplyInput, "areas" | "age">, directory: Directory): string {
   const where = input.areas.length > 0 ? ` in ${joinAnd(input.areas.map((area) => directory.gazetteer.name(area)))}` : "";
   const age = input.age !== null ? ` for someone aged ${input.age}` : "";
-  return `${what}${where}${age}`;
+  return `${where}${age}`;
+}
+
+/**
+ * The needs in plain words: a group's label where every need of the group (that fits the age) was
+ * asked for ("family and carers"), and each other need's label.
+ */
+function describeNeeds(needs: readonly NeedId[], age: number | null, directory: Directory): string[] {
+  const { taxonomy } = directory;
+  const whole = taxonomy.groups.filter((group) => {
+    const members = taxonomy.needsInGroup(group.id).filter((need) => taxonomy.fitsAge(need, age));
+    return members.length > 1 && members.every((need) => needs.includes(need));
+  });
+  const inWhole = new Set(whole.flatMap((group) => taxonomy.needsInGroup(group.id)));
+  return [...whole.map((group) => group.label.toLowerCase()), ...needs.filter((need) => !inWhole.has(need)).map((need) => taxonomy.label(need).toLowerCase())];
 }

@@ -22,6 +22,14 @@ export function applyAgeBands<M extends TermMatch<NeedId>>(matches: readonly M[]
   });
 }
 
+/**
+ * A group's needs for someone of this age: those whose age band the age is outside are left
+ * out ("family and carers" for a 70-year-old is not young carers), unless the age may be a child's.
+ */
+export function groupNeedsAtAge(needs: readonly NeedId[], age: number | null, tokens: readonly string[], taxonomy: Taxonomy): NeedId[] {
+  return ageDecides(age, tokens) ? needs.filter((need) => taxonomy.fitsAge(need, age)) : [...needs];
+}
+
 /** True when an age was found and the message names no child whose age it may be. */
 function ageDecides(age: number | null, tokens: readonly string[]): age is number {
   return age !== null && !tokens.some((token) => child.test(token));

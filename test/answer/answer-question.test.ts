@@ -92,3 +92,26 @@ describe("age bands", () => {
     }
   });
 });
+
+describe("groups of needs", () => {
+  it("finds every need of a group named as the request, for the person's age", async () => {
+    const family = directory.taxonomy.needsInGroup("family-and-carers");
+    const answer = await ask("something for family and carers in Melton");
+    expect(answer.entities).toMatchObject({ areas: ["melton"], age: null });
+    expect([...answer.entities.needs].sort()).toEqual([...family].sort());
+    expect(answer.reply).toMatch(/^Here are 5 services for family and carers in Melton:/);
+    const met = new Set(answer.results.flatMap((r) => r.needs.filter((need) => family.includes(need))));
+    expect(met.size).toBeGreaterThanOrEqual(3);
+    for (const result of answer.results) expect(result.needs.some((need) => family.includes(need))).toBe(true);
+
+    const older = await ask("something for family and carers in Melton, he is 70");
+    expect([...older.entities.needs].sort()).toEqual(family.filter((need) => directory.taxonomy.fitsAge(need, 70)).sort());
+    expect(older.entities.needs).not.toContain("young-carers");
+    expect(older.reply).toMatch(/ for family and carers in Melton for someone aged 70:/);
+  });
+
+  it("reads a group's name beside a need as the need alone", async () => {
+    const answer = await ask("known to health and social care, lonely, lives in Melton");
+    expect(answer.entities.needs).toEqual(["social-isolation"]);
+  });
+});

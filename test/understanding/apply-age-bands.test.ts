@@ -30,3 +30,14 @@ describe("the person's age decides which need a carer's words mean", () => {
     expect(needsOf("gran, looking after her grandson who is 9, needs a break")).toEqual(["carers-support"]);
   });
 });
+
+describe("a group of needs named as the request", () => {
+  it("means each of the group's needs, for the person's age", () => {
+    expect([...needsOf("anything for home and housing in Blaby?")].sort()).toEqual(directory.taxonomy.needsInGroup("home-and-housing").sort());
+    expect(needsOf("something for family and carers for a man of 70")).toEqual(["carers-support", "parenting-and-families", "relationships"]);
+  });
+
+  it("is not the request when the message names a need outside it: the words are read as usual", () => {
+    expect(needsOf("something for family and carers, she is lonely")).toEqual(["social-isolation", "carers-support"]);
+  });
+});
