@@ -12,6 +12,8 @@ interface ReplyInput {
   readonly areas: readonly AreaId[];
   readonly age: number | null;
   readonly results: readonly AnswerResult[];
+  /** Needs asked for that no service meets where the person lives (at their age): said plainly, beside what was found for the rest. */
+  readonly nothingFor?: readonly NeedId[];
 }
 
 /**
@@ -55,6 +57,8 @@ export function composeReplyParts(input: ReplyInput, directory: Directory): Repl
     listing = input.results.map(
       (result, index) => `${index + 1}. ${result.name} (${result.organization}), last verified ${formatDate(result.last_verified)}`,
     );
+    const nothing = (input.nothingFor ?? []).map((need) => directory.taxonomy.label(need).toLowerCase());
+    if (nothing.length > 0) closing.push(`There's nothing for ${joinAnd(nothing)}${describePlace(input, directory)} in the directory.`);
     if (gaps.length > 0) closing.push(`The directory doesn't list ${joinAnd([...gaps])} yet.`);
     if (input.areas.length === 0) closing.push("Tell me where the person lives to see what is local to them.");
   }

@@ -48,6 +48,18 @@ describe("answerQuestion", () => {
     expect(answer.reply).toMatch(/First Contact Plus, the front door to the prevention offer, covers Leicestershire's seven districts, not Rutland\./);
   });
 
+  it("says there's nothing for one need where the person lives, beside what there is for the rest, and names the area's front door", async () => {
+    const answer = await ask("15 year old in Oakham drinking heavily and being bullied at school");
+    expect(answer.entities).toMatchObject({ areas: ["rutland"], needs: ["alcohol-and-drugs", "young-peoples-mental-health"], age: 15 });
+    expect(answer.results.length).toBeGreaterThan(0);
+    for (const result of answer.results) expect(result.needs).toContain("young-peoples-mental-health");
+    expect(answer.reply).toContain("There's nothing for alcohol, drugs and gambling in Rutland for someone aged 15 in the directory.");
+    expect(answer.reply).toMatch(/For someone who lives in Rutland, the front door is Rutland Wayfinder \(01632 960700\)/);
+    // A need that merely ranks below the others is not called missing.
+    const many = await ask("lonely, keeps falling, cold house, money worries, needs lifts, Shepshed", 2);
+    expect(many.reply).not.toMatch(/There's nothing for/);
+  });
+
   it("says what it can do when the message is out of scope", async () => {
     const answer = await ask("qwertyuiop");
     expect(answer.intent).toBe("unknown");
