@@ -5,7 +5,7 @@
  */
 import { loadConfig } from "../src/config/load-config.js";
 import { loadDirectory } from "../src/directory/load-directory.js";
-import { summariseDirectory } from "../src/directory/summarise-directory.js";
+import { describeGaps, summariseDirectory } from "../src/directory/summarise-directory.js";
 import { DirectoryError, formatProblem } from "../src/errors/directory-error.js";
 
 const table = (counts: Readonly<Record<string, number>>) =>
@@ -17,6 +17,10 @@ try {
   const config = loadConfig(process.env, { cwd: process.cwd() });
   const directory = await loadDirectory(config.directoryDir);
   const summary = summariseDirectory(directory, new Date());
+  const { taxonomy } = directory;
+  const gapLines = describeGaps(summary, (need) => taxonomy.label(need));
+  const ageBand = (need: (typeof taxonomy.needs)[number]) =>
+    need.minimumAge === undefined && need.maximumAge === undefined ? "" : ` (ages ${need.minimumAge ?? 0} to ${need.maximumAge ?? "any"})`;
   const lines = [
     `Directory OK: ${summary.services} services, fingerprint ${directory.fingerprint.slice(0, 12)}`,
     `  ${summary.fromSeeds} from the seed documents (${summary.seedsWithIllustrativeContacts} of them with illustrative contact details)`,
@@ -25,8 +29,11 @@ try {
     "By offer:",
     table(summary.byOffer),
     "",
-    "By need:",
-    table(summary.byNeed),
+    `By need (${taxonomy.needs.length} needs in ${summary.groups.length} groups):`,
+    ...summary.groups.flatMap((group) => [
+      `  ${group.label}`,
+      ...group.needs.map((need) => `  ${`  ${need}${ageBand(taxonomy.need(need))}`.padEnd(46)} ${String(summary.byNeed[need]).padStart(4)}`),
+    ]),
     "",
     "By area (county-wide services count in every district):",
     table(summary.byArea),
@@ -36,7 +43,11 @@ try {
     "",
     summary.gaps.length === 0
       ? "Coverage: every need has at least one service in every area."
-      : `Coverage gaps (need in area with no service): ${summary.gaps.length}\n${summary.gaps.map((g) => `  ${g.need} in ${g.area}`).join("\n")}`,
+      : `Coverage gaps: ${summary.gaps.length} need and area pairs with no service, for ${gapLines.length} needs\n${gapLines.map((line) => `  ${line}`).join("\n")}`,
+    "",
+    summary.needsWithoutEsd.length === 0
+      ? "ESD mapping: every need is mapped to the LGA's lists."
+      : `ESD mapping: ${taxonomy.needs.length - summary.needsWithoutEsd.length} of ${taxonomy.needs.length} needs mapped to the LGA's lists; not yet mapped: ${summary.needsWithoutEsd.join(", ")}`,
   ];
   process.stdout.write(`${lines.join("\n")}\n`);
 } catch (error) {

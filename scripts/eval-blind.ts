@@ -32,7 +32,7 @@ const understander = createUnderstander(directory, intents, config.intentConfide
 const deps = { directory, engine, understander, maxResults: config.searchMaxResults };
 
 const only = values["first-run"] ?? values.round;
-const sets = readBlindSets().filter((set) => (only === undefined ? !isSealed(set) : set.round === Number(only)));
+const sets = only === undefined ? readBlindSets(undefined, "open") : readBlindSets().filter((set) => set.round === Number(only));
 if (values.round !== undefined && sets.some(isSealed)) {
   process.stderr.write(`Round ${values.round} is sealed (no first run yet): run it once with --first-run ${values.round}.\n`);
   process.exit(2);
@@ -119,7 +119,7 @@ function misses(set: BlindSet, outcomes: readonly CaseOutcome[]): string[] {
     if (!o.intentOk) why.push(`intent ${o.answer.intent} (want ${o.case.intent}${o.case.clinical ? ", declined" : ""})`);
     if (o.findOk === false && o.intentOk) {
       if (!o.areaOk) why.push(`area [${o.answer.entities.areas.join(",")}] (want ${o.case.area ?? "none"})`);
-      if (!o.serviceOk) why.push(`services [${o.answer.results.slice(0, 3).map((r) => r.id).join(", ")}] for needs [${o.answer.entities.needs.join(",")}] (want [${o.case.needs.join(",")}]${o.case.outside.length ? ` outside: ${o.case.outside.join("; ")}` : ""})`);
+      if (!o.serviceOk) why.push(`services [${o.answer.results.slice(0, 3).map((r) => r.id).join(", ")}] for needs [${o.answer.entities.needs.join(",")}] (want [${o.needsExpected.join(",")}]${o.stillOutside.length ? ` outside: ${o.stillOutside.join("; ")}` : ""})`);
     }
     return why.length > 0 ? [`- ${why.join("; ")}: ${shown(o.case.text)}`] : [];
   });

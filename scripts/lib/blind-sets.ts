@@ -56,13 +56,17 @@ export function isSealed(set: BlindSet): boolean {
   return !existsSync(path.join(path.dirname(set.file), "first-run.json"));
 }
 
-/** Every round's sets, oldest round first. */
-export function readBlindSets(folder = blindFolder): BlindSet[] {
+/**
+ * Every round's sets, oldest round first. With `which: "open"`, only the rounds whose first run is
+ * recorded: a sealed round's files are not even read.
+ */
+export function readBlindSets(folder = blindFolder, which: "all" | "open" = "all"): BlindSet[] {
   if (!existsSync(folder)) return [];
   const rounds = readdirSync(folder)
     .map((name) => /^round-(\d+)$/.exec(name))
     .filter((m): m is RegExpExecArray => m !== null)
     .map((m) => Number(m[1]))
+    .filter((round) => which === "all" || existsSync(firstRunFile(round, folder)))
     .sort((a, b) => a - b);
   return rounds.flatMap((round) =>
     (["find", "intents", "notes"] as const)

@@ -4,7 +4,9 @@
  * - find success (find_service cases): the right intent, the right area (only
  *   the person's area, or none when the message names none) and, in the top
  *   three, a service that meets one of the labelled needs there; when every
- *   need is outside the taxonomy, success is offering no service as a match;
+ *   need is outside the taxonomy, success is offering no service as a match.
+ *   An `outside` label that names a need the taxonomy has now (older rounds'
+ *   "bereavement support") counts as that need (outside-label-needs.ts);
  * - emergencies: every `tier: emergency` case answered urgent_help; a false
  *   alarm is any other case answered urgent_help (help withheld);
  * - clinical questions: declined out loud ("clinical advice" in the reply),
@@ -13,7 +15,9 @@
  * - age: the labelled age found, and no age made up when there is none.
  */
 import type { Answer } from "../../src/answer/answer.js";
+import type { NeedId } from "../../src/directory/ids.js";
 import type { BlindCase } from "./blind-sets.js";
+import { expectedNeeds } from "./outside-label-needs.js";
 
 export interface CaseOutcome {
   readonly case: BlindCase;
@@ -28,6 +32,10 @@ export interface CaseOutcome {
   readonly clinicalDeclined?: boolean;
   readonly concernLine?: boolean;
   readonly ageOk?: boolean;
+  /** The labelled needs with those the case's outside labels name today. */
+  readonly needsExpected: readonly NeedId[];
+  /** The outside labels that still name no need. */
+  readonly stillOutside: readonly string[];
   readonly needsFound: number;
 }
 
@@ -41,10 +49,11 @@ export function scoreCase(c: BlindCase, answer: Answer): CaseOutcome {
   const areas = answer.entities.areas;
   const areaOk = c.area === null ? areas.length === 0 : areas.length === 1 && areas[0] === c.area;
   const top = answer.results.slice(0, 3);
+  const expected = expectedNeeds(c);
   const serviceOk =
-    c.needs.length > 0
-      ? top.some((r) => r.needs.some((n) => c.needs.includes(n)) && (c.area === null || r.areas.includes(c.area)))
-      : c.outside.length > 0 && answer.results.length === 0;
+    expected.needs.length > 0
+      ? top.some((r) => r.needs.some((n) => expected.needs.includes(n)) && (c.area === null || r.areas.includes(c.area)))
+      : expected.outside.length > 0 && answer.results.length === 0;
   const findOk = c.intent === "find_service" ? intentOk && areaOk && serviceOk : undefined;
   return {
     case: c,
@@ -58,7 +67,9 @@ export function scoreCase(c: BlindCase, answer: Answer): CaseOutcome {
     ...(clinicalDeclined !== undefined ? { clinicalDeclined } : {}),
     ...(c.tier === "concern" ? { concernLine: !urgent && safetyLine.test(answer.reply) } : {}),
     ...(c.age === undefined ? {} : c.age !== null ? { ageOk: answer.entities.age === c.age } : answer.entities.age !== null ? { ageOk: false } : {}),
-    needsFound: c.needs.filter((n) => answer.entities.needs.includes(n)).length,
+    needsExpected: expected.needs,
+    stillOutside: expected.outside,
+    needsFound: expected.needs.filter((n) => answer.entities.needs.includes(n)).length,
   };
 }
 
@@ -99,7 +110,7 @@ export function figuresOf(outcomes: readonly CaseOutcome[]): Figures {
     clinicalDeclined: count((o) => o.clinicalDeclined === true),
     concerns: count((o) => o.case.tier === "concern"),
     concernLines: count((o) => o.concernLine === true),
-    needsExpected: outcomes.reduce((n, o) => n + o.case.needs.length, 0),
+    needsExpected: outcomes.reduce((n, o) => n + o.needsExpected.length, 0),
     needsFound: outcomes.reduce((n, o) => n + o.needsFound, 0),
     ageChecks: count((o) => o.ageOk !== undefined),
     ageOk: count((o) => o.ageOk === true),

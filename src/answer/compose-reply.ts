@@ -12,6 +12,8 @@ interface ReplyInput {
   readonly areas: readonly AreaId[];
   readonly age: number | null;
   readonly results: readonly AnswerResult[];
+  /** Needs asked for that no service meets where the person lives (at their age): said plainly, beside what was found for the rest. */
+  readonly nothingFor?: readonly NeedId[];
 }
 
 /**
@@ -55,6 +57,8 @@ export function composeReplyParts(input: ReplyInput, directory: Directory): Repl
     listing = input.results.map(
       (result, index) => `${index + 1}. ${result.name} (${result.organization}), last verified ${formatDate(result.last_verified)}`,
     );
+    const nothing = (input.nothingFor ?? []).map((need) => directory.taxonomy.label(need).toLowerCase());
+    if (nothing.length > 0) closing.push(`There's nothing for ${joinAnd(nothing)}${describePlace(input, directory)} in the directory.`);
     if (gaps.length > 0) closing.push(`The directory doesn't list ${joinAnd([...gaps])} yet.`);
     if (input.areas.length === 0) closing.push("Tell me where the person lives to see what is local to them.");
   }
@@ -73,9 +77,28 @@ function localAreaCoordinator(areas: readonly AreaId[], directory: Directory): S
 }
 
 function describeRequest(input: ReplyInput, directory: Directory): string {
-  const needs = input.needs.map((need) => directory.taxonomy.label(need).toLowerCase());
+  const needs = describeNeeds(input.needs, input.age, directory);
   const what = needs.length > 0 ? joinAnd(needs) : "your search";
+  return `${what}${describePlace(input, directory)}`;
+}
+
+/** " in Melton for someone aged 13", or less. */
+function describePlace(input: Pick<ReplyInput, "areas" | "age">, directory: Directory): string {
   const where = input.areas.length > 0 ? ` in ${joinAnd(input.areas.map((area) => directory.gazetteer.name(area)))}` : "";
   const age = input.age !== null ? ` for someone aged ${input.age}` : "";
-  return `${what}${where}${age}`;
+  return `${where}${age}`;
+}
+
+/**
+ * The needs in plain words: a group's label where every need of the group (that fits the age) was
+ * asked for ("family and carers"), and each other need's label.
+ */
+function describeNeeds(needs: readonly NeedId[], age: number | null, directory: Directory): string[] {
+  const { taxonomy } = directory;
+  const whole = taxonomy.groups.filter((group) => {
+    const members = taxonomy.needsInGroup(group.id).filter((need) => taxonomy.fitsAge(need, age));
+    return members.length > 1 && members.every((need) => needs.includes(need));
+  });
+  const inWhole = new Set(whole.flatMap((group) => taxonomy.needsInGroup(group.id)));
+  return [...whole.map((group) => group.label.toLowerCase()), ...needs.filter((need) => !inWhole.has(need)).map((need) => taxonomy.label(need).toLowerCase())];
 }

@@ -1,4 +1,4 @@
-import type { AreaId } from "../directory/ids.js";
+import type { AreaId, NeedId } from "../directory/ids.js";
 import type { SearchQuery } from "../search/search-engine.js";
 import { tokenize } from "../text/normalise-text.js";
 import { detectFollowUp } from "../understanding/detect-follow-up.js";
@@ -67,7 +67,8 @@ export async function takeTurn(question: string, deps: AnswerDependencies, optio
 /** Runs a search (a new one, or a remembered one again) and words its reply. */
 export async function runTurnSearch(query: PreviousSearch, deps: AnswerDependencies, limit: number, carried: TurnSearch["carried"] = null, notListed: readonly string[] = []): Promise<TurnSearch> {
   const results = query.needs.length > 0 ? await findServices(query, deps, limit) : [];
-  const parts = composeReplyParts({ needs: query.needs, notListed, areas: query.areas, age: query.age, results: results.slice(0, deps.maxResults) }, deps.directory);
+  const nothingFor = await needsWithNothing(query, results, deps);
+  const parts = composeReplyParts({ needs: query.needs, notListed, areas: query.areas, age: query.age, results: results.slice(0, deps.maxResults), nothingFor }, deps.directory);
   const note = describeCarried(query, carried, deps);
   return { query, carried, results, parts: note ? { ...parts, intro: `${note} ${parts.intro}` } : parts };
 }
@@ -112,6 +113,19 @@ function describeCarried(query: PreviousSearch, carried: TurnSearch["carried"], 
   if (carried === "areas") return `Still looking in ${names(query.areas)}, as before.`;
   if (carried === "needs" && query.needs.length > 0) return `Same needs as before, now in ${names(query.areas)}.`;
   return undefined;
+}
+
+/**
+ * The needs asked for that no service meets for the person (their areas, their age), when
+ * something was found for the others: each need the results do not meet is looked for on
+ * its own, by its id only, so a need that merely ranked below the rest is not called missing.
+ * With no results at all the reply already says there is nothing.
+ */
+async function needsWithNothing(query: PreviousSearch, results: readonly TurnResult[], deps: AnswerDependencies): Promise<NeedId[]> {
+  if (results.length === 0) return [];
+  const unmet = query.needs.filter((need) => !results.some((result) => result.needs.includes(need)));
+  const found = await Promise.all(unmet.map((need) => deps.engine.search({ text: "", needs: [need], areas: query.areas, age: query.age, limit: 1 })));
+  return unmet.filter((_, index) => found[index]!.length === 0);
 }
 
 async function findServices(search: PreviousSearch, deps: AnswerDependencies, limit: number): Promise<TurnResult[]> {

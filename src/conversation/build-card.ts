@@ -2,7 +2,7 @@ import { formatDate } from "../answer/format-date.js";
 import { describeSource } from "../directory/describe-source.js";
 import type { Directory, Service } from "../directory/directory.js";
 import { firstContactPlus, referralRouteFor } from "../directory/front-doors.js";
-import type { AreaId } from "../directory/ids.js";
+import type { AreaId, NeedId } from "../directory/ids.js";
 import { channelLimits } from "./channel-limits.js";
 import type { ReplyAction, ServiceCard } from "./reply.js";
 import { summarise } from "./split-text.js";
@@ -17,7 +17,12 @@ export interface CardOptions {
   readonly areas: readonly AreaId[];
   /** The full details (the "More about this" card), which has no "More about this" button. */
   readonly full?: boolean;
+  /** The needs the search asked for: the card names those the service meets. */
+  readonly asked?: readonly NeedId[];
 }
+
+/** What the card says when a record's needs were inferred rather than given by its feed. */
+export const needsInferredNote = "needs inferred from the description";
 
 /** A service as a card: what it is, why it matched, how to refer, when it was last verified. */
 export function buildCard(service: Service, why: string, directory: Directory, options: CardOptions): ServiceCard {
@@ -40,10 +45,13 @@ export function buildCard(service: Service, why: string, directory: Directory, o
       ...(service.url ? { url: service.url } : {}),
     },
     needs: service.needs.map((id) => ({ id, label: directory.taxonomy.label(id) })),
+    matched: service.needs.filter((id) => options.asked?.includes(id)).map((id) => ({ id, label: directory.taxonomy.label(id) })),
+    ...(service.needs_inferred ? { needsNote: needsInferredNote } : {}),
     areas: service.areas.map((id) => ({ id, name: directory.gazetteer.name(id) })),
     why,
     lastVerified: service.last_verified,
     lastVerifiedText: formatDate(service.last_verified),
+    ...verification(service),
     source: describeSource(service),
     actions,
   };
@@ -69,6 +77,18 @@ function referralAction(service: Service, areas: readonly AreaId[], directory: D
       return { id: "details", label: summarise(label, channelLimits.buttonLabel), value: route.door.id };
     }
   }
+}
+
+/**
+ * When the record was last verified, and by whom where it says: an imported record's
+ * `verified_by` ("ORUK feed leicestershire: its assured_date") reads "Verified by ORUK feed
+ * leicestershire (its assured_date) on 2 Sept 2024".
+ */
+function verification(service: Service): Pick<ServiceCard, "verifiedBy" | "verifiedText"> {
+  const date = formatDate(service.last_verified);
+  if (!service.verified_by) return { verifiedText: `Last verified ${date}` };
+  const verifiedBy = service.verified_by.replace(/: (.+)$/, " ($1)");
+  return { verifiedBy, verifiedText: `Verified by ${verifiedBy} on ${date}` };
 }
 
 /** Everything a person needs before referring: description, eligibility, ages, times and cost. */

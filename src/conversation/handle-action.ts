@@ -36,7 +36,7 @@ export async function handleAction(message: IncomingMessage, action: ActionReque
     case "details": {
       const service = findService(deps.directory, action.value);
       if (!service) return textReply(conversationId, "action", unknownService);
-      const card = buildCard(service, "You asked for the details of this service.", deps.directory, { full: true, areas: state?.list?.search.areas ?? [] });
+      const card = buildCard(service, "You asked for the details of this service.", deps.directory, { full: true, areas: state?.list?.search.areas ?? [], asked: state?.list?.search.needs ?? [] });
       return searchReply(conversationId, "action", [`${service.name}, in full:`], [card], []);
     }
 

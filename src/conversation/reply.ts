@@ -30,6 +30,10 @@ export interface ServiceCard {
   readonly howToRefer: string;
   readonly contact: { readonly phone?: string; readonly email?: string; readonly url?: string };
   readonly needs: readonly { readonly id: string; readonly label: string }[];
+  /** The needs of this search the service meets, by their plain labels (empty outside a search). */
+  readonly matched: readonly { readonly id: string; readonly label: string }[];
+  /** Set when the record's needs were inferred from its name and description (an imported record with no usable taxonomy terms). */
+  readonly needsNote?: string;
   /** Expanded area ids with their names. */
   readonly areas: readonly { readonly id: string; readonly name: string }[];
   /** Why it matched this search, in one sentence. */
@@ -37,6 +41,10 @@ export interface ServiceCard {
   /** ISO date (YYYY-MM-DD) and as people read it ("1 Sept 2020"). */
   readonly lastVerified: string;
   readonly lastVerifiedText: string;
+  /** Who vouched for the date, where the record says ("ORUK feed leicestershire (its assured_date)"). */
+  readonly verifiedBy?: string;
+  /** The whole line: "Last verified 1 Sept 2020", or "Verified by <who> on 2 Sept 2024" where known. */
+  readonly verifiedText: string;
   /** Where the record's facts came from; says so when it is an illustrative sample. */
   readonly source: string;
   readonly actions: readonly ReplyAction[];

@@ -3,7 +3,6 @@ import type { PreviousSearch } from "../answer/previous-search.js";
 import { runTurnSearch, takeTurn } from "../answer/take-turn.js";
 import type { TurnResult, TurnSearch } from "../answer/turn.js";
 import type { Directory } from "../directory/directory.js";
-import type { AreaId } from "../directory/ids.js";
 import type { Understanding } from "../understanding/understand.js";
 import type { TurnDependencies } from "./bot-dependencies.js";
 import { buildCard } from "./build-card.js";
@@ -39,12 +38,12 @@ export async function showMore(conversationId: string, state: ConversationState,
   const next: ListMemory = { ...list, shown: list.shown + results.length, onScreen: results.map((r) => r.id) };
   await deps.conversations.set(conversationId, { ...state, list: next });
   const intro = `Here ${results.length === 1 ? "is 1 more service" : `are ${results.length} more services`} (${next.shown} of ${list.resultIds.length}).`;
-  return searchReply(conversationId, "action", [intro], cardsFor(results, list.search.areas, deps.directory), listActions(next, deps));
+  return searchReply(conversationId, "action", [intro], cardsFor(results, list.search, deps.directory), listActions(next, deps));
 }
 
-/** Results as cards, from the services the search found, for someone living in the search's areas. */
-export function cardsFor(results: readonly TurnResult[], areas: readonly AreaId[], directory: Directory): ServiceCard[] {
-  return results.map((result) => buildCard(result.service, result.why, directory, { areas }));
+/** Results as cards, from the services the search found, for someone living in the search's areas, each naming the needs of the search it meets. */
+export function cardsFor(results: readonly TurnResult[], search: Pick<PreviousSearch, "areas" | "needs">, directory: Directory): ServiceCard[] {
+  return results.map((result) => buildCard(result.service, result.why, directory, { areas: search.areas, asked: search.needs }));
 }
 
 /** Remembers a search's results and shows the first page as cards. */
@@ -58,7 +57,7 @@ async function presentSearch(conversationId: string, intent: Reply["intent"], se
     onScreen: shown.map((r) => r.id),
   };
   await deps.conversations.set(conversationId, { ...state, list });
-  return searchReply(conversationId, intent, lines, cardsFor(shown, search.query.areas, deps.directory), listActions(list, deps));
+  return searchReply(conversationId, intent, lines, cardsFor(shown, search.query, deps.directory), listActions(list, deps));
 }
 
 /** Show more, while there is more; narrow to an area, when none was named. */

@@ -17,6 +17,22 @@ export interface DirectorySummary {
   readonly unverified: readonly Pick<Service, "id" | "name" | "last_verified" | "file">[];
   /** Need and area pairs that no service (other than a front door) covers. */
   readonly gaps: readonly { readonly need: NeedId; readonly area: AreaId }[];
+  /** The taxonomy's groups with their needs, in order. */
+  readonly groups: readonly { readonly id: string; readonly label: string; readonly needs: readonly NeedId[] }[];
+  /** Needs with no term of the LGA's ESD lists mapped to them yet. */
+  readonly needsWithoutEsd: readonly NeedId[];
+}
+
+/**
+ * The coverage gaps as one line per need, "nothing for <need> in <areas>", so that a maintainer
+ * sees at a glance what to add; empty when every need has a service in every area.
+ */
+export function describeGaps(summary: Pick<DirectorySummary, "gaps">, label: (need: NeedId) => string): string[] {
+  const byNeed = new Map<NeedId, AreaId[]>();
+  for (const gap of summary.gaps) byNeed.set(gap.need, [...(byNeed.get(gap.need) ?? []), gap.area]);
+  return [...byNeed].map(([need, areas]) =>
+    areas.length === areaIds.length ? `nothing for ${label(need)} (${need}) in any area` : `nothing for ${label(need)} (${need}) in ${areas.join(", ")}`,
+  );
 }
 
 /** The figures `npm run directory:check` prints. `today` is passed in so tests can fix it. */
@@ -41,5 +57,7 @@ export function summariseDirectory(directory: Directory, today: Date): Directory
     seedsWithIllustrativeContacts: services.filter((s) => s.source.startsWith("seed ") && s.source.includes("illustrative sample")).length,
     unverified: unverifiedSince(services, cutoff).map(({ id, name, last_verified, file }) => ({ id, name, last_verified, file })),
     gaps,
+    groups: directory.taxonomy.groups.map((group) => ({ id: group.id, label: group.label, needs: directory.taxonomy.needsInGroup(group.id) })),
+    needsWithoutEsd: directory.taxonomy.needs.filter((need) => (need.esd ?? []).length === 0).map((need) => need.id),
   };
 }

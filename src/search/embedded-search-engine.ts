@@ -49,7 +49,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
     });
     this.built = {
       services: directory.services,
-      facts: directory.services.map(serviceFacts),
+      facts: directory.services.map((service) => serviceFacts(service, directory.taxonomy)),
       positions: new Map(directory.services.map((service, position) => [service.id, position])),
       byNeed,
       textIndex,

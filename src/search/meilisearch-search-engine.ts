@@ -49,7 +49,7 @@ export class MeilisearchSearchEngine implements SearchEngine {
       await settled(this.client.deleteIndex(fresh)).catch(() => undefined);
       throw new SearchError("could not build the Meilisearch index; the live index is unchanged", { cause: error });
     }
-    this.services = new Map(directory.services.map((service) => [service.id, { service, facts: serviceFacts(service) }]));
+    this.services = new Map(directory.services.map((service) => [service.id, { service, facts: serviceFacts(service, directory.taxonomy) }]));
   }
 
   async search(query: SearchQuery): Promise<SearchHit[]> {

@@ -1,6 +1,6 @@
 import type { Service } from "../directory/directory.js";
 import type { SearchHit, SearchQuery } from "./search-engine.js";
-import { bitCount, meetsAnyNeed, passesFilters, queryFacts, type ServiceFacts } from "./service-filters.js";
+import { meetsAnyNeed, passesFilters, queryFacts, type ServiceFacts, sharedNeedCount } from "./service-filters.js";
 
 /** A candidate and how well its text matched (any scale: only ratios to the best are used). */
 export interface TextScored {
@@ -29,9 +29,9 @@ export function rankServices(candidates: readonly TextScored[], query: SearchQue
     const textShare = bestText > 0 ? textScore / bestText : 0;
     const local = asked.areas !== 0 && facts.areaCount <= 3 ? 1 : 0;
     let score: number;
-    if (asked.needs !== 0) {
+    if (asked.needCount > 0) {
       if (!meetsAnyNeed(facts, asked)) continue;
-      const met = bitCount(facts.needs & asked.needs);
+      const met = sharedNeedCount(facts.needs, asked.needs);
       score = 6 * (met / asked.needCount) + 2 * (met / facts.needIndexes.length) + 2 * textShare + local;
     } else {
       if (textScore <= 0) continue;

@@ -4,6 +4,7 @@ import { areaIds, needIds } from "../directory/ids.js";
 import { tokenize, tokenizeWithBreaks } from "../text/normalise-text.js";
 import type { TermMatch } from "../text/term-matcher.js";
 import type { Taxonomy } from "../directory/taxonomy.js";
+import { applyAgeBands, groupNeedsAtAge } from "./apply-age-bands.js";
 import { extractAge } from "./extract-age.js";
 import { residence } from "./resolve-residence.js";
 
@@ -36,7 +37,15 @@ export function extractEntities(text: string, directory: Directory): { entities:
   // Needs the directory does not cover claim their words first, so "macular degeneration" never reads as another need.
   const notListed = taxonomy.notListedMatcher.matchExact(tokens, claimed);
   placeMatches.push(...gazetteer.matcher.matchFuzzy(tokens, claimed));
-  const needMatches = withoutCircumstances([...taxonomy.matcher.matchExact(tokens, claimed), ...taxonomy.matcher.matchFuzzy(tokens, claimed)], notListed.length, taxonomy);
+  const beforeNeeds = new Set(claimed);
+  const age = extractAge(text);
+  const needMatches = applyAgeBands(
+    askedForGroup(tokens, beforeNeeds, age, taxonomy) ??
+      withoutCircumstances([...taxonomy.matcher.matchExact(tokens, claimed), ...taxonomy.matcher.matchFuzzy(tokens, claimed)], notListed.length, taxonomy),
+    age,
+    tokens,
+    taxonomy,
+  );
   // Only where the person lives decides what is local: not a hospital's town, a road's name or a relative's home.
   const homes = residence(tokens, placeMatches, tokenizeWithBreaks(text).breakBefore);
 
@@ -44,7 +53,7 @@ export function extractEntities(text: string, directory: Directory): { entities:
     entities: {
       needs: ordered(needIds, needMatches),
       areas: ordered(areaIds, homes),
-      age: extractAge(text),
+      age,
       notListed: [...new Set(notListed.flatMap((match) => match.values))],
     },
     evidence: {
@@ -62,6 +71,21 @@ export function extractEntities(text: string, directory: Directory): { entities:
 function withoutCircumstances<V>(matches: TermMatch<V>[], notListed: number, taxonomy: Taxonomy): TermMatch<V>[] {
   const specific = matches.filter((match) => !taxonomy.isCircumstance(match.term));
   return specific.length > 0 || notListed > 0 ? specific : matches;
+}
+
+/**
+ * A group of needs named as what is asked ("something for family and carers", "anything for home
+ * and housing"): each of the group's needs (for the person's age), when the message names no need
+ * outside the group's name. A group named beside a need ("known to health and social care, lonely")
+ * is not the request, and the need is matched as usual. Undefined when no group is asked for.
+ */
+function askedForGroup(tokens: readonly string[], claimed: ReadonlySet<number>, age: number | null, taxonomy: Taxonomy): TermMatch<NeedId>[] | undefined {
+  const taken = new Set(claimed);
+  const groups = taxonomy.groupMatcher.matchExact(tokens, taken);
+  if (groups.length === 0) return undefined;
+  const others = [...taxonomy.matcher.matchExact(tokens, taken), ...taxonomy.matcher.matchFuzzy(tokens, taken)].filter((match) => !taxonomy.isCircumstance(match.term));
+  if (others.length > 0) return undefined;
+  return groups.map((match) => ({ ...match, values: [...new Set(match.values.flatMap((group) => groupNeedsAtAge(taxonomy.needsInGroup(group), age, tokens, taxonomy)))] }));
 }
 
 /** The matched values in the vocabulary's canonical order, without repeats. */

@@ -139,29 +139,25 @@ export function understand(text: string, options: UnderstandOptions): Understand
   return { ...base, intent, confidence, unsure: false, risks: [] };
 }
 
-/** The label of domestic abuse among the needs not listed (directory/needs.yaml, `not_listed`). */
-const domesticAbuseLabel = "domestic abuse support";
 /** Words of the abuse itself ("controls all the money"), not a need for money advice. */
 const abuseWords = new Set(["money", "finances", "phone", "her money", "his money", "the money"]);
 const partner = /\b(?:partner|husband|wife|boyfriend|girlfriend|ex|ex-partner|ex-husband|ex-wife|spouse|fianc[eé]e?)\b/i;
 
 /**
  * Abuse or violence from a partner, disclosed and happening (not long ago, not
- * denied), is domestic abuse: the directory has no service for it, so it is named
- * as a need not listed rather than matched to the nearest need by its words.
+ * denied), is domestic abuse: it is named as that need (directory/needs.yaml,
+ * `domestic-abuse`) rather than matched to the nearest need by its words.
  */
 function disclosesDomesticAbuse(text: string, safety: SafetyAssessment): boolean {
   const present = safety.mentions.some((m) => (m.kind === "abuse" || m.kind === "violence") && m.status === "present");
   return present && partner.test(text);
 }
 
-/** The needs of a domestic abuse disclosure: domestic abuse named as not listed, and no need read from the abuse's own words. */
-function asDomesticAbuse(entities: Entities, evidence: Evidence): Pick<Entities, "needs" | "notListed"> {
+/** The needs of a domestic abuse disclosure: domestic abuse, and no need read from the abuse's own words. */
+function asDomesticAbuse(entities: Entities, evidence: Evidence): Pick<Entities, "needs"> {
   const fromAbuseOnly = (need: NeedId) => evidence.needs.filter((e) => e.need === need).every((e) => abuseWords.has(e.written));
-  return {
-    needs: entities.needs.filter((need) => !fromAbuseOnly(need)),
-    notListed: entities.notListed.includes(domesticAbuseLabel) ? entities.notListed : [...entities.notListed, domesticAbuseLabel],
-  };
+  const needs = entities.needs.filter((need) => !fromAbuseOnly(need));
+  return { needs: needs.includes("domestic-abuse") ? needs : [...needs, "domestic-abuse"] };
 }
 
 /** The markers of a message, found as `understand` finds them: used to train the classifier. */

@@ -48,6 +48,18 @@ describe("answerQuestion", () => {
     expect(answer.reply).toMatch(/First Contact Plus, the front door to the prevention offer, covers Leicestershire's seven districts, not Rutland\./);
   });
 
+  it("says there's nothing for one need where the person lives, beside what there is for the rest, and names the area's front door", async () => {
+    const answer = await ask("15 year old in Oakham drinking heavily and being bullied at school");
+    expect(answer.entities).toMatchObject({ areas: ["rutland"], needs: ["alcohol-and-drugs", "young-peoples-mental-health"], age: 15 });
+    expect(answer.results.length).toBeGreaterThan(0);
+    for (const result of answer.results) expect(result.needs).toContain("young-peoples-mental-health");
+    expect(answer.reply).toContain("There's nothing for alcohol, drugs and gambling in Rutland for someone aged 15 in the directory.");
+    expect(answer.reply).toMatch(/For someone who lives in Rutland, the front door is Rutland Wayfinder \(01632 960700\)/);
+    // A need that merely ranks below the others is not called missing.
+    const many = await ask("lonely, keeps falling, cold house, money worries, needs lifts, Shepshed", 2);
+    expect(many.reply).not.toMatch(/There's nothing for/);
+  });
+
   it("says what it can do when the message is out of scope", async () => {
     const answer = await ask("qwertyuiop");
     expect(answer.intent).toBe("unknown");
@@ -69,5 +81,49 @@ describe("answerQuestion", () => {
 
   it("reports the engine that answered", async () => {
     expect((await ask("lonely")).engine).toBe("embedded");
+  });
+});
+
+describe("age bands", () => {
+  it("finds young carers' services for a 13-year-old carer, and not the adult carers' offer", async () => {
+    const answer = await ask("13yo looking after her mum in Hinckley");
+    expect(answer.entities).toMatchObject({ areas: ["hinckley-and-bosworth"], needs: ["young-carers"], age: 13 });
+    expect(answer.results.length).toBeGreaterThan(0);
+    for (const result of answer.results) expect(result.needs).toContain("young-carers");
+    expect(answer.results.map((r) => r.id)).not.toContain("leicestershire-carers-support");
+    expect(answer.reply).toMatch(/^Here are \d services for young carers in Hinckley and Bosworth for someone aged 13:/);
+  });
+
+  it("finds carers' support for an adult carer, and no young carers' service", async () => {
+    for (const question of ["my mum's carer is exhausted, anything in Hinckley?", "daughter caring for her mum with dementia, Hinckley", "carer for her husband, she is 74, Hinckley"]) {
+      const answer = await ask(question);
+      expect(answer.entities.needs, question).toContain("carers-support");
+      expect(answer.entities.needs, question).not.toContain("young-carers");
+      expect(answer.results.length, question).toBeGreaterThan(0);
+      for (const result of answer.results) expect(result.needs, question).not.toContain("young-carers");
+    }
+  });
+});
+
+describe("groups of needs", () => {
+  it("finds every need of a group named as the request, for the person's age", async () => {
+    const family = directory.taxonomy.needsInGroup("family-and-carers");
+    const answer = await ask("something for family and carers in Melton");
+    expect(answer.entities).toMatchObject({ areas: ["melton"], age: null });
+    expect([...answer.entities.needs].sort()).toEqual([...family].sort());
+    expect(answer.reply).toMatch(/^Here are 5 services for family and carers in Melton:/);
+    const met = new Set(answer.results.flatMap((r) => r.needs.filter((need) => family.includes(need))));
+    expect(met.size).toBeGreaterThanOrEqual(3);
+    for (const result of answer.results) expect(result.needs.some((need) => family.includes(need))).toBe(true);
+
+    const older = await ask("something for family and carers in Melton, he is 70");
+    expect([...older.entities.needs].sort()).toEqual(family.filter((need) => directory.taxonomy.fitsAge(need, 70)).sort());
+    expect(older.entities.needs).not.toContain("young-carers");
+    expect(older.reply).toMatch(/ for family and carers in Melton for someone aged 70:/);
+  });
+
+  it("reads a group's name beside a need as the need alone", async () => {
+    const answer = await ask("known to health and social care, lonely, lives in Melton");
+    expect(answer.entities.needs).toEqual(["social-isolation"]);
   });
 });

@@ -2,10 +2,13 @@
 // Contact" only where First Contact Plus covers them, the area's own front door
 // where it does not, and a button that asks first where nobody has said.
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildCard, referAskingWhere, referToFirstContact } from "../../src/conversation/build-card.js";
+import { buildCard, needsInferredNote, referAskingWhere, referToFirstContact } from "../../src/conversation/build-card.js";
 import type { Bot } from "../../src/conversation/bot.js";
 import type { Reply } from "../../src/conversation/reply.js";
-import type { Directory } from "../../src/directory/directory.js";
+import { type Directory, findService } from "../../src/directory/directory.js";
+import { loadDirectory } from "../../src/directory/load-directory.js";
+import { copyDirectory } from "../support/directory-copy.js";
+import { writeImportedFile } from "../support/imported-feed-file.js";
 import { conversation, realBot } from "../support/real-bot.js";
 
 let bot: Bot;
@@ -90,5 +93,35 @@ describe("the referral button on a service card", () => {
   it("is left off a front door's own card", () => {
     const fcp = directory.services.find((s) => s.id === "first-contact-plus")!;
     expect(buildCard(fcp, "", directory, { areas: ["blaby"] }).actions.map((a) => a.id)).toEqual(["details", "report_outdated"]);
+  });
+});
+
+describe("what a card says about the match and the record", () => {
+  it("names the needs of the search that each service meets, by their plain labels", async () => {
+    const reply = await web().say("widower in Syston, lonely since his wife died");
+    expect(reply.cards.length).toBeGreaterThan(1);
+    for (const card of reply.cards) {
+      expect(card.matched.length).toBeGreaterThan(0);
+      for (const need of card.matched) expect(card.needs).toContainEqual(need);
+    }
+    expect(new Set(reply.cards.flatMap((card) => card.matched.map((need) => need.label)))).toEqual(new Set(["Loneliness and social isolation", "Bereavement and grief"]));
+  });
+
+  it("says when an imported record's needs were inferred, and who verified it on which date; a local record says when", async () => {
+    const copy = copyDirectory();
+    const relative = writeImportedFile(copy.dir);
+    copy.edit(`services/${relative}`, (text) => text.replace("    source: ORUK feed test-feed\n", "    verified_by: \"ORUK feed test-feed: its assured_date\"\n    source: ORUK feed test-feed\n    needs_inferred: true\n"));
+    const withFeed = await loadDirectory(copy.dir);
+    const imported = findService(withFeed, "test-feed-riverside-bereavement-circle")!;
+    expect(buildCard(imported, "", withFeed, { areas: ["blaby"], asked: ["social-isolation", "bereavement"] })).toMatchObject({
+      matched: [{ id: "social-isolation", label: "Loneliness and social isolation" }],
+      needsNote: needsInferredNote,
+      verifiedBy: "ORUK feed test-feed (its assured_date)",
+      verifiedText: "Verified by ORUK feed test-feed (its assured_date) on 1 Feb 2025",
+    });
+    const local = buildCard(findService(directory, "local-area-coordinators")!, "", directory, { areas: ["blaby"] });
+    expect(local).toMatchObject({ matched: [], verifiedText: "Last verified 1 Sept 2020" });
+    expect(local).not.toHaveProperty("needsNote");
+    expect(local).not.toHaveProperty("verifiedBy");
   });
 });

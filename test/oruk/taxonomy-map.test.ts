@@ -32,16 +32,17 @@ describe("the ORUK taxonomy map", () => {
   });
 
   it("lists every unmapped term with how many services use it, and skips services left with no need", async () => {
-    const unknown = term("lga-needs", { code: "N123", name: "Pet care" });
+    // Dentistry is still a need the directory does not cover (needs.yaml, not_listed); pets became a need with the grouped taxonomy.
+    const unknown = term("lga-needs", { code: "N123", name: "Dental care" });
     const feed = asRecords([
       orukService("a", { attributes: [unknown, term("esd-service-types", { name: "Befriending" })] }),
-      orukService("b", { name: "Paws club", description: "Grooming for pets.", attributes: [unknown] }),
-      orukService("c", { name: "Paws club two", description: "Grooming for pets.", attributes: [unknown, term("lga-needs", { name: "Gardening" })] }),
+      orukService("b", { name: "Smile club", description: "Dentures cleaned and mended.", attributes: [unknown] }),
+      orukService("c", { name: "Smile club two", description: "Dentures cleaned and mended.", attributes: [unknown, term("lga-needs", { name: "Gardening" })] }),
     ]);
     const { files, report } = importOruk(feed, await importOptions());
     expect(files.flatMap((f) => f.file.services).map((s) => s.name)).toEqual(["Test befriending a"]);
     expect(report.unmappedTerms).toEqual([
-      { vocabulary: "lga-needs", code: "N123", name: "Pet care", services: 3 },
+      { vocabulary: "lga-needs", code: "N123", name: "Dental care", services: 3 },
       { vocabulary: "lga-needs", name: "Gardening", services: 1 },
     ]);
     expect(report.skipped.map((s) => [s.reason, s.detail])).toEqual([
@@ -50,7 +51,7 @@ describe("the ORUK taxonomy map", () => {
     ]);
     const text = formatOrukReport(report);
     expect(text).toContain("Taxonomy terms not mapped (add them to directory/oruk-taxonomy-map.yaml):");
-    expect(text).toContain('  vocabulary "lga-needs", code "N123", name "Pet care": 3 services');
+    expect(text).toContain('  vocabulary "lga-needs", code "N123", name "Dental care": 3 services');
     expect(text).toContain('  vocabulary "lga-needs", name "Gardening": 1 service');
   });
 

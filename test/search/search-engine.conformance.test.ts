@@ -70,6 +70,16 @@ describe.each(engines)("%s engine", (name, makeEngine) => {
     }
   });
 
+  it("keeps to a need's age band as to a service's own ages", async () => {
+    const young = await engine.search(query({ needs: ["young-carers"], age: 13 }));
+    expect(young.length).toBeGreaterThan(0);
+    for (const { service } of young) expect(service.needs).toContain("young-carers");
+    expect(await engine.search(query({ needs: ["young-carers"], age: 45 }))).toEqual([]);
+    const adults = await engine.search(query({ needs: ["carers-support", "young-carers"], age: 45 }));
+    expect(adults.length).toBeGreaterThan(0);
+    for (const { service } of adults) expect(service.needs).toContain("carers-support");
+  });
+
   it("tolerates a typo in the words of a name", async () => {
     const shed = directory.services.find((s) => /men.?s shed/i.test(s.name))!;
     const hits = await engine.search(query({ text: "hinckley mens shed colective" }));

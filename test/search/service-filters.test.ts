@@ -1,8 +1,10 @@
-import { describe, expect, it } from "vitest";
-import type { Service } from "../../src/directory/directory.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Directory, Service } from "../../src/directory/directory.js";
 import { areaIds, needIds, offers } from "../../src/directory/ids.js";
 import type { SearchQuery } from "../../src/search/search-engine.js";
-import { bitCount, meetsAnyNeed, passesFilters, queryFacts, serviceFacts } from "../../src/search/service-filters.js";
+import { loadDirectory } from "../../src/directory/load-directory.js";
+import { bitCount, meetsAnyNeed, needCount, passesFilters, queryFacts, serviceFacts } from "../../src/search/service-filters.js";
+import { realDirectory } from "../support/directory-copy.js";
 
 const service = (overrides: Partial<Service>): Service =>
   ({ id: "s", name: "S", description: "", offer: "vcs", needs: ["transport"], areas: ["melton", "rutland"], referral_routes: ["self"], how_to_refer: "", last_verified: "2026-01-01", source: "illustrative sample", organization: { id: "o", name: "O" }, file: "x", service_areas: [], ...overrides });
@@ -10,9 +12,13 @@ const query = (overrides: Partial<SearchQuery>): SearchQuery => ({ text: "", nee
 const passes = (s: Partial<Service>, q: Partial<SearchQuery>) => passesFilters(serviceFacts(service(s)), queryFacts(query(q)));
 
 describe("service facts as bit sets", () => {
-  it("has room for every need, area and offer id in a 31-bit set", () => {
-    for (const ids of [needIds, areaIds, offers]) expect(ids.length).toBeLessThanOrEqual(31);
-    expect(bitCount(serviceFacts(service({ needs: [...needIds] })).needs)).toBe(needIds.length);
+  it("holds every need in a need set of several words, and every area and offer id in a 31-bit set", () => {
+    expect(needIds.length).toBeGreaterThan(32);
+    for (const ids of [areaIds, offers]) expect(ids.length).toBeLessThanOrEqual(31);
+    expect(needCount(serviceFacts(service({ needs: [...needIds] })).needs)).toBe(needIds.length);
+    const last = needIds[needIds.length - 1]!;
+    expect(meetsAnyNeed(serviceFacts(service({ needs: [last] })), queryFacts(query({ needs: [last] })))).toBe(true);
+    expect(meetsAnyNeed(serviceFacts(service({ needs: [last] })), queryFacts(query({ needs: [needIds[needIds.length - 33]!] })))).toBe(false);
     expect(bitCount(serviceFacts(service({ areas: [...areaIds] })).areas)).toBe(areaIds.length);
   });
 
@@ -34,5 +40,28 @@ describe("service facts as bit sets", () => {
     expect(meetsAnyNeed(serviceFacts(service({ needs: ["hoarding"] })), asked)).toBe(false);
     expect(meetsAnyNeed(serviceFacts(service({ front_door: true })), asked)).toBe(false);
     expect(asked.needCount).toBe(2);
+  });
+});
+
+describe("age bands of needs, as filters", () => {
+  let directory: Directory;
+  beforeAll(async () => {
+    directory = await loadDirectory(realDirectory);
+  });
+  const passesAt = (s: Partial<Service>, age: number) => passesFilters(serviceFacts(service(s), directory.taxonomy), queryFacts(query({ age })));
+
+  it("keeps a service that meets only young carers to under-18s, even when its record gives no ages", () => {
+    expect(passesAt({ needs: ["young-carers"] }, 13)).toBe(true);
+    expect(passesAt({ needs: ["young-carers"] }, 17)).toBe(true);
+    expect(passesAt({ needs: ["young-carers"] }, 45)).toBe(false);
+    // Without the taxonomy (as before), only the record's own ages count.
+    expect(passesFilters(serviceFacts(service({ needs: ["young-carers"] })), queryFacts(query({ age: 45 })))).toBe(true);
+  });
+
+  it("does not narrow a service that also meets a need for every age, and still applies the record's own ages", () => {
+    expect(passesAt({ needs: ["young-carers", "carers-support"] }, 45)).toBe(true);
+    expect(passesAt({ needs: ["young-carers"], minimum_age: 8 }, 6)).toBe(false);
+    expect(passesAt({ needs: ["youth-activities"] }, 19)).toBe(true);
+    expect(passesAt({ needs: ["youth-activities"] }, 20)).toBe(false);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * One service card as Block Kit: a header with the name, the organisation and
- * summary, fields for how to refer, contact, areas and needs, a context line
- * with when it was last verified and where the facts came from, its buttons,
+ * summary, fields for the needs of the search it meets, how to refer, contact,
+ * areas and needs (saying when they were inferred), a context line with when
+ * it was last verified (and by whom, where known) and where the facts came from, its buttons,
  * and a divider. Six blocks, every text escaped and cut to its limit.
  */
 import type { types } from "@slack/bolt";
@@ -27,14 +28,16 @@ export function cardBlocks(card: ServiceCard, conversationId: string, nextIndex:
   const organisation = emphasise(mrkdwnFit(card.organization, 300), "*");
   const summary = mrkdwnFit(card.summary, blockKit.sectionText - organisation.length - 1);
   const contact = contactLine(card);
+  const needs = card.needs.map((n) => n.label).join(", ");
   const fields = [
+    ...(card.matched.length ? [field(card.matched.length === 1 ? "Matched need" : "Matched needs", card.matched.map((n) => n.label).join(", "))] : []),
     field("How to refer", card.howToRefer),
     ...(contact ? [field("Contact", contact)] : []),
     ...(card.areas.length ? [field("Areas", card.areas.map((a) => a.name).join(", "))] : []),
-    ...(card.needs.length ? [field("Needs", card.needs.map((n) => n.label).join(", "))] : []),
+    ...(card.needs.length ? [field("Needs", card.needsNote ? `${needs} (${card.needsNote})` : needs)] : []),
   ].slice(0, blockKit.sectionFields);
   const context: types.MrkdwnElement[] = [
-    contextText(`Last verified ${card.lastVerifiedText}`),
+    contextText(card.verifiedText),
     ...(card.source ? [contextText(card.source)] : []),
     ...(card.why ? [contextText(`Why: ${card.why}`)] : []),
   ].slice(0, blockKit.contextElements);

@@ -23,16 +23,18 @@ export function serviceCardElements(card: ServiceCard): CardElement[] {
     textBlock(card.summary),
   ];
   if (card.why) elements.push(textBlock(card.why, { isSubtle: true, size: "small" }));
+  const needs = card.needs.map((n) => n.label).join(", ");
   const details = facts([
+    [card.matched.length === 1 ? "Matched need" : "Matched needs", card.matched.map((n) => n.label).join(", ")],
     ["How to refer", card.howToRefer],
     ["Phone", card.contact.phone],
     ["Email", card.contact.email],
     ["Website", card.contact.url],
-    ["Needs", card.needs.map((n) => n.label).join(", ")],
+    ["Needs", needs && card.needsNote ? `${needs} (${card.needsNote})` : needs],
     ["Areas", card.areas.map((a) => a.name).join(", ")],
   ]);
   if (details.facts.length > 0) elements.push(details);
-  elements.push(textBlock(`Last verified ${card.lastVerifiedText}. Source: ${card.source}.`, { isSubtle: true, size: "small" }));
+  elements.push(textBlock(`${card.verifiedText}. Source: ${card.source}.`, { isSubtle: true, size: "small" }));
   return elements;
 }
 

@@ -30,10 +30,12 @@ function renderCard(card: ServiceCard, position: number): string {
   return [
     `${position}. ${card.name} (${card.organization})`,
     `   ${card.summary}`,
+    ...(card.matched.length ? [`   ${card.matched.length === 1 ? "Matched need" : "Matched needs"}: ${card.matched.map((n) => n.label).join(", ")}`] : []),
     `   Why: ${card.why}`,
     `   How to refer: ${card.howToRefer}`,
     ...(contact ? [`   Contact: ${contact}`] : []),
     `   Areas: ${card.areas.map((a) => a.name).join(", ")}`,
-    `   Last verified: ${card.lastVerifiedText} (${card.source})`,
+    ...(card.needsNote ? [`   Needs: ${card.needs.map((n) => n.label).join(", ")} (${card.needsNote})`] : []),
+    `   ${card.verifiedBy ? `Verified by ${card.verifiedBy} on ${card.lastVerifiedText}` : `Last verified: ${card.lastVerifiedText}`} (${card.source})`,
   ].join("\n");
 }

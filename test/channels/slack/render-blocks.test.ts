@@ -22,10 +22,14 @@ function card(i: number, size: number): ServiceCard {
     howToRefer: long,
     contact: { phone: "0116 496 0000", email: `${long}@example.org`, url: `https://example.org/${long}` },
     needs: Array.from({ length: 40 }, (_, n) => ({ id: `need-${n}`, label: long.slice(0, 200) })),
+    matched: Array.from({ length: 40 }, (_, n) => ({ id: `need-${n}`, label: long.slice(0, 200) })),
+    needsNote: long,
     areas: Array.from({ length: 40 }, (_, n) => ({ id: `area-${n}`, name: long.slice(0, 200) })),
     why: long,
     lastVerified: "2026-03-14",
     lastVerifiedText: "14 Mar 2026",
+    verifiedBy: long,
+    verifiedText: `Verified by ${long} on 14 Mar 2026`,
     source: long,
     actions: [
       { id: "refer", label: `Refer ${long}`, value: `service-${i}` },
@@ -62,6 +66,10 @@ describe("renderReply", () => {
     expect(headers.map((h) => (h.type === "header" ? h.text.text : ""))).toEqual(reply.cards.map((c) => c.name));
     const context = JSON.stringify(message!.blocks.filter((b) => b.type === "context"));
     for (const c of reply.cards) expect(context).toContain(`Last verified ${c.lastVerifiedText}`);
+    // Each card says which need of the search it meets, by the need's plain label.
+    const fields = message!.blocks.flatMap((b) => (b.type === "section" ? (b.fields ?? []).map((f) => f.text) : []));
+    expect(reply.cards.every((c) => c.matched.length > 0)).toBe(true);
+    for (const c of reply.cards) expect(fields).toContain(`*Matched need*\n${c.matched[0]!.label}`);
     const buttons = message!.blocks.flatMap((b) => (b.type === "actions" ? b.elements : []));
     expect(buttons).toContainEqual(expect.objectContaining({ action_id: "refer", value: reply.cards[0]!.id }));
     expect(buttons).toContainEqual(expect.objectContaining({ action_id: "report_outdated", value: reply.cards[0]!.id }));

@@ -155,8 +155,10 @@ describe("the Adaptive Card renderer", () => {
     expect(titles("search with no place")).toContain("Refer (I'll ask where they live)");
   });
 
-  it("shows every service card's last verified date", () => {
+  it("shows every service card's last verified date, and the need of the search it meets", () => {
     for (const card of corpus[0]!.reply.cards) expect(textOf(renderServiceCard(card, { buttons: true }) as unknown as CardJson)).toContain(`Last verified ${card.lastVerifiedText}`);
+    for (const card of corpus[0]!.reply.cards) expect(textOf(renderServiceCard(card, { buttons: true }) as unknown as CardJson)).toContain("Matched need: Loneliness and social isolation");
+    expect(corpus[0]!.reply.cards.every((card) => card.matched.some((need) => need.label === "Loneliness and social isolation"))).toBe(true);
   });
 
   it("rejects what the schema forbids (the check is real)", () => {

@@ -114,6 +114,7 @@ describe("the web chat in Chromium", () => {
       expect(await first.innerText()).toMatch(/Last verified: \d{1,2} [A-Z][a-z]{2,3} \d{4}/);
       expect(await first.getByRole("heading", { level: 3 }).count()).toBe(1);
       expect(await first.innerText()).toMatch(/Why it matched[\s\S]*How to refer[\s\S]*Areas[\s\S]*Charnwood/);
+      expect(await first.innerText()).toMatch(/Matched need\s*Loneliness and social isolation/);
       const phone = first.locator('a[href^="tel:"]');
       if ((await phone.count()) > 0) expect(await phone.first().getAttribute("href")).toMatch(/^tel:[\d+]+$/);
 
@@ -380,10 +381,14 @@ describe("the web chat in Chromium", () => {
             howToRefer: "Phone us",
             contact: { url: "javascript:window.hacked=4", email: "a@b.example.org?subject=<x>", phone: "0116 496 0000" },
             needs: [{ id: "n", label: "<u>need</u>" }],
+            matched: [{ id: "n", label: "<u>matched</u>" }],
+            needsNote: "<b>inferred</b>",
             areas: [{ id: "a", name: "Area" }],
             why: "because",
             lastVerified: "2026-01-01",
             lastVerifiedText: "1 Jan 2026",
+            verifiedBy: "<i>a feed</i>",
+            verifiedText: "Verified by <i>a feed</i> on 1 Jan 2026",
             source: "test",
             actions: [{ id: "details", label: "<em>Details</em>", value: "evil" }],
           },
@@ -398,6 +403,9 @@ describe("the web chat in Chromium", () => {
       expect(await card.locator('a[href^="javascript:"]').count()).toBe(0);
       expect(await card.locator('a[href^="mailto:"]').count()).toBe(0);
       expect(await card.getByTestId("card-action").textContent()).toBe("<em>Details</em>");
+      expect(await card.innerText()).toMatch(/Matched need\s*<u>matched<\/u>/);
+      expect(await card.innerText()).toContain("<u>need</u> (<b>inferred</b>)");
+      expect(await card.innerText()).toContain("Verified by <i>a feed</i> on 1 Jan 2026");
       expect(await page.evaluate<unknown>("window.hacked")).toBeUndefined();
       expect(problems).toEqual([]);
       await page.close();

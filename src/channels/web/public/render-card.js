@@ -19,15 +19,18 @@ export function renderCard(card, press) {
   if (card.summary) article.append(element("p", { className: "card-summary", text: card.summary }));
 
   const details = element("dl", { className: "card-details" });
+  addDetail(details, card.matched.length === 1 ? "Matched need" : "Matched needs", card.matched.map((need) => need.label).join(", "));
   addDetail(details, "Why it matched", card.why);
   addDetail(details, "How to refer", card.howToRefer);
   addDetail(details, "Contact", renderContact(card.contact));
-  addDetail(details, "Helps with", card.needs.map((need) => need.label).join(", "));
+  const helps = card.needs.map((need) => need.label).join(", ");
+  addDetail(details, "Helps with", helps && card.needsNote ? `${helps} (${card.needsNote})` : helps);
   addDetail(details, "Areas", card.areas.map((area) => area.name).join(", "));
   article.append(details);
 
   const when = element("time", { text: card.lastVerifiedText, attrs: card.lastVerified ? { datetime: card.lastVerified } : {} });
-  article.append(element("p", { className: "card-verified" }, [document.createTextNode("Last verified: "), when]));
+  const verified = card.verifiedBy ? `Verified by ${card.verifiedBy} on ` : "Last verified: ";
+  article.append(element("p", { className: "card-verified" }, [document.createTextNode(verified), when]));
   if (card.source) article.append(element("p", { className: "card-source", text: `Source: ${card.source}` }));
   if (card.actions.length > 0) article.append(renderActions(card.actions, "card-action", card.name, press));
   return article;

@@ -1,0 +1,36 @@
+import type { NeedId } from "../directory/ids.js";
+import type { Taxonomy } from "../directory/taxonomy.js";
+import type { TermMatch } from "../text/term-matcher.js";
+
+/**
+ * Words that name a child in the message ("her 13yo son", "grandson, 9"): then the age
+ * found may be the child's, not the carer's, so it does not decide which need a carer's
+ * words mean. "13yo looking after her mum" names no child; "mum caring for her 13yo son" does.
+ */
+const child = /^(?:son|sons|daughter|daughters|child|children|kid|kids|grandson|granddaughter|grandchild|grandchildren|baby|toddler|stepson|stepdaughter)$/;
+
+/**
+ * The one place the person's age decides which need their words mean (directory/needs.yaml,
+ * `for_other_ages`): a carer under 18 is a young carer, a "young adult carer" of 20 is a carer.
+ * Unchanged when no age was found, or when the message names a child whose age it may be.
+ */
+export function applyAgeBands<M extends TermMatch<NeedId>>(matches: readonly M[], age: number | null, tokens: readonly string[], taxonomy: Taxonomy): M[] {
+  if (!ageDecides(age, tokens)) return [...matches];
+  return matches.map((match) => {
+    const values = [...new Set(match.values.map((need) => taxonomy.needAtAge(need, age)))];
+    return values.length === match.values.length && values.every((need, i) => need === match.values[i]) ? match : { ...match, values };
+  });
+}
+
+/**
+ * A group's needs for someone of this age: those whose age band the age is outside are left
+ * out ("family and carers" for a 70-year-old is not young carers), unless the age may be a child's.
+ */
+export function groupNeedsAtAge(needs: readonly NeedId[], age: number | null, tokens: readonly string[], taxonomy: Taxonomy): NeedId[] {
+  return ageDecides(age, tokens) ? needs.filter((need) => taxonomy.fitsAge(need, age)) : [...needs];
+}
+
+/** True when an age was found and the message names no child whose age it may be. */
+function ageDecides(age: number | null, tokens: readonly string[]): age is number {
+  return age !== null && !tokens.some((token) => child.test(token));
+}
