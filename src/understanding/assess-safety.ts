@@ -53,8 +53,8 @@ function statusOf(clause: string, start: number, end: number, sentence: string):
   return "present";
 }
 
-/** Kinds whose repeated, not current, occurrence is a concern. Violence and abuse stay as they are read. */
-const habitualKinds: ReadonlySet<RiskKind> = new Set(["fire-or-gas", "collapse", "missing"]);
+/** Kinds whose repeated, not current, occurrence is a concern. Violence, abuse and missing stay as they are read ("driven round the estate twice" is the search, not the event). */
+const habitualKinds: ReadonlySet<RiskKind> = new Set(["fire-or-gas", "collapse"]);
 
 export function assessSafety(message: string): SafetyAssessment {
   const mentions: RiskMention[] = [];

@@ -15,7 +15,7 @@ export const negatedAfter = /^\W*(?:\S+\s+){0,3}?(?:ruled out|excluded|denied|ne
 
 /** Before a risk: it is in the past. "history of overdose", "previous DV", "admitted with chest pain". */
 export const pastBefore =
-  /\b(?:history of|hx|h\/o|pmh|previous(?:ly)?|past|prior|old(?! (?:gent|gentleman|man|men|lady|ladies|woman|women|boy|girl|fella|chap|couple|people|person|dear|boy|lad))|recovered from|survivor of|used to|formerly|former|ex|back in|admitted (?:with|for|after|following)|presented (?:with|to)|discharged (?:after|following)|following (?:an?|his|her|their)|after (?:an?|his|her|their)|post(?=[- ](?:op|operative|surgery|fall|stroke|discharge|mi|cva|tia|natal|partum|covid|overdose|od)\b)|treated for|seen (?:in|at) (?:a&e|ed|hospital)|went to (?:a&e|ed|hospital)|investigated for|experienced)\b(?:\s+\S+){0,5}\s*$/;
+  /\b(?:history of|hx|h\/o|pmh|previous(?:ly)?|past|prior|old(?! (?:gent|gentleman|man|men|lady|ladies|woman|women|boy|girl|fella|chap|couple|people|person|dear|boy|lad))|recovered from|survivor of|used to|formerly|former|ex|back in|admitted (?:with|for|after|following)|presented (?:with|to)|discharged (?:after|following)|following (?:an?|his|her|their)|after (?:an?|his|her|their)|post(?=[- ](?:op|operative|surgery|fall|stroke|discharge|mi|cva|tia|natal|partum|covid|overdose|od)\b)|treated for|seen (?:in|at) (?:a&e|ed|hospital)|last (?:week|wk|month|year|mon|tues?|wed(?:s|nes)?|thu(?:rs?)?|fri|sat|sun)[a-z]*|went to (?:a&e|ed|hospital)|investigated for|experienced)\b(?:\s+\S+){0,5}\s*$/;
 
 /** Before a risk, weaker: a past tense that "now" or "still" in the same clause overrides. "she was on the floor". */
 export const pastTenseBefore = /\b(?:was|were|had an?|had (?:his|her|their)|has had|have had|did|used)\b(?:\s+\S+){0,4}\s*$/;
@@ -26,7 +26,7 @@ export const pastAfter = new RegExp(
     [
       String.raw`(?:(?:\d+\+?|a few|a couple of|several|many|some|two|three|four|five|six|ten)\s*)?(?:days?|weeks?|wks?|months?|mths?|years?|yrs?)\s+ago`,
       String.raw`(?:a|one)\s+(?:week|month|year)\s+ago`,
-      "last (?:week|wk|month|year|yr|summer|winter|spring|autumn|christmas|xmas)",
+      "last (?:week|wk|month|year|yr|summer|winter|spring|autumn|christmas|xmas|mon|tues?|wed(?:s|nes)?|thu(?:rs?)?|fri|sat|sun)[a-z]*",
       "in (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*",
       "back in (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|the (?:spring|summer|autumn|winter)|\\d)",
       "years? (?:ago|back)",
@@ -49,7 +49,7 @@ export const otherPersonBefore = /\b(?:family history of|fh of|fhx|(?:his|her|th
 
 /** Anywhere in the sentence: what happened is over or was excluded. */
 export const resolved =
-  /\b(?:ruled out|(?:all )?(?:tests?|bloods|scans?|ecg|results) (?:were |was |came back |all )?(?:fine|normal|clear|ok|okay|negative)|excluded|resolved|investigated(?: and (?:closed|nfa))?|(?:now )?settled|recovered|(?:found|back home) safe|police found (?:him|her|them)|no (?:further )?(?:episodes|incidents|falls|concerns) since|since resolved|nfa|closed|trop(?:onin)?s? (?:neg|negative|normal)|angio(?:gram)? (?:normal|clear)|made safe|isolated by|capped(?: it| off)?|condemned|engineer (?:has )?(?:been|fixed|capped)|fixed now|under control|no longer|all clear|discharged (?:home|from)|medically (?:fit|optimised|stable)|(?:was|were|been|got|all|now|is|has been|have been|already) sorted|all safe|safe now|dealt with|(?:has|have|had) removed|(?:was|were|been|got|now) removed|taken away the|discharged(?: today| yesterday| on \w+| last \w+)|admitted (?:to )?(?:lri|lgh|ggh|qmc|hospital|the ward|ward|a&e)|(?:home|back home) (?:now )?and (?:well|safe|settled|recovering|doing well)|home now|now home)\b/;
+  /\b(?:ruled out|no (?:injury|injuries|harm done)|not admitted|seen by (?:the |her |his )?(?:gp|doctor|paramedics?|ambulance crew)|now (?:normal|within normal limits|back to (?:normal|baseline))|(?<!\b(?:being|be|needs|need|needing|to be|getting) )treated\b|(?:all )?(?:tests?|bloods|scans?|ecg|results) (?:were |was |came back |all )?(?:fine|normal|clear|ok|okay|negative)|excluded|resolved|investigated(?: and (?:closed|nfa))?|(?:now )?settled|recovered|(?:found|back home) safe|police found (?:him|her|them)|no (?:further )?(?:episodes|incidents|falls|concerns) since|since resolved|nfa|closed|trop(?:onin)?s? (?:neg|negative|normal)|angio(?:gram)? (?:normal|clear)|made safe|isolated by|capped(?: it| off)?|condemned|engineer (?:has )?(?:been|fixed|capped)|fixed now|under control|no longer|all clear|discharged (?:home|from)|medically (?:fit|optimised|stable)|(?:was|were|been|got|all|now|is|has been|have been|already) sorted|all safe|safe now|dealt with|(?:has|have|had) removed|(?:was|were|been|got|now) removed|taken away the|discharged(?: today| yesterday| on \w+| last \w+)|admitted (?:to )?(?:lri|lgh|ggh|qmc|hospital|the ward|ward|a&e)|(?:home|back home) (?:now )?and (?:well|safe|settled|recovering|doing well)|home now|now home)\b/;
 
 /** Anywhere in the sentence: it is happening now, or just did. "now", "just", "10 mins ago", "since last night", "can't get her up". */
 export const happeningNow =

@@ -26,6 +26,12 @@ const referral = new RegExp(
 const aboutExisting =
   /\b(?:status|update|progress|any news|where are we|what happened|my referrals|our referrals|team'?s referrals|open referrals|referrals? (?:i|we) (?:made|sent|logged)|gone through|go through|went through|lost the ref\w*|(?:i|we) (?:sent|made|logged|did|put in|submitted|raised) (?:an? |the |my )?(?:\w+ )?referral|been (?:picked up|received|accepted|declined)|(?:i|we) referred|haven'?t heard (?:anything )?back|heard nothing (?:back)?|check (?:where|on|if|whether) (?:it|the referral|that)|chas(?:e|ing) (?:up )?(?:a|the|my))\b|\bfc-?[0-9a-z]{6}\b/i;
 
+/** Referring afresh, whatever an older referral did: "please refer to FCP again", "re-refer". */
+const referAgain = new RegExp(String.raw`\b(?:${asking}\s+)?(?:re-?refer|refer (?:\w+ )?(?:to|into) ${firstContact} again|refer (?:\w+ )?again)\b`, "i");
+
+/** Sending someone's details through Signpost to First Contact: "said I could send mum's details through this to First Contact". */
+const sendDetails = new RegExp(String.raw`\bsend (?:\w+'?s |(?:her|his|their|the) )?(?:details|info|information) (?:through|via|over|in)\b[^.?!]{0,40}\b${firstContact}\b`, "i");
+
 /** Asking how to refer, not referring: "how do i make a referral through this". */
 const howTo = /\bhow (?:do|can|would|should|does) (?:i|we|you|u|one|someone|staff)\b|\bhow to\b|\bwhat (?:info|information|details) do (?:you|u|i) need\b/i;
 
@@ -41,6 +47,8 @@ const aboutSignpost = new RegExp(
     String.raw`\b(?:love|loving|hate|hating)\s+(?:this|signpost|the tool|the app|the bot)\b`,
     String.raw`\bkeeps? (?:giving|showing|bringing up|coming up with|throwing up) (?:me |us )?(?:\w+ )?(?:stuff|results|services|things|answers)\b`,
     String.raw`\b(?:thanks|thank you|cheers)\b[^.?!]{0,30}\b(?:found|saved me|sorted|worked)\b`,
+    // "every time I search for Rutland it gives me Leicester city services"
+    String.raw`\b(?:every time|whenever|each time) (?:i|we) (?:search|look|ask|type)\b[^.?!]{0,60}\b(?:it )?(?:gives|shows|brings up|comes up with|returns)\b`,
     // "so much quicker than trawling the directory", "well done to whoever built it"
     String.raw`\b(?:this|it|signpost)(?: is|'s)? (?:so |much |so much |way |loads |a lot )*(?:quicker|faster|easier|better) than\b|\bwell done (?:to )?(?:whoever|the team|everyone who)\b|\bwhoever (?:built|made|designed) (?:this|it)\b`,
     String.raw`\b(?:saved me|saves me|saving me)\s+(?:\w+\s+)?(?:mins?|minutes|hours?|time|a job|loads of time|ringing round)\b`,
@@ -50,7 +58,7 @@ const aboutSignpost = new RegExp(
 
 export function asksForReferral(message: string): boolean {
   const text = cleanText(message);
-  return referral.test(text) && !aboutExisting.test(text) && !howTo.test(text);
+  return (referral.test(text) && !aboutExisting.test(text) && !howTo.test(text)) || referAgain.test(text) || sendDetails.test(text);
 }
 
 /** A request for something Signpost does not do (booking appointments): answered as out of scope. */

@@ -17,11 +17,16 @@ import type { TermMatch } from "../text/term-matcher.js";
 const roadAfter = new Set(["rd", "road", "street", "st", "lane", "ln", "avenue", "ave", "drive", "dr", "way", "close", "crescent", "terrace", "hill"]);
 const facilityAfter = new Set(["hospital", "hosp", "general", "royal", "infirmary", "health", "medical", "surgery", "practice", "clinic"]);
 /** Someone else, or somewhere else, within a few words before the place: "son lives in", "works in", "ward at". */
-const otherContext = /\b(?:hospital|hosp|ward|infirmary|lri|lgh|ggh|clinic|a&e|surgery|practice|gp|consultant|team|works?|working|worked|job|school|college|uni|university|son|sons|daughter|daughters|dtr|sister|brother|niece|nephew|friend|friends|grandson|granddaughter|grandchildren|partner lives|wife lives|husband lives)\b(?:\s+\S+){0,3}$/;
+const otherContext = /\b(?:hmp|hmyoi|prison|jail|custody|hospital|hosp|ward|infirmary|lri|lgh|ggh|clinic|a&e|surgery|practice|gp|consultant|team|works?|working|worked|job|school|college|uni|university|son|sons|daughter|daughters|dtr|sister|brother|niece|nephew|friend|friends|grandson|granddaughter|grandchildren|partner lives|wife lives|husband lives)\b(?:\s+\S+){0,3}$/;
 /** Just before the place: not where they are. "into Leicester", "not in Leicester", "near Hinckley", "outside Melton". */
 const notThere = /\b(?<!\b(?:nearest|near|close|closest|next|local|nearby) )(?:into|to|towards|outside|than|not|except|beyond|visiting|via|past)(?:\s+(?:in|the|central|to|of))?$/;
 const homeBefore = /\b(?:lives?|living|resides?|resident|home|homes|address|addr|from|moved to|moving to|based|located|stays?|staying|returning to|back to|discharged to|d\/c to|going home to|sofa surfing)\b(?:\s+(?:in|at|is|to|on|off|of|near|the|with|her|his|their|\w+)){0,3}$/;
 
+/** Living or staying with someone, in the place: the person's home is there too. */
+const withSomeone =
+  /\b(?:lives?|living|staying|stays?|stopping|sofa surfing|moved in|moving in)\s+(?:with|at)\s+(?:a |an |her |his |their |my )?(?:\w+ )?(?:friend|friends|sister|brother|son|daughter|mum|mother|dad|father|parents|family|relatives?|partner|aunt|uncle|cousin|gran|nan)(?:'?s| s)?(?:\s+(?:house|place|flat|home))?\s+(?:in|at)$/;
+/** "...but lives in": where they live, after whatever came before. */
+const butLives = /\bbut (?:she |he |they |the (?:pt|patient|person) )?(?:now )?(?:lives?|living|is based|resides?)\s+(?:in|at)$/;
 /** Names wider than a town: "Leicester" as a postal town, the county. */
 const wide = new Set(["leicester", "leicestershire", "leics", "llr", "county"]);
 /** A short way outside a place: still that place's area, for a town or village. */
@@ -58,7 +63,10 @@ export function residence(tokens: readonly string[], matches: readonly TermMatch
     // A place that is itself a road ("Saffron Lane") is not made a road again by the next word ("the Saffron Lane way").
     const isItselfRoad = roadAfter.has(tokens[m.end - 1] ?? "");
     const road = !isItselfRoad && (isRoad(tokens, m.end) || (!breakBefore[m.end] && !breakBefore[m.end + 1] && isRoad(tokens, m.end + 1)));
-    if (road || facilityAfter.has(after) || otherContext.test(before)) return "elsewhere";
+    if (road || facilityAfter.has(after)) return "elsewhere";
+    // "staying with a friend in Leicester", "registered at a Hinckley practice but lives in Stoney Stanton": home, whoever else is named.
+    if (withSomeone.test(before) || butLives.test(before)) return "home";
+    if (otherContext.test(before)) return "elsewhere";
     // "a mile outside Whissendine", "just outside Oakham": near a village or town is its area; near the city is not.
     const nearTown = nearOutside.test(before) && !wide.has(m.written);
     // "lives just outside Leicester", "lives not in Leicester but...": outside wins over "lives".
