@@ -72,6 +72,11 @@ describe("assessSafety: emergencies now", () => {
     ["Mr H has dementia and was not in his flat when the lunchtime carer arrived, front door left wide open", "missing"],
     ["the night staff say his dressing gown and slippers are gone and it is snowing", "missing"],
     ["visit at 11: gentleman is on the lounge floor, slipped at 4am and hasn't been able to get up since", "collapse"],
+    ["his wife has locked herself in the bathroom, he punched her and is stood blocking the door", "violence"],
+    ["lips looking bluish and he can't finish a sentence", "breathing"],
+    ["he wandered off after breakfast, nobody has seen him since, in slippers and no coat", "missing"],
+    ['she says she took "around 20" of her co-codamol an hour ago', "overdose"],
+    ["she keeps whispering please don't leave me with him", "violence"],
   ])("%s -> %s", (text, kind) => {
     const check = assessSafety(text);
     expect(check.tier).toBe("emergency");
@@ -182,6 +187,10 @@ describe("assessSafety: what is not happening now", () => {
     "the carers have been brilliant",
     "old stroke has left him unable to get his words out, wants a stroke club",
     "end of life plan agreed, she wants to die at home with her cats",
+    "the parents want carers support for themselves and a break",
+    "slid down the last two stairs last Friday, no injury, GP has seen her",
+    "admitted after a long lie at the weekend, treated for a UTI, bloods now normal, home tomorrow",
+    "family have driven round twice to check on him this week and he is fine",
     "fire safety check and smoke alarms please",
     "head injury in 2010, now wants a job",
     "home from hospital since tuesday, needs a carer",

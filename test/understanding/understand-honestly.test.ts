@@ -128,6 +128,8 @@ describe("where the person lives, and their age", () => {
     ["widower on a smallholding a couple of miles outside Ketton, wants company", ["rutland"]],
     ["lady round the Saffron Lane way, wants a lunch club", ["leicester"]],
     ["lives just outside Leicester, wants a walking group", []],
+    ["staying with her brother in Syston since the fire, needs help with forms", ["charnwood"]],
+    ["on the books at a Melton surgery but lives in Oakham, wants a walking group", ["rutland"]],
   ])("%s -> %j", (text, areas) => {
     expect(understander.understand(text).entities.areas).toEqual(areas);
   });
