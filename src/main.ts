@@ -23,7 +23,8 @@ import type { Bot } from "./conversation/bot.js";
 import { createBot } from "./conversation/create-bot.js";
 import { KyselyConversationStore } from "./conversation/kysely-conversation-store.js";
 import { isSignpostError } from "./errors/signpost-error.js";
-import { JsonLinesFeedbackStore } from "./feedback/json-lines-feedback-store.js";
+import { importFeedbackFile } from "./feedback/import-feedback-file.js";
+import { KyselyFeedbackStore } from "./feedback/kysely-feedback-store.js";
 import { InboxNotifier } from "./notifications/inbox-notifier.js";
 import { InboxStore } from "./notifications/inbox-store.js";
 import type { Notifier } from "./notifications/notifier.js";
@@ -147,7 +148,8 @@ export async function createSignpost(config: Config, logger: Logger): Promise<Si
     notifiers.push(TeamsNotifier.fromSettings(config.teams, teamsConversations, logger));
   }
   const sender = new OutboxSender(db, notifiers, systemClock, logger);
-  const feedback = new JsonLinesFeedbackStore(path.join(config.dataDir, "feedback.jsonl"));
+  const feedback = new KyselyFeedbackStore(db);
+  await moveFeedbackFileIn(path.join(config.dataDir, "feedback.jsonl"), feedback, logger);
   const jobs = createJobs({
     config: config.jobs,
     db,
@@ -205,6 +207,20 @@ export async function createSignpost(config: Config, logger: Logger): Promise<Si
     ask: (question) => answerQuestion(question, deps),
     health: () => engine.health(),
   };
+}
+
+/**
+ * Moves an older Signpost's DATA_DIR/feedback.jsonl into the database, once. A file that
+ * cannot be read stays where it is, to be tried at the next start, and does not stop this one.
+ */
+async function moveFeedbackFileIn(file: string, store: KyselyFeedbackStore, logger: Logger): Promise<void> {
+  try {
+    const moved = await importFeedbackFile(file, store);
+    if (moved) logger.info(moved, "outdated-details reports moved from DATA_DIR/feedback.jsonl into the database");
+  } catch (error) {
+    // The code and the message only: never the cause, which could quote a report.
+    logger.error({ code: isSignpostError(error) ? error.code : (error as NodeJS.ErrnoException).code, reason: (error as Error).message }, "DATA_DIR/feedback.jsonl could not be moved into the database; it is left as it was, to try again at the next start");
+  }
 }
 
 /** The team inboxes the web chat serves to their roles: only those whose notifier is the inbox. */

@@ -195,6 +195,24 @@ export interface DirectoryReviewsTable {
   file: string | null;
 }
 
+/**
+ * "Report outdated details" reports (src/feedback/kysely-feedback-store.ts), insert-only.
+ * `details` is what the reporter typed and may hold personal data: never logged.
+ */
+export interface FeedbackReportsTable {
+  /** orderedId for a report made here; "imported-<sha256>" for one moved in from an old feedback.jsonl. */
+  id: string;
+  service_id: string;
+  organization_id: string;
+  details: string;
+  /** The channel it came from: web, slack, teams, terminal. */
+  channel: string;
+  /** The reporter's namespaced id; never shown in the digest. */
+  reported_by: string;
+  /** ISO timestamp. */
+  reported_at: string;
+}
+
 export interface Database {
   referrals: ReferralsTable;
   audit_events: AuditEventsTable;
@@ -210,4 +228,5 @@ export interface Database {
   conversations: ConversationsTable;
   rate_limits: RateLimitsTable;
   directory_reviews: DirectoryReviewsTable;
+  feedback_reports: FeedbackReportsTable;
 }

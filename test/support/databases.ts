@@ -51,12 +51,16 @@ export const bothDatabases = [
   ["postgres", postgresDatabase],
 ] as const;
 
-/** Inside a describe: a fresh database of the given kind, migrated before the tests and dropped after them. */
+/**
+ * Inside a describe: a fresh database of the given kind, migrated before the tests and dropped
+ * after them. `settings` lets a test open a second connection to it, as a second instance would.
+ */
 export function useMigratedDatabase(makeDatabase: () => Promise<TestDatabase>) {
-  const context = {} as { db: Kysely<Database> };
+  const context = {} as { db: Kysely<Database>; settings: DatabaseSettings };
   let database: TestDatabase;
   beforeAll(async () => {
     database = await makeDatabase();
+    context.settings = database.settings;
     context.db = openDatabase(database.settings);
     await migrateToLatest(context.db);
   });

@@ -6,16 +6,13 @@
  * one with Slack as the channel's and the triage team's notifier, so status
  * changes travel through the real outbox to chat.postMessage.
  */
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { Hono } from "hono";
 import { createSlackApp } from "../../../../src/channels/slack/create-slack-app.js";
 import { SlackNotifier } from "../../../../src/channels/slack/slack-notifier.js";
 import type { SlackSettings } from "../../../../src/channels/slack/slack-settings.js";
 import { createBot } from "../../../../src/conversation/create-bot.js";
 import { InMemoryConversationStore } from "../../../../src/conversation/in-memory-conversation-store.js";
-import { JsonLinesFeedbackStore } from "../../../../src/feedback/json-lines-feedback-store.js";
+import { KyselyFeedbackStore } from "../../../../src/feedback/kysely-feedback-store.js";
 import { startHttpServer } from "../../../../src/http/start-http-server.js";
 import { InboxNotifier } from "../../../../src/notifications/inbox-notifier.js";
 import { InboxStore } from "../../../../src/notifications/inbox-store.js";
@@ -53,7 +50,7 @@ export async function startSlackHarness(options: { commandName?: string; now?: (
   );
   const referrals = new ReferralDesk(new KyselyReferralStore(db, clock), plan, { roles: { ...noRoleAssignments, triage: new Set([slackUserId(triageWorkspace, triageUserId)]) }, userTeams: new Map() }, clock, core.directory);
   const sender = new OutboxSender(db, [SlackNotifier.fromSettings(settings, logger), new InboxNotifier(new InboxStore(db, clock))], clock, logger);
-  const feedback = new JsonLinesFeedbackStore(path.join(mkdtempSync(path.join(tmpdir(), "signpost-slack-feedback-")), "feedback.jsonl"));
+  const feedback = new KyselyFeedbackStore(db);
   const bot = createBot({ ...core, maxResults: 5, conversations: new InMemoryConversationStore(clock, 30 * 60 * 1000), feedback, clock, referrals });
 
   let ready = true;
