@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Kysely, Selectable } from "kysely";
-import { StorageError } from "../errors/storage-error.js";
 import type { Database, FeedbackReportsTable } from "../storage/database-schema.js";
+import { guarded } from "../storage/guarded.js";
 import { orderedId } from "../storage/ordered-id.js";
 import type { FeedbackStore, OutdatedReport } from "./feedback-store.js";
 
@@ -17,7 +17,7 @@ export class KyselyFeedbackStore implements FeedbackStore {
   constructor(private readonly db: Kysely<Database>) {}
 
   async record(report: OutdatedReport): Promise<void> {
-    await this.guard("store an outdated-details report", () => this.db.insertInto("feedback_reports").values(toRow(orderedId(new Date(report.reportedAt)), report)).execute());
+    await guarded("store an outdated-details report", () => this.db.insertInto("feedback_reports").values(toRow(orderedId(new Date(report.reportedAt)), report)).execute());
   }
 
   /**
@@ -27,7 +27,7 @@ export class KyselyFeedbackStore implements FeedbackStore {
    * Returns how many were new.
    */
   async importOnce(reports: readonly OutdatedReport[]): Promise<number> {
-    return this.guard("import outdated-details reports", () =>
+    return guarded("import outdated-details reports", () =>
       this.db.transaction().execute(async (trx) => {
         let added = 0;
         for (let start = 0; start < reports.length; start += importBatch) {
@@ -41,16 +41,8 @@ export class KyselyFeedbackStore implements FeedbackStore {
   }
 
   async list(): Promise<OutdatedReport[]> {
-    const rows = await this.guard("read the outdated-details reports", () => this.db.selectFrom("feedback_reports").selectAll().orderBy("reported_at").orderBy("id").execute());
+    const rows = await guarded("read the outdated-details reports", () => this.db.selectFrom("feedback_reports").selectAll().orderBy("reported_at").orderBy("id").execute());
     return rows.map(fromRow);
-  }
-
-  private async guard<T>(what: string, work: () => Promise<T>): Promise<T> {
-    try {
-      return await work();
-    } catch (error) {
-      throw new StorageError(`could not ${what}`, { cause: error });
-    }
   }
 }
 

@@ -213,6 +213,30 @@ export interface FeedbackReportsTable {
   reported_at: string;
 }
 
+/** Slack requests already handled (src/channels/slack/seen-requests.ts): "signature:<v0=…>" or "event:<event_id>". */
+export interface SlackSeenRequestsTable {
+  key: string;
+  expires_at: string;
+}
+
+/** A Slack form waiting for its "Open the form" button (src/channels/slack/pending-forms.ts), by a random token. */
+export interface SlackPendingFormsTable {
+  token: string;
+  /** JSON: the core's reply with its form (which may be pre-filled with a person's details), its conversation and team. */
+  form: string;
+  expires_at: string;
+}
+
+/** Where a privately sent Teams card's buttons belong (src/channels/teams/private-routes.ts), by a random token. */
+export interface TeamsPrivateRoutesTable {
+  token: string;
+  conversation_id: string;
+  /** Only this user's presses are routed. */
+  user_id: string;
+  team: string | null;
+  expires_at: string;
+}
+
 export interface Database {
   referrals: ReferralsTable;
   audit_events: AuditEventsTable;
@@ -229,4 +253,7 @@ export interface Database {
   rate_limits: RateLimitsTable;
   directory_reviews: DirectoryReviewsTable;
   feedback_reports: FeedbackReportsTable;
+  slack_seen_requests: SlackSeenRequestsTable;
+  slack_pending_forms: SlackPendingFormsTable;
+  teams_private_routes: TeamsPrivateRoutesTable;
 }
