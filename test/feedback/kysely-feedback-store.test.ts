@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import type { OutdatedReport } from "../../src/feedback/feedback-store.js";
 import { KyselyFeedbackStore } from "../../src/feedback/kysely-feedback-store.js";
-import { bothDatabases, openDatabase, useMigratedDatabase } from "../support/databases.js";
+import { bothDatabases, openDatabase, useMigratedDatabase, withSecondConnection } from "../support/databases.js";
 
 function report(n: number, overrides: Partial<OutdatedReport> = {}): OutdatedReport {
   return { serviceId: `service-${n}`, organizationId: "org", details: `report ${n}`, channel: "web", reportedBy: "web:u-synthetic", reportedAt: `2027-03-2${n}T10:00:00.000Z`, ...overrides };
@@ -20,14 +20,11 @@ describe.each(bothDatabases)("KyselyFeedbackStore on %s", (_name, makeDatabase) 
     await first.record(report(3));
     await first.record(report(1));
     // A second instance: its own connection to the same database.
-    const secondDb = openDatabase(context.settings);
-    try {
-      await new KyselyFeedbackStore(secondDb).record(report(2));
+    await withSecondConnection(context.settings, async (second) => {
+      await new KyselyFeedbackStore(second).record(report(2));
       expect(await first.list()).toEqual([report(1), report(2), report(3)]);
-      expect(await new KyselyFeedbackStore(secondDb).list()).toEqual([report(1), report(2), report(3)]);
-    } finally {
-      await secondDb.destroy();
-    }
+      expect(await new KyselyFeedbackStore(second).list()).toEqual([report(1), report(2), report(3)]);
+    });
   });
 
   it("stores an imported report once, however often it is imported, beside the same words reported again", async () => {

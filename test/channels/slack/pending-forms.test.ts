@@ -3,7 +3,7 @@
 // gone once their 30 minutes are up, and never found by a token Signpost did not give.
 import { describe, expect, it } from "vitest";
 import { KyselyPendingForms, type PendingForm, pendingFormMs } from "../../../src/channels/slack/pending-forms.js";
-import { bothDatabases, openDatabase, useMigratedDatabase } from "../../support/databases.js";
+import { bothDatabases, useMigratedDatabase, withSecondConnection } from "../../support/databases.js";
 import { ManualClock } from "../../support/manual-clock.js";
 
 const waiting: PendingForm = {
@@ -26,18 +26,15 @@ describe.each(bothDatabases)("KyselyPendingForms on %s", (_name, makeDatabase) =
 
   it("finds a form kept by another instance under its token, until its 30 minutes are up", async () => {
     const clock = new ManualClock();
-    const other = openDatabase(context.settings);
-    try {
-      const token = await new KyselyPendingForms(context.db, clock).keep(waiting);
+    const token = await new KyselyPendingForms(context.db, clock).keep(waiting);
+    await withSecondConnection(context.settings, async (other) => {
       const there = new KyselyPendingForms(other, clock);
       expect(await there.find(token)).toEqual(waiting);
       clock.advance(pendingFormMs - 1);
       expect(await there.find(token)).toEqual(waiting);
       clock.advance(1);
       expect(await there.find(token)).toBeUndefined();
-    } finally {
-      await other.destroy();
-    }
+    });
   });
 
   it("gives each form its own unguessable token, and finds nothing for any other", async () => {

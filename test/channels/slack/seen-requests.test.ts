@@ -4,7 +4,7 @@
 // sighting past its time counts as new, and the sweep clears such rows away.
 import { describe, expect, it } from "vitest";
 import { KyselySeenRequests } from "../../../src/channels/slack/seen-requests.js";
-import { bothDatabases, openDatabase, useMigratedDatabase } from "../../support/databases.js";
+import { bothDatabases, useMigratedDatabase, withSecondConnection } from "../../support/databases.js";
 import { ManualClock } from "../../support/manual-clock.js";
 
 const minute = 60_000;
@@ -14,9 +14,8 @@ describe.each(bothDatabases)("KyselySeenRequests on %s", (_name, makeDatabase) =
 
   it("says yes once per key, whichever instance asks, until its time is up", async () => {
     const clock = new ManualClock();
-    const other = openDatabase(context.settings);
-    try {
-      const a = new KyselySeenRequests(context.db, clock);
+    const a = new KyselySeenRequests(context.db, clock);
+    await withSecondConnection(context.settings, async (other) => {
       const b = new KyselySeenRequests(other, clock);
       expect(await a.firstSighting("event:Ev1", 10 * minute)).toBe(true);
       expect(await b.firstSighting("event:Ev1", 10 * minute)).toBe(false);
@@ -26,23 +25,16 @@ describe.each(bothDatabases)("KyselySeenRequests on %s", (_name, makeDatabase) =
       // Its time is up: a new sighting, recorded afresh for its own time.
       expect(await b.firstSighting("event:Ev1", 10 * minute)).toBe(true);
       expect(await a.firstSighting("event:Ev1", 10 * minute)).toBe(false);
-    } finally {
-      await other.destroy();
-    }
+    });
   });
 
   it("gives exactly one yes to two instances asking about the same keys at the same moment", async () => {
-    const clock = new ManualClock();
-    const other = openDatabase(context.settings);
-    try {
-      const a = new KyselySeenRequests(context.db, clock);
-      const b = new KyselySeenRequests(other, clock);
-      const keys = Array.from({ length: 25 }, (_, i) => `signature:v0=race-${i}`);
-      const answers = await Promise.all(keys.flatMap((key) => [a.firstSighting(key, minute), b.firstSighting(key, minute)]));
-      for (let i = 0; i < keys.length; i++) expect([answers[2 * i], answers[2 * i + 1]].filter(Boolean), keys[i]).toHaveLength(1);
-    } finally {
-      await other.destroy();
-    }
+    const keys = Array.from({ length: 25 }, (_, i) => `signature:v0=race-${i}`);
+    const answers = await withSecondConnection(context.settings, (other) => {
+      const [a, b] = [new KyselySeenRequests(context.db, new ManualClock()), new KyselySeenRequests(other, new ManualClock())];
+      return Promise.all(keys.flatMap((key) => [a.firstSighting(key, minute), b.firstSighting(key, minute)]));
+    });
+    for (let i = 0; i < keys.length; i++) expect([answers[2 * i], answers[2 * i + 1]].filter(Boolean), keys[i]).toHaveLength(1);
   });
 
   it("sweeps rows past their time on a later write, and keeps the current ones", async () => {

@@ -3,43 +3,31 @@
 // and retried to B is answered once; a captured request replayed to B after A answered it is
 // dropped; an "Open the form" button A offered opens its modal when pressed on B; a modal A opened
 // is submitted on B and the referral is stored once, with "already sent" when it comes again to A.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { TestDatabase } from "../../support/databases.js";
-import { openDatabase, postgresDatabase } from "../../support/databases.js";
+import { describe, expect, it } from "vitest";
+import { useTwoInstances } from "../../support/databases.js";
 import { waitFor } from "../../support/run-process.js";
 import { syntheticPeople } from "../../support/synthetic-referral.js";
-import { migrateToLatest } from "../../../src/storage/migrate.js";
 import { buttonsIn } from "./support/recorded-messages.js";
 import { type SlackHarness, startSlackHarness } from "./support/slack-harness.js";
 import { buttonPress, globalShortcut, mention, slashCommand, viewSubmission } from "./support/slack-payloads.js";
 
 type Json = Record<string, unknown>;
 
-let database: TestDatabase;
-let a: SlackHarness;
-let b: SlackHarness;
-beforeAll(async () => {
-  database = await postgresDatabase();
-  const db = openDatabase(database.settings);
-  await migrateToLatest(db);
-  await db.destroy();
-  [a, b] = await Promise.all([startSlackHarness({ database: database.settings }), startSlackHarness({ database: database.settings })]);
-});
-afterAll(async () => {
-  await Promise.all([a.close(), b.close()]);
-  await database.drop();
-});
+const two = useTwoInstances((database) => startSlackHarness({ database }));
 
 /** Resolves once `harness` has logged `message`, or fails after the deadline. */
 const logged = (harness: SlackHarness, message: string) => waitFor(() => Promise.resolve(harness.lines().some((line) => line.msg === message) ? true : undefined), 10_000);
 
 describe("two Slack instances on one database", () => {
   it("answers an event delivered to A and retried to B once", async () => {
+    const { a, b } = two;
     const body = mention("<@U0LAN0Z89> carer support in Melton", "EvTwoInstances1", { ts: "1515449800.000001" });
+    const sentAt = Math.floor(Date.now() / 1000);
     const answered = a.recorder.next("chat.postMessage");
-    expect((await a.send(body.raw, body.contentType)).status).toBe(200);
+    expect((await a.send(body.raw, body.contentType, {}, String(sentAt))).status).toBe(200);
     await answered;
-    const retry = await b.send(body.raw, body.contentType, { "x-slack-retry-num": "1", "x-slack-retry-reason": "http_timeout" });
+    // Slack's retry is a new request (a later timestamp, so a new signature) carrying the same event.
+    const retry = await b.send(body.raw, body.contentType, { "x-slack-retry-num": "1", "x-slack-retry-reason": "http_timeout" }, String(sentAt + 1));
     expect(retry.status).toBe(200);
     await logged(b, "Slack event already handled, here or on another instance; dropped");
     expect(b.recorder.callsTo("chat.postMessage")).toHaveLength(0);
@@ -47,6 +35,7 @@ describe("two Slack instances on one database", () => {
   });
 
   it("drops a captured request replayed to B after A answered it", async () => {
+    const { a, b } = two;
     const captured = slashCommand({ text: "lonely widower in Loughborough" });
     const timestamp = String(Math.floor(Date.now() / 1000));
     const answered = a.recorder.next("chat.postEphemeral");
@@ -59,6 +48,7 @@ describe("two Slack instances on one database", () => {
   });
 
   it("opens on B the form A offered with an Open the form button", async () => {
+    const { a, b } = two;
     const offered = a.recorder.next("chat.postEphemeral");
     const ask = mention("<@U0LAN0Z89> refer mrs p to first contact for a home safety check, shes consented", "EvTwoInstances2", { ts: "1515449900.000002", user: "U0OTHER" });
     await a.send(ask.raw, ask.contentType);
@@ -73,6 +63,7 @@ describe("two Slack instances on one database", () => {
   });
 
   it("stores a referral once from a modal A opened and B was sent, and says so when it comes to A again", async () => {
+    const { a, b } = two;
     const modal = a.recorder.next("views.open");
     const shortcut = globalShortcut("log_referral");
     await a.send(shortcut.raw, shortcut.contentType);

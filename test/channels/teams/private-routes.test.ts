@@ -3,7 +3,7 @@
 // user it was opened for, only until the conversation it leads to would have expired.
 import { describe, expect, it } from "vitest";
 import { KyselyPrivateRoutes } from "../../../src/channels/teams/private-routes.js";
-import { bothDatabases, openDatabase, useMigratedDatabase } from "../../support/databases.js";
+import { bothDatabases, useMigratedDatabase, withSecondConnection } from "../../support/databases.js";
 import { ManualClock } from "../../support/manual-clock.js";
 
 const ttlMs = 30 * 60 * 1000;
@@ -14,19 +14,16 @@ describe.each(bothDatabases)("KyselyPrivateRoutes on %s", (_name, makeDatabase) 
 
   it("finds a route opened by another instance, for its own user only, until it expires", async () => {
     const clock = new ManualClock();
-    const other = openDatabase(context.settings);
-    try {
-      const token = await new KyselyPrivateRoutes(context.db, clock, ttlMs).open(route);
-      expect(token).toMatch(/^[A-Za-z0-9_-]{16}$/);
+    const token = await new KyselyPrivateRoutes(context.db, clock, ttlMs).open(route);
+    expect(token).toMatch(/^[A-Za-z0-9_-]{16}$/);
+    await withSecondConnection(context.settings, async (other) => {
       const there = new KyselyPrivateRoutes(other, clock, ttlMs);
       expect(await there.find(token, route.userId)).toEqual(route);
       expect(await there.find(token, "teams:tenant:user-b")).toBeUndefined();
       expect(await there.find("AbCdEfGh12345678", route.userId)).toBeUndefined();
       clock.advance(ttlMs);
       expect(await there.find(token, route.userId)).toBeUndefined();
-    } finally {
-      await other.destroy();
-    }
+    });
   });
 
   it("keeps a route with no team as one with no team", async () => {

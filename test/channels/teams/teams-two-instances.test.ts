@@ -3,31 +3,18 @@
 // on A puts the form in the user's personal chat with a private route; the form submitted to B
 // follows that route back to the channel's conversation and team, and is stored once.
 import type { Activity } from "botbuilder";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { sentPrivately } from "../../../src/channels/teams/deliver-reply.js";
-import { migrateToLatest } from "../../../src/storage/migrate.js";
-import { openDatabase, postgresDatabase, type TestDatabase } from "../../support/databases.js";
+import { useTwoInstances } from "../../support/databases.js";
 import { allText, buttonsOf, cardsOf, submitForm } from "./support/card-helpers.js";
 import { cardSubmit, channelMention, channelTenant, channelUser } from "./support/teams-fixtures.js";
-import { startTeamsHarness, type TeamsHarness } from "./support/teams-harness.js";
+import { startTeamsHarness } from "./support/teams-harness.js";
 
-let database: TestDatabase;
-let a: TeamsHarness;
-let b: TeamsHarness;
-beforeAll(async () => {
-  database = await postgresDatabase();
-  const db = openDatabase(database.settings);
-  await migrateToLatest(db);
-  await db.destroy();
-  [a, b] = await Promise.all([startTeamsHarness({ database: database.settings }), startTeamsHarness({ database: database.settings })]);
-});
-afterAll(async () => {
-  await Promise.all([a.close(), b.close()]);
-  await database.drop();
-});
+const two = useTwoInstances((database) => startTeamsHarness({ database }));
 
 describe("two Teams instances on one database", () => {
   it("routes a form sent privately by A back to its channel when it is submitted to B, and stores it once", async () => {
+    const { a, b } = two;
     const channel = channelMention(a.serviceUrl, "refer Mrs P in Loughborough to First Contact for a home safety check");
     const channelId = channel.conversation!.id;
     await a.post(channel);
