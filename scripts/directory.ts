@@ -1,7 +1,8 @@
 /**
  * The directory maintainers' review list, reading directory/, the "report
- * outdated details" reports in DATA_DIR/feedback.jsonl and the review store
- * (SQLite in DATA_DIR, or PostgreSQL, as configured):
+ * outdated details" reports and the review store (SQLite in DATA_DIR, or the
+ * PostgreSQL every instance shares, as configured; an older Signpost's
+ * DATA_DIR/feedback.jsonl is moved in first, as start-up does):
  *   npm run directory -- review [--months 12] [--limit 50]
  *   npm run directory -- review verify <service-id> --by <name> [--note "…"]
  *   npm run directory -- review correct <service-id> --by <name> --note "…"
@@ -21,7 +22,8 @@ import { buildReviewList } from "../src/directory/review-list.js";
 import type { ReviewAction } from "../src/directory/review-store.js";
 import { DirectoryError, formatProblem } from "../src/errors/directory-error.js";
 import { ReviewError } from "../src/errors/review-error.js";
-import { JsonLinesFeedbackStore } from "../src/feedback/json-lines-feedback-store.js";
+import { importFeedbackFile } from "../src/feedback/import-feedback-file.js";
+import { KyselyFeedbackStore } from "../src/feedback/kysely-feedback-store.js";
 import { migrateToLatest } from "../src/storage/migrate.js";
 import { openDatabase } from "../src/storage/open-database.js";
 import { addMonths } from "../src/time/add-months.js";
@@ -73,13 +75,18 @@ const db = openDatabase(config.referrals.store);
 try {
   await migrateToLatest(db);
   const store = new KyselyReviewStore(db);
-  const { reports, unreadableLines } = await new JsonLinesFeedbackStore(path.join(config.dataDir, "feedback.jsonl")).read();
+  const feedback = new KyselyFeedbackStore(db);
+  const moved = await importFeedbackFile(path.join(config.dataDir, "feedback.jsonl"), feedback);
+  if (moved) {
+    const unreadable = moved.unreadableLines > 0 ? `; ${moved.unreadableLines} line(s) could not be read and are only in the old file` : "";
+    process.stderr.write(`Moved ${moved.added} report(s) from DATA_DIR/feedback.jsonl into the database (the file is now ${moved.keptAs}${unreadable}).\n`);
+  }
+  const reports = await feedback.list();
   if (subcommand === undefined) {
     const today = londonDate(systemClock.now());
     const staleBefore = addMonths(today, -months);
     const list = buildReviewList({ services: directory.services, reports, reviews: await store.list(), staleBefore });
     process.stdout.write(formatReviewList(list, { today, staleBefore, limit }));
-    if (unreadableLines > 0) process.stdout.write(`(${unreadableLines} line(s) of DATA_DIR/feedback.jsonl could not be read and are left out.)\n`);
   } else if (subcommand === "history") {
     const entries = (await store.list()).filter((entry) => entry.serviceId === serviceId);
     process.stdout.write(formatHistory(serviceId!, entries));

@@ -7,6 +7,7 @@ import { realpathSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import type { Kysely } from "kysely";
 import { answerQuestion } from "./answer/answer-question.js";
 import type { Config, SlackConfig } from "./config/config-schema.js";
 import { isLoopbackHost } from "./config/access-config.js";
@@ -23,7 +24,8 @@ import type { Bot } from "./conversation/bot.js";
 import { createBot } from "./conversation/create-bot.js";
 import { KyselyConversationStore } from "./conversation/kysely-conversation-store.js";
 import { isSignpostError } from "./errors/signpost-error.js";
-import { JsonLinesFeedbackStore } from "./feedback/json-lines-feedback-store.js";
+import { importFeedbackFile } from "./feedback/import-feedback-file.js";
+import { KyselyFeedbackStore } from "./feedback/kysely-feedback-store.js";
 import { InboxNotifier } from "./notifications/inbox-notifier.js";
 import { InboxStore } from "./notifications/inbox-store.js";
 import type { Notifier } from "./notifications/notifier.js";
@@ -32,8 +34,8 @@ import { WebhookNotifier } from "./notifications/webhook-notifier.js";
 import { KyselyReferralStore } from "./referrals/kysely-referral-store.js";
 import { ReferralDesk } from "./referrals/referral-desk.js";
 import { notificationPlan } from "./referrals/referral-notifications.js";
-import { migrateToLatest } from "./storage/migrate.js";
-import { openDatabase } from "./storage/open-database.js";
+import type { Database } from "./storage/database-schema.js";
+import { openMigratedDatabase } from "./storage/open-migrated-database.js";
 import { createHttpApp, type HttpCore } from "./http/create-http-app.js";
 import { mountSearchApi } from "./http/search-api.js";
 import { RateLimits } from "./limits/rate-limits.js";
@@ -80,9 +82,11 @@ export interface Signpost extends HttpCore {
 
 /**
  * Loads the directory and the intents, indexes and trains, and builds the
- * conversation core: everything the channels, `ask` and `chat` need.
+ * conversation core: everything the channels, `ask` and `chat` need. It opens
+ * and migrates the database itself unless it is given one already open
+ * (main() opens it first, for the channels); either way close() closes it.
  */
-export async function createSignpost(config: Config, logger: Logger): Promise<Signpost> {
+export async function createSignpost(config: Config, logger: Logger, openDb?: Kysely<Database>): Promise<Signpost> {
   const started = performance.now();
   const snapshot = new DirectorySnapshotFile(path.join(config.dataDir, "directory-snapshot.json"));
   const [loaded, intents] = await Promise.all([loadDirectory(config.directoryDir, { snapshot }), loadIntents(config.intentsDir)]);
@@ -118,9 +122,7 @@ export async function createSignpost(config: Config, logger: Logger): Promise<Si
     "directory indexed and intents trained",
   );
   const settings = config.referrals;
-  const db = openDatabase(settings.store, (error) => logger.warn({ err: error }, "an idle database connection dropped"));
-  const applied = await migrateToLatest(db);
-  if (applied.length > 0) logger.info({ migrations: applied, store: settings.store.kind }, "database migrated");
+  const db = openDb ?? (await openMigratedDatabase(settings.store, logger));
   const inbox = new InboxStore(db, systemClock);
   // Where the First Contact triage team hears of new referrals, and of those waiting too long.
   const triage = { notifier: settings.triage.notifier, destination: { conversationId: settings.triage.destination } };
@@ -147,7 +149,8 @@ export async function createSignpost(config: Config, logger: Logger): Promise<Si
     notifiers.push(TeamsNotifier.fromSettings(config.teams, teamsConversations, logger));
   }
   const sender = new OutboxSender(db, notifiers, systemClock, logger);
-  const feedback = new JsonLinesFeedbackStore(path.join(config.dataDir, "feedback.jsonl"));
+  const feedback = new KyselyFeedbackStore(db);
+  await moveFeedbackFileIn(path.join(config.dataDir, "feedback.jsonl"), feedback, logger);
   const jobs = createJobs({
     config: config.jobs,
     db,
@@ -207,6 +210,20 @@ export async function createSignpost(config: Config, logger: Logger): Promise<Si
   };
 }
 
+/**
+ * Moves an older Signpost's DATA_DIR/feedback.jsonl into the database, once. A file that
+ * cannot be read stays where it is, to be tried at the next start, and does not stop this one.
+ */
+async function moveFeedbackFileIn(file: string, store: KyselyFeedbackStore, logger: Logger): Promise<void> {
+  try {
+    const moved = await importFeedbackFile(file, store);
+    if (moved) logger.info(moved, "outdated-details reports moved from DATA_DIR/feedback.jsonl into the database");
+  } catch (error) {
+    // The code and the message only: never the cause, which could quote a report.
+    logger.error({ code: isSignpostError(error) ? error.code : (error as NodeJS.ErrnoException).code, reason: (error as Error).message }, "DATA_DIR/feedback.jsonl could not be moved into the database; it is left as it was, to try again at the next start");
+  }
+}
+
 /** The team inboxes the web chat serves to their roles: only those whose notifier is the inbox. */
 function teamInboxes(config: Config): { triage?: string; maintainers?: string } {
   const { triage } = config.referrals;
@@ -227,6 +244,17 @@ function slackSettings(slack: SlackConfig): SlackSettings {
   };
 }
 
+/** The Slack channel, its shared state in the database; its SDK is loaded only when Slack is configured. */
+async function slackChannel(slack: SlackConfig, db: Kysely<Database>, bot: () => Bot | undefined, logger: Logger) {
+  const [{ createSlackApp }, { KyselySeenRequests }, { KyselyPendingForms }] = await Promise.all([
+    import("./channels/slack/create-slack-app.js"),
+    import("./channels/slack/seen-requests.js"),
+    import("./channels/slack/pending-forms.js"),
+  ]);
+  const state = { seen: new KyselySeenRequests(db, systemClock), pendingForms: new KyselyPendingForms(db, systemClock) };
+  return createSlackApp({ settings: slackSettings(slack), bot, state, logger });
+}
+
 async function main(): Promise<void> {
   let config: Config;
   try {
@@ -237,6 +265,13 @@ async function main(): Promise<void> {
   }
   const logger = createLogger({ level: config.logLevel });
   await mkdir(config.dataDir, { recursive: true });
+
+  // The database first: the channels keep what every instance must share in it from the first request.
+  const db = await openMigratedDatabase(config.referrals.store, logger).catch((error: unknown) => {
+    const cause = error instanceof Error && error.cause instanceof Error ? ` (${error.cause.message})` : "";
+    process.stderr.write(`Signpost cannot start: the database could not be opened and migrated: ${(error as Error).message}${cause}; check REFERRAL_STORE and DATABASE_URL.\n`);
+    process.exit(1);
+  });
 
   let signpost: Signpost | undefined;
   const app = createHttpApp({ core: () => signpost, logger, ...(config.web.publicUrl ? { publicUrl: config.web.publicUrl } : {}) });
@@ -255,12 +290,11 @@ async function main(): Promise<void> {
   mountSearchApi(app, { core: () => signpost, guard: web.searchGuard });
   mountOrukRoutes(app, { directory: () => signpost?.directory });
   if (config.teams) {
-    const { mountTeams } = await import("./channels/teams/mount-teams.js");
-    mountTeams(app, { settings: config.teams, bot: () => signpost?.bot, references: () => signpost?.teamsConversations, logger, privateRouteTtlMs: config.conversationTtlMs });
+    const [{ mountTeams }, { KyselyPrivateRoutes }] = await Promise.all([import("./channels/teams/mount-teams.js"), import("./channels/teams/private-routes.js")]);
+    const routes = new KyselyPrivateRoutes(db, systemClock, config.conversationTtlMs);
+    mountTeams(app, { settings: config.teams, bot: () => signpost?.bot, references: () => signpost?.teamsConversations, routes, logger });
   }
-  const slack = config.slack
-    ? (await import("./channels/slack/create-slack-app.js")).createSlackApp({ settings: slackSettings(config.slack), bot: () => signpost?.bot, logger })
-    : undefined;
+  const slack = config.slack ? await slackChannel(config.slack, db, () => signpost?.bot, logger) : undefined;
   slack?.mount(app);
   const server = await startHttpServer(app, config.host, config.port).catch((error: NodeJS.ErrnoException) => {
     const reason = error.code === "EADDRINUSE" ? "is already in use" : `could not be opened (${error.code ?? error.message})`;
@@ -297,7 +331,7 @@ async function main(): Promise<void> {
   process.once("SIGTERM", stop);
 
   try {
-    signpost = await createSignpost(config, logger);
+    signpost = await createSignpost(config, logger, db);
     const running = signpost;
     if (config.jobs.enabled) running.jobs.scheduler.start();
     sending = setInterval(() => {

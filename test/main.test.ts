@@ -48,6 +48,15 @@ describe("npm start (src/main.ts)", () => {
     }
   });
 
+  it("says so plainly, before listening, when the database cannot be reached", async () => {
+    const closed = await freePort();
+    const port = await freePort();
+    const result = await run(process.execPath, signpost, { PORT: String(port), REFERRAL_STORE: "postgres", DATABASE_URL: `postgres://signpost@127.0.0.1:${closed}/signpost` });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^Signpost cannot start: the database could not be opened and migrated: could not migrate the database \(.*ECONNREFUSED.*\); check REFERRAL_STORE and DATABASE_URL\.\n$/);
+    expect(result.stdout).not.toContain("Signpost is listening");
+  });
+
   it("refuses to serve a broken directory, naming the problem", async () => {
     const copy = copyDirectory();
     copy.edit("places.yaml", (text) => text.replace("id: rutland", "id: rutlandshire"));

@@ -10,19 +10,13 @@ export interface OutdatedReport {
   readonly reportedAt: string;
 }
 
-/** Where reports go; the stale-directory digest reads them back. */
+/** Where reports go; the weekly digest and the review list read them back, from every instance. */
 export interface FeedbackStore {
+  /** Resolves once the report is stored for good: only then is the reporter thanked. */
   record(report: OutdatedReport): Promise<void>;
+  /** Every report, oldest first. */
   list(): Promise<OutdatedReport[]>;
 }
 
-/** Every report that could be read, and how many lines could not (a line cut short by a crash, or damaged). */
-export interface FeedbackRead {
-  readonly reports: readonly OutdatedReport[];
-  readonly unreadableLines: number;
-}
-
-/** What the stale-entries digest needs: the reports, and whether any were lost to damage. */
-export interface FeedbackReader {
-  read(): Promise<FeedbackRead>;
-}
+/** What the readers of reports (the digest, the review list) need. */
+export type FeedbackReader = Pick<FeedbackStore, "list">;

@@ -37,7 +37,7 @@ export interface JobDependencies {
   readonly live: LiveDirectory;
   readonly engine: SearchEngine;
   readonly snapshot?: DirectorySnapshot;
-  /** The outdated-details reports (DATA_DIR/feedback.jsonl), for the stale-entries digest. */
+  /** The outdated-details reports (the feedback_reports table), for the stale-entries digest. */
   readonly feedback: FeedbackReader;
 }
 

@@ -21,8 +21,6 @@ export interface StaleDigestInput {
   /** When the reports below start: the previous digest. */
   readonly reportsSince: Date;
   readonly reports: readonly OutdatedReport[];
-  /** Lines of the feedback file that could not be read (at any date). */
-  readonly unreadableLines: number;
 }
 
 /**
@@ -53,9 +51,6 @@ export function staleEntriesDigest(input: StaleDigestInput, directory: Directory
   lines.push(
     ...grouped(reportGroups, limits, "report", (reports) => providerName(reports[0], directory), (report) => `${serviceLabel(report.serviceId, directory)}: "${quoteTyped(report.details)}"`),
   );
-  if (input.unreadableLines > 0) {
-    lines.push(`${plural(input.unreadableLines, "line")} of DATA_DIR/feedback.jsonl could not be read (cut short or damaged) and ${input.unreadableLines === 1 ? "is" : "are"} left out.`);
-  }
   return lines.join("\n");
 }
 

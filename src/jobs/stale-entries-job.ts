@@ -41,16 +41,15 @@ export class StaleEntriesJob implements Job {
     // Exactly N months ago is not yet stale; a day more is.
     const stale = unverifiedSince(directory.services, cutoff);
     const since = new Date(now.getTime() - reportWindowMs);
-    const { reports: all, unreadableLines } = await this.deps.feedback.read();
-    const reports = all
+    const reports = (await this.deps.feedback.list())
       .filter((report) => {
         const at = Date.parse(report.reportedAt);
         return at >= since.getTime() && at < now.getTime();
       })
       .sort((a, b) => a.organizationId.localeCompare(b.organizationId) || a.reportedAt.localeCompare(b.reportedAt));
     const week = isoWeek(today);
-    const text = staleEntriesDigest({ week, staleAfterMonths, cutoff, stale, reportsSince: since, reports, unreadableLines }, directory, this.deps.limits);
+    const text = staleEntriesDigest({ week, staleAfterMonths, cutoff, stale, reportsSince: since, reports }, directory, this.deps.limits);
     const sent = await notices.send("maintainers", `stale-entries:${week}`, text);
-    return { summary: `${stale.length} stale services; ${reports.length} reports this week; ${unreadableLines} unreadable feedback lines; ${sent ? "digest sent" : `digest for ${week} already sent`}` };
+    return { summary: `${stale.length} stale services; ${reports.length} reports this week; ${sent ? "digest sent" : `digest for ${week} already sent`}` };
   }
 }

@@ -195,6 +195,48 @@ export interface DirectoryReviewsTable {
   file: string | null;
 }
 
+/**
+ * "Report outdated details" reports (src/feedback/kysely-feedback-store.ts), insert-only.
+ * `details` is what the reporter typed and may hold personal data: never logged.
+ */
+export interface FeedbackReportsTable {
+  /** orderedId for a report made here; "imported-<sha256>" for one moved in from an old feedback.jsonl. */
+  id: string;
+  service_id: string;
+  organization_id: string;
+  details: string;
+  /** The channel it came from: web, slack, teams, terminal. */
+  channel: string;
+  /** The reporter's namespaced id; never shown in the digest. */
+  reported_by: string;
+  /** ISO timestamp. */
+  reported_at: string;
+}
+
+/** Slack requests already handled (src/channels/slack/seen-requests.ts): "signature:<v0=…>" or "event:<event_id>". */
+export interface SlackSeenRequestsTable {
+  key: string;
+  expires_at: string;
+}
+
+/** A Slack form waiting for its "Open the form" button (src/channels/slack/pending-forms.ts), by a random token. */
+export interface SlackPendingFormsTable {
+  token: string;
+  /** JSON: the core's reply with its form (which may be pre-filled with a person's details), its conversation and team. */
+  form: string;
+  expires_at: string;
+}
+
+/** Where a privately sent Teams card's buttons belong (src/channels/teams/private-routes.ts), by a random token. */
+export interface TeamsPrivateRoutesTable {
+  token: string;
+  conversation_id: string;
+  /** Only this user's presses are routed. */
+  user_id: string;
+  team: string | null;
+  expires_at: string;
+}
+
 export interface Database {
   referrals: ReferralsTable;
   audit_events: AuditEventsTable;
@@ -210,4 +252,8 @@ export interface Database {
   conversations: ConversationsTable;
   rate_limits: RateLimitsTable;
   directory_reviews: DirectoryReviewsTable;
+  feedback_reports: FeedbackReportsTable;
+  slack_seen_requests: SlackSeenRequestsTable;
+  slack_pending_forms: SlackPendingFormsTable;
+  teams_private_routes: TeamsPrivateRoutesTable;
 }

@@ -6,6 +6,8 @@ import { migration002 } from "./migrations/002-teams-conversations.js";
 import { migration003 } from "./migrations/003-jobs.js";
 import { migration004 } from "./migrations/004-identity.js";
 import { migration005 } from "./migrations/005-directory-reviews.js";
+import { migration006 } from "./migrations/006-feedback-reports.js";
+import { migration007 } from "./migrations/007-channel-state.js";
 
 /** Every migration, in order. Never edit one that has shipped: add the next. */
 export const migrations: Readonly<Record<string, Migration>> = {
@@ -14,6 +16,8 @@ export const migrations: Readonly<Record<string, Migration>> = {
   "003-jobs": migration003,
   "004-identity": migration004,
   "005-directory-reviews": migration005,
+  "006-feedback-reports": migration006,
+  "007-channel-state": migration007,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve({ ...migrations }) };

@@ -3,10 +3,7 @@
 // stored and audited; a teammate may correct it; a stranger's reply records nothing and is
 // told the reference can't be found, as for a lookup; a second run asks nothing more.
 import type { Kysely } from "kysely";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { JsonLinesFeedbackStore } from "../../src/feedback/json-lines-feedback-store.js";
+import { KyselyFeedbackStore } from "../../src/feedback/kysely-feedback-store.js";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Bot } from "../../src/conversation/bot.js";
 import type { Reply } from "../../src/conversation/reply.js";
@@ -49,7 +46,7 @@ beforeAll(async () => {
     directoryDir: realDirectory,
     live: new LiveDirectory(real.core.directory),
     engine: real.core.engine,
-    feedback: new JsonLinesFeedbackStore(path.join(mkdtempSync(path.join(tmpdir(), "signpost-feedback-")), "feedback.jsonl")),
+    feedback: new KyselyFeedbackStore(db),
   });
 });
 

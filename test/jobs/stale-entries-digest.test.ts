@@ -21,7 +21,7 @@ function report(serviceId: string, details: string): OutdatedReport {
 }
 
 function input(overrides: Partial<StaleDigestInput>): StaleDigestInput {
-  return { week: "2027-W13", staleAfterMonths: 6, cutoff: "2026-09-29", stale: [], reportsSince: new Date("2027-03-22T07:00:00Z"), reports: [], unreadableLines: 0, ...overrides };
+  return { week: "2027-W13", staleAfterMonths: 6, cutoff: "2026-09-29", stale: [], reportsSince: new Date("2027-03-22T07:00:00Z"), reports: [], ...overrides };
 }
 
 describe("staleEntriesDigest", () => {
@@ -83,10 +83,5 @@ describe("staleEntriesDigest", () => {
     expect(text).toContain("… and 2 more providers (2 services)");
     expect(text).not.toContain("lightbulb-affordable-warmth");
     expect(text).not.toContain("harborough-strollers");
-  });
-
-  it("says how many lines of the feedback file could not be read", () => {
-    expect(staleEntriesDigest(input({ unreadableLines: 1 }), directory)).toContain("1 line of DATA_DIR/feedback.jsonl could not be read (cut short or damaged) and is left out.");
-    expect(staleEntriesDigest(input({ unreadableLines: 0 }), directory)).not.toContain("could not be read");
   });
 });

@@ -1,4 +1,4 @@
-import { appendFileSync, mkdtempSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Kysely } from "kysely";
@@ -7,7 +7,7 @@ import { loadConfig } from "../../src/config/load-config.js";
 import type { Directory } from "../../src/directory/directory.js";
 import { LiveDirectory } from "../../src/directory/live-directory.js";
 import type { OutdatedReport } from "../../src/feedback/feedback-store.js";
-import { JsonLinesFeedbackStore } from "../../src/feedback/json-lines-feedback-store.js";
+import { KyselyFeedbackStore } from "../../src/feedback/kysely-feedback-store.js";
 import { createJobs } from "../../src/jobs/create-jobs.js";
 import { Notices, type NoticeTargets } from "../../src/jobs/notices.js";
 import { StaleEntriesJob } from "../../src/jobs/stale-entries-job.js";
@@ -44,10 +44,11 @@ function directoryWith(dates: Readonly<Record<string, string>>): Directory {
   return { ...core.directory, services: core.directory.services.map((service) => ({ ...service, last_verified: dates[service.id] ?? "2027-03-01" })) };
 }
 
-function feedbackFile(reports: readonly OutdatedReport[]): { store: JsonLinesFeedbackStore; file: string } {
-  const file = path.join(mkdtempSync(path.join(tmpdir(), "signpost-stale-")), "feedback.jsonl");
-  if (reports.length > 0) appendFileSync(file, reports.map((r) => `${JSON.stringify(r)}\n`).join(""));
-  return { store: new JsonLinesFeedbackStore(file), file };
+/** The reports in a database of their own, as the job reads them. */
+async function feedbackWith(reports: readonly OutdatedReport[]): Promise<KyselyFeedbackStore> {
+  const store = new KyselyFeedbackStore(await freshDatabase());
+  for (const report of reports) await store.record(report);
+  return store;
 }
 
 function report(details: string, reportedAt: Date): OutdatedReport {
@@ -65,24 +66,24 @@ async function runJob(job: StaleEntriesJob, now: Date, database?: Kysely<Databas
 describe("StaleEntriesJob", () => {
   it("lists a service verified a day more than 6 months before today in London, not one verified exactly 6 months before", async () => {
     const directory = directoryWith({ "harborough-strollers": "2026-09-29", "melton-lung-chorus": "2026-09-28" });
-    const { texts, report: summary } = await runJob(new StaleEntriesJob({ directory, feedback: feedbackFile([]).store, staleAfterMonths: 6 }), monday);
+    const { texts, report: summary } = await runJob(new StaleEntriesJob({ directory, feedback: await feedbackWith([]), staleAfterMonths: 6 }), monday);
     expect(texts).toHaveLength(1);
     expect(texts[0]).toContain("(before 29 Sept 2026): 1 service from 1 provider");
     expect(texts[0]).toContain("- melton-lung-chorus: ");
     expect(texts[0]).not.toContain("harborough-strollers");
-    expect(summary.summary).toMatch(/^1 stale services; 0 reports this week; 0 unreadable feedback lines; digest sent$/);
+    expect(summary.summary).toMatch(/^1 stale services; 0 reports this week; digest sent$/);
   });
 
   it("the setting moves the threshold", async () => {
     const directory = directoryWith({ "harborough-strollers": "2026-03-28", "melton-lung-chorus": "2026-09-28" });
-    const yearly = await runJob(new StaleEntriesJob({ directory, feedback: feedbackFile([]).store, staleAfterMonths: 12 }), monday);
+    const yearly = await runJob(new StaleEntriesJob({ directory, feedback: await feedbackWith([]), staleAfterMonths: 12 }), monday);
     expect(yearly.texts[0]).toContain("Not verified for over 12 months (before 29 Mar 2026): 1 service");
     expect(yearly.texts[0]).toContain("- harborough-strollers: ");
     expect(yearly.texts[0]).not.toContain("melton-lung-chorus");
   });
 
   it("includes only the reports of the 7 days before now, the time since the previous digest", async () => {
-    const { store } = feedbackFile([
+    const store = await feedbackWith([
       report("eight days ago", new Date(monday.getTime() - 8 * day)),
       report("exactly seven days ago", new Date(monday.getTime() - 7 * day)),
       report("an hour ago", new Date(monday.getTime() - hour)),
@@ -96,17 +97,8 @@ describe("StaleEntriesJob", () => {
     expect(texts[0]).not.toContain("after this digest");
   });
 
-  it("sends the reports it can read when a line of the feedback file is damaged, and says so", async () => {
-    const { store, file } = feedbackFile([report("Walks moved to Welland Park", new Date(monday.getTime() - day))]);
-    appendFileSync(file, '{"serviceId":"harborough-strollers","details":"cut sh');
-    const { texts, report: summary } = await runJob(new StaleEntriesJob({ directory: directoryWith({}), feedback: store, staleAfterMonths: 6 }), monday);
-    expect(texts[0]).toContain('"Walks moved to Welland Park"');
-    expect(texts[0]).toContain("1 line of DATA_DIR/feedback.jsonl could not be read");
-    expect(summary.summary).toContain("1 unreadable feedback lines");
-  });
-
   it("sends one digest per ISO week, however often it runs", async () => {
-    const job = new StaleEntriesJob({ directory: directoryWith({ "melton-lung-chorus": "2020-01-01" }), feedback: feedbackFile([]).store, staleAfterMonths: 6 });
+    const job = new StaleEntriesJob({ directory: directoryWith({ "melton-lung-chorus": "2020-01-01" }), feedback: await feedbackWith([]), staleAfterMonths: 6 });
     const db = await freshDatabase();
     const first = await runJob(job, monday, db);
     const again = await runJob(job, new Date(monday.getTime() + 2 * day), db);
@@ -119,14 +111,14 @@ describe("StaleEntriesJob", () => {
 });
 
 describe("the stale-entries job as npm start builds it", () => {
-  it("reads STALE_AFTER_MONTHS and DATA_DIR's feedback, and runs once a week by hand too", async () => {
+  it("reads STALE_AFTER_MONTHS and the stored reports, and runs once a week by hand too", async () => {
     const clock = new ManualClock(monday);
     const db = await freshDatabase();
     const config = loadConfig({ STALE_AFTER_MONTHS: "24" }, { cwd: mkdtempSync(path.join(tmpdir(), "signpost-stale-config-")), readEnvFile: false });
     const directory = directoryWith({ "melton-lung-chorus": "2025-03-28", "harborough-strollers": "2025-03-29" });
     const jobs = createJobs({
       config: config.jobs, db, store: "sqlite", clock, logger: memoryLogger().logger, targets, directoryDir: config.directoryDir,
-      live: new LiveDirectory(directory), engine: core.engine, feedback: feedbackFile([report("Now meets on Fridays", new Date(monday.getTime() - day))]).store,
+      live: new LiveDirectory(directory), engine: core.engine, feedback: await feedbackWith([report("Now meets on Fridays", new Date(monday.getTime() - day))]),
     });
     expect(await jobs.runNow("stale-entries")).toMatchObject({ status: "succeeded" });
     clock.advance(hour);

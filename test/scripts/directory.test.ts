@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -32,6 +32,10 @@ describe("npm run directory -- review", () => {
     expect(list.stdout.indexOf("help-to-live-at-home  ")).toBeLessThan(list.stdout.indexOf("Not verified since"));
     expect(list.stdout).toMatch(/Not verified since .*\n {2}leicester-/);
     expect(list.stdout).not.toContain("synthetic-user");
+    // An older Signpost's file is moved into the database once, and kept, renamed.
+    expect(list.stderr).toContain("Moved 2 report(s) from DATA_DIR/feedback.jsonl into the database (the file is now feedback.jsonl.imported).");
+    expect(existsSync(path.join(dataDir, "feedback.jsonl"))).toBe(false);
+    expect(existsSync(path.join(dataDir, "feedback.jsonl.imported"))).toBe(true);
 
     const verified = await directory("review", "verify", "lightbulb-hoarding", "--by", "A. Maintainer");
     expect(verified.stderr).toBe("");

@@ -45,18 +45,63 @@ export async function postgresDatabase(): Promise<TestDatabase> {
 
 export { openDatabase };
 
+/** A fresh PostgreSQL database, migrated, for several instances (harnesses or processes) to share. */
+export async function migratedPostgresDatabase(): Promise<TestDatabase> {
+  const database = await postgresDatabase();
+  const db = openDatabase(database.settings);
+  try {
+    await migrateToLatest(db);
+  } finally {
+    await db.destroy();
+  }
+  return database;
+}
+
+/**
+ * Inside a describe: two instances of something (`start` makes one on a database), both on
+ * one fresh migrated PostgreSQL database, started before the tests and closed after them,
+ * with the database dropped. Read `a` and `b` inside tests (they are set in beforeAll).
+ */
+export function useTwoInstances<T extends { close(): Promise<void> }>(start: (database: DatabaseSettings) => Promise<T>) {
+  const context = {} as { a: T; b: T };
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await migratedPostgresDatabase();
+    [context.a, context.b] = await Promise.all([start(database.settings), start(database.settings)]);
+  });
+  afterAll(async () => {
+    await Promise.all([context.a.close(), context.b.close()]);
+    await database.drop();
+  });
+  return context;
+}
+
+/** Runs `work` with a second connection pool to the database, as a second instance would have; closes it after. */
+export async function withSecondConnection<T>(settings: DatabaseSettings, work: (db: Kysely<Database>) => Promise<T>): Promise<T> {
+  const db = openDatabase(settings);
+  try {
+    return await work(db);
+  } finally {
+    await db.destroy();
+  }
+}
+
 /** Both real databases, for `describe.each`: the same tests run on each. */
 export const bothDatabases = [
   ["sqlite", () => Promise.resolve(sqliteDatabase())],
   ["postgres", postgresDatabase],
 ] as const;
 
-/** Inside a describe: a fresh database of the given kind, migrated before the tests and dropped after them. */
+/**
+ * Inside a describe: a fresh database of the given kind, migrated before the tests and dropped
+ * after them. `settings` lets a test open a second connection to it, as a second instance would.
+ */
 export function useMigratedDatabase(makeDatabase: () => Promise<TestDatabase>) {
-  const context = {} as { db: Kysely<Database> };
+  const context = {} as { db: Kysely<Database>; settings: DatabaseSettings };
   let database: TestDatabase;
   beforeAll(async () => {
     database = await makeDatabase();
+    context.settings = database.settings;
     context.db = openDatabase(database.settings);
     await migrateToLatest(context.db);
   });

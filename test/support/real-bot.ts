@@ -1,11 +1,8 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import type { Bot } from "../../src/conversation/bot.js";
 import { type BotDependencies, createBot } from "../../src/conversation/create-bot.js";
 import { InMemoryConversationStore } from "../../src/conversation/in-memory-conversation-store.js";
 import type { Reply } from "../../src/conversation/reply.js";
-import { JsonLinesFeedbackStore } from "../../src/feedback/json-lines-feedback-store.js";
+import { KyselyFeedbackStore } from "../../src/feedback/kysely-feedback-store.js";
 import { type RealCore, realDirectoryAndEngine } from "./load-real-directory.js";
 import { ManualClock } from "./manual-clock.js";
 import { testReferrals } from "./test-referrals.js";
@@ -13,14 +10,15 @@ import { testReferrals } from "./test-referrals.js";
 export const conversationTtlMs = 30 * 60 * 1000;
 
 /**
- * The real bot on the real directory, with its own clock, conversation store and feedback file.
+ * The real bot on the real directory, with its own clock, conversation store, and referrals and
+ * feedback reports in a fresh SQLite database.
  * A test may give it another directory's core, its clock, and something to count unmet searches.
  */
 export async function realBot(options: { core?: RealCore; clock?: ManualClock; unmetSearches?: BotDependencies["unmetSearches"] } = {}) {
   const core = options.core ?? (await realDirectoryAndEngine());
   const clock = options.clock ?? new ManualClock();
-  const feedback = new JsonLinesFeedbackStore(path.join(mkdtempSync(path.join(tmpdir(), "signpost-feedback-")), "feedback.jsonl"));
   const { referrals, inbox, sender, db } = await testReferrals(core.directory, clock);
+  const feedback = new KyselyFeedbackStore(db);
   const bot = createBot({ ...core, maxResults: 5, conversations: new InMemoryConversationStore(clock, conversationTtlMs), feedback, clock, referrals, ...(options.unmetSearches ? { unmetSearches: options.unmetSearches } : {}) });
   return { bot, clock, feedback, core, referrals, inbox, sender, db };
 }

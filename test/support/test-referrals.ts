@@ -10,15 +10,18 @@ import { KyselyReferralStore } from "../../src/referrals/kysely-referral-store.j
 import { ReferralDesk } from "../../src/referrals/referral-desk.js";
 import { notificationPlan } from "../../src/referrals/referral-notifications.js";
 import { migrateToLatest } from "../../src/storage/migrate.js";
-import { openDatabase } from "../../src/storage/open-database.js";
+import { type DatabaseSettings, openDatabase } from "../../src/storage/open-database.js";
 import type { Clock } from "../../src/time/clock.js";
 import { memoryLogger } from "./memory-logger.js";
 
 export const triageUserId = "web:u-triage";
 
-/** A real referral desk on a fresh SQLite file, with its inbox and a sender to deliver notifications. */
-export async function testReferrals(directory: Directory, clock: Clock) {
-  const db = openDatabase({ kind: "sqlite", file: path.join(mkdtempSync(path.join(tmpdir(), "signpost-referrals-")), "signpost.db") });
+/**
+ * A real referral desk on a fresh SQLite file (or on the database given, which another
+ * instance may share), with its inbox and a sender to deliver notifications.
+ */
+export async function testReferrals(directory: Directory, clock: Clock, database?: DatabaseSettings) {
+  const db = openDatabase(database ?? { kind: "sqlite", file: path.join(mkdtempSync(path.join(tmpdir(), "signpost-referrals-")), "signpost.db") });
   await migrateToLatest(db);
   const inbox = new InboxStore(db, clock);
   const plan = notificationPlan({ triage: { notifier: "inbox", destination: { conversationId: "first-contact-triage" } }, notifierFor: () => "inbox", webhook: false }, directory);

@@ -8,7 +8,8 @@
  */
 import type { App, BlockButtonAction } from "@slack/bolt";
 import { buttonActionIdPattern, conversationFromBlockId, decodeActionId } from "./action-ids.js";
-import { converse, notice, type SlackChannelContext } from "./converse.js";
+import { isSignpostError } from "../../errors/signpost-error.js";
+import { converse, failed, notice, type SlackChannelContext } from "./converse.js";
 import { openModal } from "./deliver-reply.js";
 import { slackUserId } from "../../identity/user-id.js";
 import { teamFor } from "./message-listeners.js";
@@ -45,7 +46,13 @@ export function registerButtonListener(app: App, ctx: SlackChannelContext): void
     const { conversationId, team, destination } = pressed;
     const delivery = { conversationId, destination, triggerId: body.trigger_id, ...(team ? { team } : {}) };
     if (decoded.kind === "open_form") {
-      const pending = ctx.pendingForms.get(action.value ?? "");
+      let pending;
+      try {
+        pending = await ctx.pendingForms.find(action.value ?? "");
+      } catch (error) {
+        await notice(client, isSignpostError(error) ? error.userMessage : failed, delivery);
+        return;
+      }
       if (!pending) {
         await notice(client, "That form has expired. Please ask again and I'll open a new one.", delivery);
         return;

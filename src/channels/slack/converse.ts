@@ -10,8 +10,8 @@ import { type IncomingMessage, incomingMessageSchema } from "../../conversation/
 import type { Reply } from "../../conversation/reply.js";
 import { isSignpostError } from "../../errors/signpost-error.js";
 import type { Logger } from "../../logging/create-logger.js";
-import { type Delivery, deliverReply, type PendingForm } from "./deliver-reply.js";
-import type { ExpiringMap } from "./expiring-map.js";
+import { type Delivery, deliverReply } from "./deliver-reply.js";
+import type { PendingForms } from "./pending-forms.js";
 import { postReply } from "./post-messages.js";
 import { renderReply } from "./render-blocks.js";
 
@@ -20,7 +20,8 @@ export interface SlackChannelContext {
   /** Absent until the directory is indexed and the bot is built. */
   readonly bot: () => Bot | undefined;
   readonly logger: Logger;
-  readonly pendingForms: ExpiringMap<PendingForm>;
+  /** Forms offered with an "Open the form" button, shared by every instance. */
+  readonly pendingForms: PendingForms;
   readonly commandName: string;
 }
 

@@ -4,7 +4,7 @@
  * Home all become IncomingMessages for `bot.handle`, and its Replies become
  * Block Kit. Over HTTP it is mounted on Signpost's Hono server at /slack/events;
  * with an app token it connects by Socket Mode instead. Repeated events (Slack's
- * retries) are dropped before any listener runs.
+ * retries) are dropped before any listener runs, whichever instance saw them first.
  */
 import { App, SocketModeReceiver } from "@slack/bolt";
 import type { Hono } from "hono";
@@ -13,13 +13,13 @@ import type { Logger } from "../../logging/create-logger.js";
 import { boltLogger, errorSummary } from "./bolt-logger.js";
 import { registerButtonListener } from "./button-listener.js";
 import type { SlackChannelContext } from "./converse.js";
-import type { PendingForm } from "./deliver-reply.js";
-import { ExpiringMap } from "./expiring-map.js";
 import { registerHomeListener } from "./home-listener.js";
 import { HonoSlackReceiver } from "./hono-slack-receiver.js";
 import { registerMessageListeners } from "./message-listeners.js";
+import type { PendingForms } from "./pending-forms.js";
 import { registerReferralShortcut } from "./referral-shortcut.js";
 import { dropRepeatedEvents } from "./seen-events.js";
+import type { SeenRequests } from "./seen-requests.js";
 import { singleWorkspaceAuthorize } from "./slack-authorize.js";
 import { type SlackSettings, slackApiUrl, webClientOptions } from "./slack-settings.js";
 import { registerViewListener } from "./view-listener.js";
@@ -28,9 +28,16 @@ export interface SlackChannelOptions {
   readonly settings: SlackSettings;
   /** Absent until the directory is indexed and the bot is built. */
   readonly bot: () => Bot | undefined;
+  /** What every instance must share: requests already handled, and forms waiting for their button. */
+  readonly state: SlackState;
   readonly logger: Logger;
   /** The clock for the HTTP receiver's 5-minute replay window (tests); default Date.now. */
   readonly now?: () => number;
+}
+
+export interface SlackState {
+  readonly seen: SeenRequests;
+  readonly pendingForms: PendingForms;
 }
 
 export interface SlackChannel {
@@ -44,7 +51,7 @@ export interface SlackChannel {
   stop(): Promise<void>;
 }
 
-export function createSlackApp({ settings, bot, logger, now }: SlackChannelOptions): SlackChannel {
+export function createSlackApp({ settings, bot, state, logger, now }: SlackChannelOptions): SlackChannel {
   const slackLogger = boltLogger(logger);
   const apiUrl = slackApiUrl(settings);
   let http: HonoSlackReceiver | undefined;
@@ -56,7 +63,7 @@ export function createSlackApp({ settings, bot, logger, now }: SlackChannelOptio
     receiver = socket;
   } else {
     if (!settings.signingSecret) throw new Error("Slack over HTTP needs the signing secret (SLACK_SIGNING_SECRET), or set SLACK_APP_TOKEN for Socket Mode");
-    http = new HonoSlackReceiver({ signingSecret: settings.signingSecret, logger, ...(now ? { now } : {}) });
+    http = new HonoSlackReceiver({ signingSecret: settings.signingSecret, seen: state.seen, logger, ...(now ? { now } : {}) });
     receiver = http;
   }
   // Two option objects on purpose: Bolt writes its logger into the one it is given.
@@ -66,14 +73,14 @@ export function createSlackApp({ settings, bot, logger, now }: SlackChannelOptio
     clientOptions: webClientOptions(settings, slackLogger),
     logger: slackLogger,
   });
-  app.use(dropRepeatedEvents());
+  app.use(dropRepeatedEvents(state.seen, logger));
   app.error((error) => {
     logger.error(errorSummary(error), "a Slack listener failed");
     return Promise.resolve();
   });
 
-  // Forms from a mention or DM wait here for their "Open the form" button (per instance, 30 minutes).
-  const ctx: SlackChannelContext = { bot, logger, pendingForms: new ExpiringMap<PendingForm>(5_000, 30 * 60 * 1000), commandName: settings.commandName };
+  // Forms from a mention or DM wait for their "Open the form" button (30 minutes, on any instance).
+  const ctx: SlackChannelContext = { bot, logger, pendingForms: state.pendingForms, commandName: settings.commandName };
   registerMessageListeners(app, ctx);
   registerButtonListener(app, ctx);
   registerViewListener(app, ctx);

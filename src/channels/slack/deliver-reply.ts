@@ -1,30 +1,22 @@
 /**
  * Shows one core Reply in Slack. A form opens as a modal when the interaction
  * gave a trigger id; otherwise (a mention, a DM) the reply's text comes with an
- * "Open the form" button, kept for a while in memory (per instance), whose press
- * brings the trigger id the modal needs. Everything else is rendered as Block
+ * "Open the form" button, kept for a while where every instance finds it
+ * (pending-forms.ts), whose press brings the trigger id the modal needs. Everything else is rendered as Block
  * Kit and posted publicly, ephemerally or by DM as the destination and the
  * reply's `private` flag say.
  */
-import { randomUUID } from "node:crypto";
 import type { webApi } from "@slack/bolt";
 import type { Form, Reply } from "../../conversation/reply.js";
 import type { Logger } from "../../logging/create-logger.js";
 import { openFormActionId } from "./action-ids.js";
-import type { ExpiringMap } from "./expiring-map.js";
 import { postReply } from "./post-messages.js";
 import { renderReply } from "./render-blocks.js";
 import { renderModal } from "./render-modal.js";
+import type { PendingForms } from "./pending-forms.js";
 import type { Destination } from "./slack-conversation.js";
 
 export type ReplyWithForm = Reply & { readonly form: Form };
-
-/** A form waiting for its "Open the form" button to be pressed. */
-export interface PendingForm {
-  readonly reply: ReplyWithForm;
-  readonly conversationId: string;
-  readonly team?: string;
-}
 
 export interface Delivery {
   readonly conversationId: string;
@@ -43,7 +35,7 @@ export async function openModal(client: webApi.WebClient, reply: ReplyWithForm, 
   await client.views.open({ trigger_id: delivery.triggerId, view });
 }
 
-export async function deliverReply(client: webApi.WebClient, reply: Reply, delivery: Delivery, pendingForms: ExpiringMap<PendingForm>, logger: Logger): Promise<void> {
+export async function deliverReply(client: webApi.WebClient, reply: Reply, delivery: Delivery, pendingForms: PendingForms, logger: Logger): Promise<void> {
   const { conversationId, destination, triggerId } = delivery;
   if (!hasForm(reply)) {
     await postReply(client, renderReply(reply, { conversationId }), destination, reply.private === true);
@@ -58,8 +50,7 @@ export async function deliverReply(client: webApi.WebClient, reply: Reply, deliv
       logger.warn({ slackError: (error as { data?: { error?: string } }).data?.error ?? (error as Error).message }, "could not open the Slack modal; offering a button");
     }
   }
-  const token = randomUUID();
-  pendingForms.set(token, { reply, conversationId, ...(delivery.team ? { team: delivery.team } : {}) });
+  const token = await pendingForms.keep({ reply, conversationId, ...(delivery.team ? { team: delivery.team } : {}) });
   const extraButton = { id: openFormActionId, label: `Open the form: ${reply.form.title}`, value: token };
   await postReply(client, renderReply(reply, { conversationId, extraButton }), destination, true);
 }

@@ -2,7 +2,8 @@
  * Bolt's receiver for Slack over HTTP, inside Signpost's one Hono server:
  * `mount(app)` adds POST /slack/events. Each request is verified (signature and
  * 5-minute window) and answered at most once: a signature already seen in the
- * window is a replay (a captured request sent again), acknowledged and dropped.
+ * window, by any instance, is a replay (a captured request sent again),
+ * acknowledged and dropped; when that cannot be checked, it is refused (503).
  * Then it is answered directly when it is an ssl_check or a
  * url_verification, parsed (form-encoded commands and interactivity, JSON
  * events) and handed to Bolt with its retry headers. The HTTP response is sent
@@ -14,11 +15,13 @@ import { bodyLimit } from "hono/body-limit";
 import type { Logger } from "../../logging/create-logger.js";
 import { errorSummary } from "./bolt-logger.js";
 import { slackAppNeeds } from "./slack-app-needs.js";
-import { ExpiringMap } from "./expiring-map.js";
+import type { SeenRequests } from "./seen-requests.js";
 import { checkSlackSignature, replayWindowSeconds } from "./verify-slack-signature.js";
 
 export interface HonoSlackReceiverOptions {
   readonly signingSecret: string;
+  /** Signatures already handled, by any instance. */
+  readonly seen: SeenRequests;
   readonly logger: Logger;
   /** Default /slack/events (the Request URL in deploy/slack/manifest.yml). */
   readonly path?: string;
@@ -56,12 +59,9 @@ function respond(body: unknown): Response {
 export class HonoSlackReceiver implements Receiver {
   private app: App | undefined;
   readonly path: string;
-  /** Signatures seen within the replay window (and a little longer, for clock skew). */
-  private readonly seenSignatures: ExpiringMap<true>;
 
   constructor(private readonly options: HonoSlackReceiverOptions) {
     this.path = options.path ?? slackAppNeeds.requestPath;
-    this.seenSignatures = new ExpiringMap<true>(100_000, 2 * replayWindowSeconds * 1000, options.now);
   }
 
   init(app: App): void {
@@ -98,7 +98,16 @@ export class HonoSlackReceiver implements Receiver {
       return empty(check.status);
     }
     // A signature covers the timestamp and the whole body, so the same one twice is the same request twice.
-    if (!this.seenSignatures.addIfAbsent(request.headers.get("x-slack-signature") ?? "", true)) {
+    // It is remembered for the replay window and as long again, for clock skew.
+    const signature = request.headers.get("x-slack-signature") ?? "";
+    let first: boolean;
+    try {
+      first = await this.options.seen.firstSighting(`signature:${signature}`, 2 * replayWindowSeconds * 1000);
+    } catch (error) {
+      logger.error({ code: (error as { code?: unknown }).code }, "could not check a Slack request against those already handled; refused");
+      return empty(503);
+    }
+    if (!first) {
       logger.warn({ reason: "signature already seen" }, "Slack request replayed; dropped");
       return empty(200);
     }

@@ -53,7 +53,7 @@ export async function converse(context: TurnContext, input: TurnInput, deps: Con
   } else {
     const read = readCardAction(input.data);
     if (!read.ok) return read.reason === "not_signpost" ? { kind: "ignore" } : { kind: "notice", text: badButton };
-    const found = read.request.route ? deps.routes.find(read.request.route, sender.userId) : undefined;
+    const found = read.request.route ? await deps.routes.find(read.request.route, sender.userId) : undefined;
     if (found && read.request.route) {
       base = { ...sender, conversationId: found.conversationId, ...(found.team ? { team: found.team } : {}) };
       route = read.request.route;

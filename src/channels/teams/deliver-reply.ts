@@ -49,7 +49,7 @@ export function noticeActivities(text: string): Partial<Activity>[] {
 export async function deliverReply(context: TurnContext, delivery: Delivery, deps: DeliveryDependencies): Promise<void> {
   const { reply, base } = delivery;
   if (reply.private && !isPersonalChat(context.activity)) {
-    const route = delivery.route ?? deps.routes.open({ conversationId: base.conversationId, userId: base.userId, ...(base.team ? { team: base.team } : {}) });
+    const route = delivery.route ?? (await deps.routes.open({ conversationId: base.conversationId, userId: base.userId, ...(base.team ? { team: base.team } : {}) }));
     let sent = true;
     try {
       await sendToPersonalChat(context, replyActivities(reply, route), { appId: deps.appId, ...(deps.references ? { references: deps.references } : {}) });

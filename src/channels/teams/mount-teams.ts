@@ -13,10 +13,9 @@ import { bodyLimit } from "hono/body-limit";
 import type { ContentfulStatusCode, StatusCode } from "hono/utils/http-status";
 import type { Bot } from "../../conversation/bot.js";
 import type { Logger } from "../../logging/create-logger.js";
-import { systemClock, type Clock } from "../../time/clock.js";
 import type { ConversationReferences } from "./conversation-references.js";
 import { createTeamsAdapter, type SignpostCloudAdapter } from "./create-teams-adapter.js";
-import { PrivateRoutes } from "./private-routes.js";
+import type { PrivateRoutes } from "./private-routes.js";
 import { SignpostActivityHandler } from "./signpost-activity-handler.js";
 import { tenantIdsOf } from "./teams-activity.js";
 import { allowedTenants, type TeamsSettings, tenantAllowed } from "./teams-settings.js";
@@ -27,10 +26,9 @@ export interface MountTeamsOptions {
   readonly bot: () => Bot | undefined;
   /** Absent until storage is open. */
   readonly references: () => ConversationReferences | undefined;
+  /** Where privately sent cards' buttons lead, shared by every instance. */
+  readonly routes: PrivateRoutes;
   readonly logger: Logger;
-  readonly clock?: Clock;
-  /** How long a privately sent card's buttons still reach the shared conversation: the core's conversation TTL. */
-  readonly privateRouteTtlMs?: number;
 }
 
 /** What the composition root needs to send proactively (the Teams notifier). */
@@ -60,8 +58,7 @@ export function mountTeams(app: Hono, options: MountTeamsOptions): TeamsChannel 
   const { settings, logger } = options;
   const appId = settings.appId ?? "";
   const adapter = createTeamsAdapter(settings, logger);
-  const routes = new PrivateRoutes(options.clock ?? systemClock, options.privateRouteTtlMs ?? 30 * 60 * 1000);
-  const handler = new SignpostActivityHandler({ bot: options.bot, references: options.references, routes, appId, logger });
+  const handler = new SignpostActivityHandler({ bot: options.bot, references: options.references, routes: options.routes, appId, logger });
   const allowed = allowedTenants(settings);
 
   app.post(

@@ -128,3 +128,18 @@ describe("a captured request sent again", () => {
     expect(JSON.stringify(harness.lines())).toMatch(/Slack request replayed; dropped/);
   });
 });
+
+describe("when the requests already handled cannot be checked", () => {
+  it("refuses a request with 503, so Slack tries again later, rather than risk answering a replay", async () => {
+    const harness = await startSlackHarness();
+    try {
+      await harness.db.destroy();
+      const body = slashCommand({ text: "lonely widower in Loughborough" });
+      expect((await harness.send(body.raw, body.contentType)).status).toBe(503);
+      expect(harness.lines().map((line) => line.msg)).toContain("could not check a Slack request against those already handled; refused");
+      expect(harness.recorder.calls.filter((c) => c.method !== "auth.test")).toEqual([]);
+    } finally {
+      await harness.close();
+    }
+  });
+});

@@ -1,15 +1,15 @@
 // The small pieces the channel is built from: Slack markup to plain words and
 // back (escaped, cut within limits, never inside an emoji), button and block
-// ids, modal metadata, the per-instance expiring map, and Socket Mode's set-up.
+// ids, modal metadata, and Socket Mode's set-up.
 import { Hono } from "hono";
 import { describe, expect, it } from "vitest";
 import { actionsBlockId, conversationFromBlockId, decodeActionId, uniqueActionIds } from "../../../src/channels/slack/action-ids.js";
 import { createSlackApp } from "../../../src/channels/slack/create-slack-app.js";
-import { ExpiringMap } from "../../../src/channels/slack/expiring-map.js";
 import { decodeModalMetadata, encodeModalMetadata } from "../../../src/channels/slack/modal-metadata.js";
 import { conversationIdFor, placeOf } from "../../../src/channels/slack/slack-conversation.js";
 import { mrkdwnFit, mrkdwnPieces, plain, plainTextFromSlack, truncate } from "../../../src/channels/slack/slack-text.js";
 import { memoryLogger } from "../../support/memory-logger.js";
+import { slackStateOnSqlite } from "./support/slack-state.js";
 
 describe("Slack text", () => {
   it("reads what people wrote from Slack's markup", () => {
@@ -69,33 +69,26 @@ describe("ids", () => {
   });
 });
 
-describe("ExpiringMap", () => {
-  it("forgets entries after their time and drops the oldest when full", () => {
-    let now = 0;
-    const map = new ExpiringMap<number>(3, 1000, () => now);
-    expect(map.addIfAbsent("a", 1)).toBe(true);
-    expect(map.addIfAbsent("a", 2)).toBe(false);
-    map.set("b", 2);
-    map.set("c", 3);
-    map.set("d", 4);
-    expect(map.size).toBe(3);
-    expect(map.get("a")).toBeUndefined();
-    now = 1000;
-    expect(map.get("d")).toBeUndefined();
-    expect(map.addIfAbsent("a", 5)).toBe(true);
-  });
-});
-
 describe("Socket Mode", () => {
   it("is chosen when an app token is given, needs no signing secret and adds no HTTP route", async () => {
-    const slack = createSlackApp({ settings: { botToken: "xoxb-test", appToken: "xapp-test", commandName: "/signpost", apiUrl: "http://127.0.0.1:9/api" }, bot: () => undefined, logger: memoryLogger().logger });
-    expect(slack.mode).toBe("socket");
-    const hono = new Hono();
-    slack.mount(hono);
-    expect((await hono.request("/slack/events", { method: "POST" })).status).toBe(404);
+    const { state, db } = await slackStateOnSqlite();
+    try {
+      const slack = createSlackApp({ settings: { botToken: "xoxb-test", appToken: "xapp-test", commandName: "/signpost", apiUrl: "http://127.0.0.1:9/api" }, bot: () => undefined, state, logger: memoryLogger().logger });
+      expect(slack.mode).toBe("socket");
+      const hono = new Hono();
+      slack.mount(hono);
+      expect((await hono.request("/slack/events", { method: "POST" })).status).toBe(404);
+    } finally {
+      await db.destroy();
+    }
   });
 
-  it("refuses HTTP without a signing secret", () => {
-    expect(() => createSlackApp({ settings: { botToken: "xoxb-test", commandName: "/signpost" }, bot: () => undefined, logger: memoryLogger().logger })).toThrow(/SLACK_SIGNING_SECRET/);
+  it("refuses HTTP without a signing secret", async () => {
+    const { state, db } = await slackStateOnSqlite();
+    try {
+      expect(() => createSlackApp({ settings: { botToken: "xoxb-test", commandName: "/signpost" }, bot: () => undefined, state, logger: memoryLogger().logger })).toThrow(/SLACK_SIGNING_SECRET/);
+    } finally {
+      await db.destroy();
+    }
   });
 });

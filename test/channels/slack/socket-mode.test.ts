@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSlackApp, type SlackChannel } from "../../../src/channels/slack/create-slack-app.js";
 import { realBot } from "../../support/real-bot.js";
 import { memoryLogger } from "../../support/memory-logger.js";
+import type { SlackState } from "../../../src/channels/slack/create-slack-app.js";
+import { slackState } from "./support/slack-state.js";
 import { checkMessage } from "./support/block-kit-checks.js";
 import { buttonsIn, headingsIn } from "./support/recorded-messages.js";
 import { type SlackApiRecorder, startSlackApiRecorder } from "./support/slack-api-recorder.js";
@@ -34,15 +36,17 @@ function within<T>(ms: number, promise: Promise<T>, what: string): Promise<T> {
 let recorder: SlackApiRecorder;
 let sockets: SocketModeServer;
 let slack: SlackChannel;
+let state: SlackState;
 let handlesBefore: Record<string, number>;
 const { logger, lines } = memoryLogger();
 
 beforeAll(async () => {
-  const { bot } = await realBot();
+  const { bot, db } = await realBot();
+  state = slackState(db);
   handlesBefore = liveHandles();
   recorder = await startSlackApiRecorder();
   sockets = await startSocketModeServer(recorder, { appToken });
-  slack = createSlackApp({ settings: { botToken, appToken, commandName: "/signpost", apiUrl: recorder.apiUrl }, bot: () => bot, logger });
+  slack = createSlackApp({ settings: { botToken, appToken, commandName: "/signpost", apiUrl: recorder.apiUrl }, bot: () => bot, state, logger });
 });
 
 afterAll(async () => {
@@ -141,7 +145,7 @@ describe("Slack over Socket Mode", () => {
 
   it("fails to start, with Slack's error, when Slack refuses the app token (revoked: invalid_auth)", async () => {
     const before = recorder.callsTo("apps.connections.open").length;
-    const refused = createSlackApp({ settings: { botToken, appToken: "xapp-1-A123ABC456-2222222222222-revoked", commandName: "/signpost", apiUrl: recorder.apiUrl }, bot: () => undefined, logger: memoryLogger().logger });
+    const refused = createSlackApp({ settings: { botToken, appToken: "xapp-1-A123ABC456-2222222222222-revoked", commandName: "/signpost", apiUrl: recorder.apiUrl }, bot: () => undefined, state, logger: memoryLogger().logger });
     try {
       await expect(within(10_000, refused.start(), "a refused start")).rejects.toThrow(/invalid_auth/);
     } finally {

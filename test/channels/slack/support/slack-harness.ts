@@ -1,21 +1,20 @@
 /**
- * The Slack channel as it runs: the real core (real directory, intents and a
- * referral desk on a fresh SQLite file), the real Bolt app with its HTTP
+ * The Slack channel as it runs: the real core (real directory, intents, and a
+ * referral desk, conversations and the channel's shared state on a fresh SQLite
+ * file, or on a database a test gives, which a second harness, a second
+ * instance, may share), the real Bolt app with its HTTP
  * receiver mounted on a Hono server on 127.0.0.1 (a free port), and its Web API
  * client pointed at the recording server. The desk's plan is the production
  * one with Slack as the channel's and the triage team's notifier, so status
  * changes travel through the real outbox to chat.postMessage.
  */
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { Hono } from "hono";
 import { createSlackApp } from "../../../../src/channels/slack/create-slack-app.js";
 import { SlackNotifier } from "../../../../src/channels/slack/slack-notifier.js";
 import type { SlackSettings } from "../../../../src/channels/slack/slack-settings.js";
 import { createBot } from "../../../../src/conversation/create-bot.js";
-import { InMemoryConversationStore } from "../../../../src/conversation/in-memory-conversation-store.js";
-import { JsonLinesFeedbackStore } from "../../../../src/feedback/json-lines-feedback-store.js";
+import { KyselyConversationStore } from "../../../../src/conversation/kysely-conversation-store.js";
+import { KyselyFeedbackStore } from "../../../../src/feedback/kysely-feedback-store.js";
 import { startHttpServer } from "../../../../src/http/start-http-server.js";
 import { InboxNotifier } from "../../../../src/notifications/inbox-notifier.js";
 import { InboxStore } from "../../../../src/notifications/inbox-store.js";
@@ -28,7 +27,10 @@ import { ManualClock } from "../../../support/manual-clock.js";
 import { memoryLogger } from "../../../support/memory-logger.js";
 import { noRoleAssignments } from "../../../../src/identity/roles.js";
 import { slackUserId } from "../../../../src/identity/user-id.js";
-import { testReferrals } from "../../../support/test-referrals.js";
+import { migrateToLatest } from "../../../../src/storage/migrate.js";
+import type { DatabaseSettings } from "../../../../src/storage/open-database.js";
+import { openDatabase, sqliteDatabase } from "../../../support/databases.js";
+import { slackState } from "./slack-state.js";
 import { startSlackApiRecorder } from "./slack-api-recorder.js";
 import { sendToSlackEndpoint, type SentRequest } from "./slack-requests.js";
 
@@ -39,25 +41,26 @@ export const triageChannel = "C0TRIAGE";
 export const triageUserId = "U0TRIAGE";
 export const triageWorkspace = "T123ABC456";
 
-export async function startSlackHarness(options: { commandName?: string; now?: () => number } = {}) {
+export async function startSlackHarness(options: { commandName?: string; now?: () => number; database?: DatabaseSettings } = {}) {
   const core = await realDirectoryAndEngine();
   const clock = new ManualClock();
   const recorder = await startSlackApiRecorder();
   const { logger, lines } = memoryLogger();
   const settings: SlackSettings = { botToken: "xoxb-test-token", signingSecret, commandName: options.commandName ?? "/signpost", apiUrl: recorder.apiUrl };
 
-  const { db } = await testReferrals(core.directory, clock);
+  const db = openDatabase(options.database ?? sqliteDatabase().settings);
+  await migrateToLatest(db);
   const plan = notificationPlan(
     { triage: { notifier: "slack", destination: { conversationId: triageChannel } }, notifierFor: (channel) => (channel === "slack" ? "slack" : "inbox"), webhook: false },
     core.directory,
   );
   const referrals = new ReferralDesk(new KyselyReferralStore(db, clock), plan, { roles: { ...noRoleAssignments, triage: new Set([slackUserId(triageWorkspace, triageUserId)]) }, userTeams: new Map() }, clock, core.directory);
   const sender = new OutboxSender(db, [SlackNotifier.fromSettings(settings, logger), new InboxNotifier(new InboxStore(db, clock))], clock, logger);
-  const feedback = new JsonLinesFeedbackStore(path.join(mkdtempSync(path.join(tmpdir(), "signpost-slack-feedback-")), "feedback.jsonl"));
-  const bot = createBot({ ...core, maxResults: 5, conversations: new InMemoryConversationStore(clock, 30 * 60 * 1000), feedback, clock, referrals });
+  const feedback = new KyselyFeedbackStore(db);
+  const bot = createBot({ ...core, maxResults: 5, conversations: new KyselyConversationStore(db, clock, 30 * 60 * 1000), feedback, clock, referrals });
 
   let ready = true;
-  const slack = createSlackApp({ settings, bot: () => (ready ? bot : undefined), logger, ...(options.now ? { now: options.now } : {}) });
+  const slack = createSlackApp({ settings, bot: () => (ready ? bot : undefined), state: slackState(db, clock), logger, ...(options.now ? { now: options.now } : {}) });
   const hono = new Hono();
   slack.mount(hono);
   const server = await startHttpServer(hono, "127.0.0.1", 0);
