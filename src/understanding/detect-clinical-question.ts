@@ -40,6 +40,8 @@ const judgment = [
   String.raw`\bwhat (?:could|might|would|is|are|does|do)(?: \S+)? (?:be )?(?:caus\w+|the cause)\b|\bwhat(?:'s| is) (?:a |the )?(?:good|sensible|safe|normal|usual|typical|ok|okay) (?:dose|dosage|level|amount|range|reading|number)\b|\bwhat(?:'s| is| are) the differences? between\b|\bwhat next\b|\bwhat (?:else )?(?:can|could|should) (?:we|i) (?:try|give|do|use)\b|\bhow often (?:should|do|does|must|can)\b|\bwould you (?:send|admit|treat|give|refer (?:him|her) to (?:a&e|hospital))\b|\b(?:hold|omit|stop|start|increase|reduce|double|halve|skip) (?:the |her |his |their |tonight'?s )?\S+(?: dose)?\s*\?|\bis (?:a |an )?[\d.]+ (?:a )?(?:fever|temp\w*|high|low|normal|raised|ok|okay)\b|\bis (?:it|this|that) (?:just )?(?:dementia|alzheimer'?s|depression|delirium|parkinson'?s|a uti|an infection|a stroke|a tia|cancer|heart failure|sepsis|old age)\b|\bwhat (?:\S+ ){0,3}means? for (?:her|him|them|his|the)\b|\bdoes (?:that|this|it) make (?:her|him|them)\b|\bwould you expect\b`,
   // "is that pre-diabetes or T2DM?", "should she be getting something from the GP to help her sleep?"
   String.raw`\bis (?:that|it|this|she|he) (?:\S+ ){0,3}or (?:\S+ ){0,3}\S+\s*\?|\bshould (?:she|he|they|i|we) (?:be )?(?:getting|having|taking|given|on|prescribed) (?:something|anything)\b`,
+  // "does she need to be worried about that?", "can he have another two paracetamol now?", "is his medication not working?"
+  String.raw`\b(?:does|do|should) (?:she|he|they|i|we) need to (?:be )?(?:worried|concerned|worry)\b|\bcan (?:he|she|they|i|we) (?:have|take|give (?:him|her|them)) (?:another|more|an extra|a further|\d+|one|two|three)\b|\bis (?:his|her|their|the) (?:\w+ )?(?:medication|meds|tablets|inhaler|dose|patch|insulin) (?:not )?(?:working|helping|right|wrong|enough|too (?:high|low|strong))\b`,
   // "what should her target weight be", "can he still have a few pints on his sertraline"
   String.raw`\bwhat should (?:her|his|their|the|my) (?:\S+ ){0,2}be\b|\b(?:can|could|should|may) (?:he|she|they|i|we) (?:still )?(?:have|drink|eat|drive)\b[^.?]{0,40}\b(?:on|with) (?:his|her|their|the) \S+`,
   String.raw`\bwhat (?:stage|grade|level|type|class)\b(?: \S+){0,2} (?:is|does|would|are)\b`,
@@ -65,7 +67,7 @@ const clinicalSubject = new RegExp(subjects.join("|"));
 
 /** Asking for a service, not a judgment: "is there a group", "any support", "who can help". */
 const asksForService =
-  /\b(?:any(?:thing(?! (?:to worry|wrong|serious|of concern))| support| groups?| services?| classes| help| local| clubs?| courses?)|is there (?:a|an|any)|are there (?:any)?|who (?:can|could|does|do|helps?|offers?)|where (?:can|could|is)|what (?:support|help|services?|groups?|classes) |local (?:support|groups?|services?|classes)|any (?:\w+ ){1,2}(?:clubs?|groups?|classes|caf[eé]s?|services?|support|help|schemes?|activities)|support groups?|groups?|classes|exercise|befriending|referr?al|refer|signpost|support|caf[eé]s?|asking (?:about|for) (?:a|an|any|some|local|\w+ (?:caf[eé]s?|groups?|clubs?|support))|looking for|services?|what'?s (?:local|available|out there|on offer|around)|needs? help (?:with|getting|to)|help (?:getting|with (?:transport|shopping|lifts)))\b/;
+  /\b(?:the other thing is|also (?:she|he|they) (?:can'?t|needs?|wants?|would like)|any(?:thing(?! (?:to worry|wrong|serious|of concern))| support| groups?| services?| classes| help| local| clubs?| courses?)|is there (?:a|an|any)|are there (?:any)?|who (?:can|could|does|do|helps?|offers?)|where (?:can|could|is)|what (?:support|help|services?|groups?|classes) |local (?:support|groups?|services?|classes)|any (?:\w+ ){1,2}(?:clubs?|groups?|classes|caf[eé]s?|services?|support|help|schemes?|activities)|support groups?|groups?|classes|exercise|befriending|referr?al|refer|signpost|support|caf[eé]s?|asking (?:about|for) (?:a|an|any|some|local|\w+ (?:caf[eé]s?|groups?|clubs?|support))|looking for|services?|what'?s (?:local|available|out there|on offer|around)|needs? help (?:with|getting|to)|help (?:getting|with (?:transport|shopping|lifts)))\b/;
 
 export interface ClinicalQuestion {
   /** The message asks nothing else: decline it, and say what Signpost can do. */
@@ -73,7 +75,7 @@ export interface ClinicalQuestion {
 }
 
 /** Asking how long someone has left, or whether a sign is "something or nothing", is a clinical question on its own. */
-const prognosis = /\bhow long (?:has|have|ha'?ve|does|do|will|would) (?:she|he|they|her|his)(?: \w+){0,2} (?:got|left|live|have)\b|\bhow long (?:she'?s|he'?s|they'?ve|she has|he has|they have) got\b|\bweeks or months\b|\bmonths or (?:weeks|years)\b|\b(?:prognosis|life expectancy)\b|\bsomething or nothing\b/;
+const prognosis = /\bhow long (?:do|does|can|will|would) (?:people|someone|patients|you|they) (?:usually |normally |typically )?(?:live|last|survive)\b|\bhow long (?:has|have|ha'?ve|does|do|will|would) (?:she|he|they|her|his)(?: \w+){0,2} (?:got|left|live|have)\b|\bhow long (?:she'?s|he'?s|they'?ve|she has|he has|they have) got\b|\bweeks or months\b|\bmonths or (?:weeks|years)\b|\b(?:prognosis|life expectancy)\b|\bsomething or nothing\b/;
 
 /**
  * A question put loosely ("any idea why her legs are so swollen", "wondering if her new tablets are making

@@ -16,6 +16,7 @@ const referral = new RegExp(
     String.raw`\b(?:refer|referral|ref|referring)\b[^.?!]{0,40}\b${firstContact}\b`,
     String.raw`\b${firstContact}\s+(?:referral|ref)\b`,
     String.raw`\b(?:log|make|do|send|put in|raise|submit|start)\s+(?:a|an|the)?\s*(?:new\s+)?(?:${firstContact}\s+)?(?:referral|ref)\b`,
+    String.raw`\bput (?:a|an|the) (?:${firstContact}\s+)?referral in\b`,
     String.raw`\b${asking}\s+(?:log|make|do|send|put in|raise)?\s*(?:a|an)?\s*(?:${firstContact}\s+)?referral\b`,
     String.raw`^\s*(?:please |pls )?refer\b`,
   ].join("|"),
@@ -24,7 +25,7 @@ const referral = new RegExp(
 
 /** Asking about referrals already made, not for a new one. */
 const aboutExisting =
-  /\b(?:status|update|progress|any news|where are we|what happened|my referrals|our referrals|team'?s referrals|open referrals|referrals? (?:i|we) (?:made|sent|logged)|gone through|go through|went through|lost the ref\w*|(?:i|we) (?:sent|made|logged|did|put in|submitted|raised) (?:an? |the |my )?(?:\w+ )?referral|been (?:picked up|received|accepted|declined)|(?:i|we) referred|haven'?t heard (?:anything )?back|heard nothing (?:back)?|check (?:where|on|if|whether) (?:it|the referral|that)|chas(?:e|ing) (?:up )?(?:a|the|my))\b|\bfc-?[0-9a-z]{6}\b/i;
+  /\b(?:(?:i|we) put (?:a|an|the) referral in|status|update|progress|any news|where are we|what happened|my referrals|our referrals|team'?s referrals|open referrals|referrals? (?:i|we) (?:made|sent|logged)|gone through|go through|went through|lost the ref\w*|(?:i|we) (?:sent|made|logged|did|put in|submitted|raised) (?:an? |the |my )?(?:\w+ )?referral|been (?:picked up|received|accepted|declined)|(?:i|we) referred|haven'?t heard (?:anything )?back|heard nothing (?:back)?|check (?:where|on|if|whether) (?:it|the referral|that)|chas(?:e|ing) (?:up )?(?:a|the|my))\b|\bfc-?[0-9a-z]{6}\b/i;
 
 /** Referring afresh, whatever an older referral did: "please refer to FCP again", "re-refer". */
 const referAgain = new RegExp(String.raw`\b(?:${asking}\s+)?(?:re-?refer|refer (?:\w+ )?(?:to|into) ${firstContact} again|refer (?:\w+ )?again)\b`, "i");
@@ -47,6 +48,8 @@ const aboutSignpost = new RegExp(
     String.raw`\b(?:love|loving|hate|hating)\s+(?:this|signpost|the tool|the app|the bot)\b`,
     String.raw`\bkeeps? (?:giving|showing|bringing up|coming up with|throwing up) (?:me |us )?(?:\w+ )?(?:stuff|results|services|things|answers)\b`,
     String.raw`\b(?:thanks|thank you|cheers)\b[^.?!]{0,30}\b(?:found|saved me|sorted|worked)\b`,
+    // "the carers group at Syston library you listed finished last year"
+    String.raw`\byou (?:listed|showed|suggested|recommended|gave)\b[^.?!]{0,60}\b(?:finished|closed|stopped|shut|moved|no longer|doesn'?t|wasn'?t|isn'?t|not running)\b|\b(?:listed|suggested|recommended)\b[^.?!]{0,40}\b(?:finished|closed|shut) (?:last|in|a while)\b`,
     // "every time I search for Rutland it gives me Leicester city services"
     String.raw`\b(?:every time|whenever|each time) (?:i|we) (?:search|look|ask|type)\b[^.?!]{0,60}\b(?:it )?(?:gives|shows|brings up|comes up with|returns)\b`,
     // "so much quicker than trawling the directory", "well done to whoever built it"
@@ -73,7 +76,7 @@ const reportsChange =
 const asksAlternative = /\b(?:any|anything|is there (?:another|anything|a)|alternatives?|instead\?|what else)\b/i;
 
 /** Asking for help for someone as well as (or instead of) reporting a change. */
-const asksHelp = /\b(?:wants? to|would like|needs? (?:help|support|to)|looking for|help with|learn (?:how )?to)\b/i;
+const asksHelp = /\b(?:wants? to|would like|needs? (?:help|support|to)|looking for|help with|learn (?:how )?to|needs? (?:\w+ )?(?:delivered|a lift|lifts)|any(?:one|body) (?:who|that) (?:can|could|does|do))\b/i;
 
 /** Asking for another service, or for help for someone, instead of (or as well as) reporting one. */
 export function asksForAlternative(message: string): boolean {

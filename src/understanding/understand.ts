@@ -141,10 +141,12 @@ export function understand(text: string, options: UnderstandOptions): Understand
 
 /** Words of the abuse itself ("controls all the money"), not a need for money advice. */
 const abuseWords = new Set(["money", "finances", "phone", "her money", "his money", "the money"]);
-const partner = /\b(?:partner|husband|wife|boyfriend|girlfriend|ex|ex-partner|ex-husband|ex-wife|spouse|fianc[eé]e?)\b/i;
+// Personally connected, as the Domestic Abuse Act 2021 has it: a partner or ex, or a relative.
+const partner =
+  /\b(?:partner|husband|wife|boyfriend|girlfriend|ex|ex-partner|ex-husband|ex-wife|spouse|fianc[eé]e?|son|daughter|grandson|granddaughter|nephew|niece|brother|sister|stepson|stepdaughter|mum|mother|dad|father)\b/i;
 
 /**
- * Abuse or violence from a partner, disclosed and happening (not long ago, not
+ * Abuse or violence from a partner, an ex or a relative, disclosed and happening (not long ago, not
  * denied), is domestic abuse: it is named as that need (directory/needs.yaml,
  * `domestic-abuse`) rather than matched to the nearest need by its words.
  */

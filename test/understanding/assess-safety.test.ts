@@ -77,6 +77,9 @@ describe("assessSafety: emergencies now", () => {
     ["he wandered off after breakfast, nobody has seen him since, in slippers and no coat", "missing"],
     ['she says she took "around 20" of her co-codamol an hour ago', "overdose"],
     ["she keeps whispering please don't leave me with him", "violence"],
+    ["my uncle slipped on the drive, it's snowing, he can't get up and we can't lift him", "collapse"],
+    ["she's at the bottom of her stairs with blood coming from her ear", "collapse"],
+    ["a man is dragging his girlfriend along the street by her hair", "violence"],
   ])("%s -> %s", (text, kind) => {
     const check = assessSafety(text);
     expect(check.tier).toBe("emergency");

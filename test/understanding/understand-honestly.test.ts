@@ -44,6 +44,9 @@ describe("clinical questions", () => {
     "what's a safe dose of vitamin D for an 85 year old",
     "what's the difference between vascular dementia and Lewy body",
     "how often should her bloods be done on lithium",
+    "realistically how long do people live with heart failure that bad?",
+    "can she have another dose of oramorph yet?",
+    "is her patch not working properly? the pain is worse at night",
   ])("declines %j, and offers what Signpost can do", async (text) => {
     const answer = await ask(text);
     expect(answer.intent).toBe("unknown");
