@@ -1,7 +1,7 @@
 /**
  * The person's age, as staff write it: "84yo", "84-year-old", "aged 81",
  * "age: 72", "79M", "F 90", "Pt 26F", "Mrs P (79)", "a lady of 90", "gent 84",
- * "lonely gent in Loughborough, 84,", and decades as their lower bound ("in her
+ * "lonely gent in Loughborough, 84,", "girl, 15", and decades as their lower bound ("in her
  * 80s" -> 80). Test results, doses, postcodes, house numbers, dates and times
  * are taken out first (scrub-clinical-values.ts), so "BMI 34", "BP 146/90" or
  * "12 Castle View Close" are never an age. Lengths of time ("off sick 2 yrs",
@@ -34,6 +34,9 @@ const forms: readonly { readonly pattern: RegExp; readonly min: number; readonly
   { pattern: /\b(?:m|f|male|female)\s?[,:]?\s?(\d{2,3})\b/g, min: 16 },
   { pattern: new RegExp(`\\b${person}[,:]?\\s+(?:is\\s+|of\\s+|aged\\s+)?(\\d{2,3})\\b(?!\\s*(?:%|/|years? ago|yrs? ago))`, "g"), min: 16 },
   { pattern: /\(\s*(\d{2,3})\s*\)/g, min: 16 },
+  // A child or young person named as the person: "girl, 15", "lad 14", "teenager aged 13". Not a son or
+  // daughter, who is usually someone else in the note.
+  { pattern: /\b(?:girl|boy|lad|lass|teenager|teen|young person|young man|young woman)[,:]?\s+(?:is\s+|of\s+|aged\s+)?(\d{1,2})\b(?!\s*(?:%|\/|years? ago|yrs? ago|kg|m\b|miles?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?))/g, min: 5 },
 ];
 
 const decade = /(?:^|\b(?:in|his|her|their|the|over|early|mid|late)\s+)(?:early |mid |late |mid-|late-|early-)?(\d)0s\b/g;

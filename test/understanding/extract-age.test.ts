@@ -25,6 +25,8 @@ describe("extractAge", () => {
     ["63F T2DM HbA1c 81, BMI 38.4, BP 146/90", 63],
     ["a 13-year-old young carer", 13],
     ["Mr T, 73, 12 Castle View Close", 73],
+    ["Referral from the school nurse: girl, 15, cares for her mum", 15],
+    ["lad 14 in Coalville, struggling at school", 14],
   ])("%s -> %i", (text, expected) => {
     expect(age(text)).toBe(expected);
   });
@@ -43,6 +45,8 @@ describe("extractAge", () => {
     "walks 50m with a frame",
     "took 2 x 500mg paracetamol at 0915",
     "3 kids under 5, braunstone estate",
+    "her boy 2 days a week at nursery",
+    "young man 3 miles away from the nearest bus",
     "",
     "no age given",
   ])("finds no age in %j", (text) => {
