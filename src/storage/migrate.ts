@@ -6,6 +6,7 @@ import { migration002 } from "./migrations/002-teams-conversations.js";
 import { migration003 } from "./migrations/003-jobs.js";
 import { migration004 } from "./migrations/004-identity.js";
 import { migration005 } from "./migrations/005-directory-reviews.js";
+import { migration008 } from "./migrations/008-directory-versions.js";
 
 /** Every migration, in order. Never edit one that has shipped: add the next. */
 export const migrations: Readonly<Record<string, Migration>> = {
@@ -14,6 +15,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   "003-jobs": migration003,
   "004-identity": migration004,
   "005-directory-reviews": migration005,
+  "008-directory-versions": migration008,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve({ ...migrations }) };
