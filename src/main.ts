@@ -39,6 +39,7 @@ import { ReferralDesk } from "./referrals/referral-desk.js";
 import { notificationPlan } from "./referrals/referral-notifications.js";
 import { migrateToLatest } from "./storage/migrate.js";
 import { openDatabase } from "./storage/open-database.js";
+import { pingDatabase } from "./storage/ping-database.js";
 import { createHttpApp, type HttpCore } from "./http/create-http-app.js";
 import { mountSearchApi } from "./http/search-api.js";
 import { RateLimits } from "./limits/rate-limits.js";
@@ -225,6 +226,7 @@ export async function createSignpost(config: Config, logger: Logger, use: Signpo
     ask: (question) => answerQuestion(question, deps),
     health: () => engine.health(),
     directoryVersion: () => shared.status(),
+    databaseReachable: () => pingDatabase(db),
   };
 }
 

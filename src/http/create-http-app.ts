@@ -17,6 +17,8 @@ export interface HttpCore {
   readonly serviceCount: number;
   /** The directory version every instance should answer from, as this one last saw it (absent: no database). */
   directoryVersion?(): SharedDirectoryStatus;
+  /** Whether the database answers now (absent: not asked). */
+  databaseReachable?(): Promise<boolean>;
 }
 
 export interface HttpAppOptions {
@@ -52,9 +54,12 @@ export function createHttpApp({ core, logger, publicUrl }: HttpAppOptions): Hono
   app.get("/readyz", async (c) => {
     const ready = core();
     if (!ready) return c.json({ status: "starting", detail: "the directory is being indexed" }, 503);
-    const health = await ready.health();
+    const [health, database] = await Promise.all([ready.health(), ready.databaseReachable?.()]);
     const own = ready.directoryFingerprint;
     const version = ready.directoryVersion?.();
+    // Still ready without the database: it answers what needs none, and refuses the rest with a sentence.
+    const databaseAway = database === false ? "the database is unreachable: chat turns, sign-in and referrals are refused with a sentence until it is back" : undefined;
+    const detail = [health.detail, databaseAway].filter(Boolean).join("; ");
     return c.json(
       {
         status: health.ready ? "ready" : "not ready",
@@ -69,8 +74,9 @@ export function createHttpApp({ core, logger, publicUrl }: HttpAppOptions): Hono
               ...(version.problem ? { directoryProblem: version.problem } : {}),
             }
           : {}),
-        ...(health.degraded ? { degraded: true } : {}),
-        ...(health.detail ? { detail: health.detail } : {}),
+        ...(database === undefined ? {} : { database: database ? "reachable" : "unreachable" }),
+        ...(health.degraded || databaseAway ? { degraded: true } : {}),
+        ...(detail ? { detail } : {}),
       },
       health.ready ? 200 : 503,
     );

@@ -57,7 +57,7 @@ describe("a server whose PostgreSQL goes away", () => {
     try {
       const ready = await createHttpApp({ core: () => core, logger }).request("/readyz", { headers: { host: "127.0.0.1:3978" } });
       expect(ready.status).toBe(200);
-      expect(await ready.json()).toMatchObject({ status: "ready", engine: "embedded", onSharedVersion: true });
+      expect(await ready.json()).toMatchObject({ status: "ready", engine: "embedded", onSharedVersion: true, database: "unreachable", degraded: true, detail: expect.stringMatching(/^the database is unreachable/) as unknown });
       const answer = await core.ask("lonely widower in Loughborough");
       expect(answer.results.length).toBeGreaterThan(0);
 
@@ -82,5 +82,9 @@ describe("a server whose PostgreSQL goes away", () => {
       await db.destroy();
     }
     await waitFor(() => Promise.resolve(core.directory.fingerprint === next.fingerprint || undefined), 10_000);
+    const back = await createHttpApp({ core: () => core, logger }).request("/readyz", { headers: { host: "127.0.0.1:3978" } });
+    const body = (await back.json()) as Record<string, unknown>;
+    expect(body).toMatchObject({ database: "reachable", onSharedVersion: true });
+    expect(body.degraded).toBeUndefined();
   }, 120_000);
 });

@@ -60,6 +60,15 @@ describe("GET /readyz and the directory version", () => {
     const first = await readyz({ directoryVersion: () => ({}) });
     expect(first.body).toMatchObject({ sharedDirectory: null, onSharedVersion: true });
   });
+
+  it("stays ready without the database, and says it is degraded and why", async () => {
+    const away = await readyz({ databaseReachable: () => Promise.resolve(false) });
+    expect(away.status).toBe(200);
+    expect(away.body).toMatchObject({ status: "ready", database: "unreachable", degraded: true, detail: expect.stringMatching(/^the database is unreachable: chat turns, sign-in and referrals are refused with a sentence/) as unknown });
+    const back = await readyz({ databaseReachable: () => Promise.resolve(true) });
+    expect(back.body).toMatchObject({ database: "reachable" });
+    expect(back.body.degraded).toBeUndefined();
+  });
 });
 
 describe("GET /api/search", () => {
