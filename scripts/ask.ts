@@ -21,7 +21,7 @@ if (question === "") {
 try {
   const config = loadConfig(process.env, { cwd: process.cwd() });
   const logger = createLogger({ level: "warn", destination: process.stderr });
-  const core = await createSignpost(config, logger);
+  const core = await createSignpost(config, logger, { role: "tool", meilisearch: "read-only" });
   try {
     const answer = await core.ask(question);
     process.stdout.write(json ? `${JSON.stringify(answer)}\n` : `${formatAnswerText(answer, core.directory)}\n`);

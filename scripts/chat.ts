@@ -16,7 +16,7 @@ import { terminalUserId } from "../src/identity/user-id.js";
 import { createSignpost } from "../src/main.js";
 
 const config = loadConfig(process.env, { cwd: process.cwd() });
-const signpost = await createSignpost(config, createLogger({ level: "warn", destination: process.stderr }));
+const signpost = await createSignpost(config, createLogger({ level: "warn", destination: process.stderr }), { role: "tool", meilisearch: "read-only" });
 const conversationId = `terminal-${randomUUID()}`;
 // Who is chatting: the operating-system user, as the core's namespaced id (terminal:<uid>).
 const userId = terminalUserId(process.getuid?.() ?? "user");

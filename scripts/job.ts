@@ -19,7 +19,7 @@ if (!command || (command !== "list" && command !== "inbox" && !(jobNames as read
 }
 
 const config = loadConfig(process.env, { cwd: process.cwd() });
-const signpost = await createSignpost(config, createLogger({ level: "warn", destination: process.stderr }));
+const signpost = await createSignpost(config, createLogger({ level: "warn", destination: process.stderr }), { role: "tool", meilisearch: "off" });
 try {
   if (command === "list") {
     for (const name of jobNames) {

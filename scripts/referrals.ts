@@ -41,7 +41,7 @@ if (checkedBy && !checkedBy.ok) fail(`--by: ${checkedBy.problem}\n${usage}`);
 const operatorId = values.by ?? terminalUserId(process.getuid?.() ?? "operator");
 
 const config = loadConfig(process.env, { cwd: process.cwd() });
-const signpost = await createSignpost(config, createLogger({ level: "warn", destination: process.stderr }));
+const signpost = await createSignpost(config, createLogger({ level: "warn", destination: process.stderr }), { role: "tool", meilisearch: "off" });
 try {
   if (command === "export") {
     const operator = { userId: operatorId, channel: "cli", conversationId: "cli" };

@@ -5,6 +5,7 @@
  */
 import { realpathSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
+import { hostname } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Kysely } from "kysely";
@@ -23,6 +24,10 @@ import { mountOrukRoutes } from "./oruk/mount-oruk-routes.js";
 import type { Bot } from "./conversation/bot.js";
 import { createBot } from "./conversation/create-bot.js";
 import { KyselyConversationStore } from "./conversation/kysely-conversation-store.js";
+import { KyselyDirectoryVersions } from "./directory-version/kysely-directory-versions.js";
+import { SharedDirectory } from "./directory-version/shared-directory.js";
+import { VersionIndexBuilds } from "./directory-version/version-index-builds.js";
+import { watchDirectoryVersion } from "./directory-version/watch-directory-version.js";
 import { isSignpostError } from "./errors/signpost-error.js";
 import { importFeedbackFile } from "./feedback/import-feedback-file.js";
 import { KyselyFeedbackStore } from "./feedback/kysely-feedback-store.js";
@@ -36,19 +41,17 @@ import { ReferralDesk } from "./referrals/referral-desk.js";
 import { notificationPlan } from "./referrals/referral-notifications.js";
 import type { Database } from "./storage/database-schema.js";
 import { openMigratedDatabase } from "./storage/open-migrated-database.js";
+import { pingDatabase } from "./storage/ping-database.js";
 import { createHttpApp, type HttpCore } from "./http/create-http-app.js";
 import { mountSearchApi } from "./http/search-api.js";
 import { RateLimits } from "./limits/rate-limits.js";
 import { KyselySessionStore } from "./sessions/kysely-session-store.js";
 import { KyselySignInAttempts } from "./sessions/kysely-sign-in-attempts.js";
-import { createJobs, type Jobs } from "./jobs/create-jobs.js";
+import { createJobs, type Jobs, openJobLock } from "./jobs/create-jobs.js";
 import { startHttpServer } from "./http/start-http-server.js";
 import { createLogger, type Logger } from "./logging/create-logger.js";
-import { EmbeddedSearchEngine } from "./search/embedded-search-engine.js";
-import { FallbackSearchEngine } from "./search/fallback-search-engine.js";
-import { meilisearchClient } from "./search/meilisearch-client.js";
-import { MeilisearchSearchEngine } from "./search/meilisearch-search-engine.js";
-import { CompactTextIndex } from "./search/compact-text-index.js";
+import { createSearchEngine } from "./search/create-search-engine.js";
+import { readOnly } from "./search/index-builds.js";
 import type { SearchEngine } from "./search/search-engine.js";
 import { systemClock } from "./time/clock.js";
 import { KyselyUnmetSearchLog } from "./unmet-searches/kysely-unmet-search-log.js";
@@ -74,6 +77,8 @@ export interface Signpost extends HttpCore {
   readonly signInAttempts: KyselySignInAttempts;
   /** Rate limits for every channel (src/limits/). */
   readonly limits: RateLimits;
+  /** The directory version every instance should answer from, as this one follows it. */
+  readonly sharedDirectory: SharedDirectory;
   /** Sends waiting notifications once; main() runs it on an interval. */
   readonly sendNotifications: () => Promise<number>;
   /** Closes the database. */
@@ -81,28 +86,38 @@ export interface Signpost extends HttpCore {
 }
 
 /**
+ * How a process shares the directory version and the Meilisearch index with
+ * the other instances (src/directory-version/). A server (npm start) records
+ * the directory it loaded when the shared version is another, follows the
+ * shared version, and builds the Meilisearch index when it lacks that version.
+ * A tool (ask, chat, job, referrals) does neither: it searches the shared
+ * index read-only, and only when it already holds the tool's directory, or
+ * not at all.
+ */
+export type SignpostUse = { readonly role: "server" } | { readonly role: "tool"; readonly meilisearch: "read-only" | "off" };
+
+/**
  * Loads the directory and the intents, indexes and trains, and builds the
  * conversation core: everything the channels, `ask` and `chat` need. It opens
  * and migrates the database itself unless it is given one already open
  * (main() opens it first, for the channels); either way close() closes it.
  */
-export async function createSignpost(config: Config, logger: Logger, openDb?: Kysely<Database>): Promise<Signpost> {
+export async function createSignpost(config: Config, logger: Logger, use: SignpostUse, openDb?: Kysely<Database>): Promise<Signpost> {
   const started = performance.now();
   const snapshot = new DirectorySnapshotFile(path.join(config.dataDir, "directory-snapshot.json"));
   const [loaded, intents] = await Promise.all([loadDirectory(config.directoryDir, { snapshot }), loadIntents(config.intentsDir)]);
   // Everything below reads the directory through the live view, so a refresh reaches it all.
   const live = new LiveDirectory(loaded);
   const directory = live.view;
-  const embedded = new EmbeddedSearchEngine(() => new CompactTextIndex());
-  const meili = config.meilisearch;
-  const engine: SearchEngine = meili
-    ? new FallbackSearchEngine(
-        new MeilisearchSearchEngine(meilisearchClient(meili), meili.index),
-        embedded,
-        logger,
-        systemClock,
-      )
-    : embedded;
+  const settings = config.referrals;
+  const db = openDb ?? (await openMigratedDatabase(settings.store, logger));
+  const versions = new KyselyDirectoryVersions(db, settings.store.kind);
+  const lock = openJobLock(settings.store.kind, db, systemClock);
+  const builds = use.role === "server" ? new VersionIndexBuilds(versions, lock) : undefined;
+  const engine = createSearchEngine(config, logger, systemClock, use.role === "server" ? builds : use.meilisearch === "read-only" ? readOnly : undefined);
+  const instance = config.instanceName ?? `${hostname()}:${process.pid}`;
+  const shared = new SharedDirectory({ versions, live, engine, directoryDir: config.directoryDir, snapshot, instance, clock: systemClock, logger, ...(builds ? { builds } : {}) });
+  if (use.role === "server") await shared.adopt();
   await engine.index(loaded);
   const trainingStarted = performance.now();
   const modelFile = new IntentModelFile(path.join(config.dataDir, "intent-model.json"));
@@ -121,8 +136,6 @@ export async function createSignpost(config: Config, logger: Logger, openDb?: Ky
     },
     "directory indexed and intents trained",
   );
-  const settings = config.referrals;
-  const db = openDb ?? (await openMigratedDatabase(settings.store, logger));
   const inbox = new InboxStore(db, systemClock);
   // Where the First Contact triage team hears of new referrals, and of those waiting too long.
   const triage = { notifier: settings.triage.notifier, destination: { conversationId: settings.triage.destination } };
@@ -166,7 +179,14 @@ export async function createSignpost(config: Config, logger: Logger, openDb?: Ky
     engine,
     snapshot,
     feedback,
+    lock,
+    publisher: shared,
   });
+  // Servers on PostgreSQL follow the shared version; with SQLite there is one instance, as before.
+  const watch =
+    use.role === "server" && settings.store.kind === "postgres"
+      ? watchDirectoryVersion({ check: () => shared.check(), databaseUrl: settings.store.url, intervalMs: config.directoryVersionCheckMs, logger })
+      : undefined;
   const unmetSearches = new UnmetSearchRecorder(new KyselyUnmetSearchLog(db), engine, systemClock, logger);
   const limits = settings.store.kind === "postgres" ? RateLimits.onPostgres(config.limits, settings.store.url) : RateLimits.inMemory(config.limits);
 
@@ -193,10 +213,11 @@ export async function createSignpost(config: Config, logger: Logger, openDb?: Ky
     signInAttempts: new KyselySignInAttempts(db, systemClock),
     limits,
     sendNotifications: () => sender.runOnce(),
+    sharedDirectory: shared,
     // Counts of unmet searches still being written go in first.
     close: () =>
-      unmetSearches
-        .settled()
+      Promise.resolve(watch?.stop())
+        .then(() => unmetSearches.settled())
         .then(() => limits.close())
         .then(() => db.destroy()),
     get directoryFingerprint() {
@@ -207,6 +228,8 @@ export async function createSignpost(config: Config, logger: Logger, openDb?: Ky
     },
     ask: (question) => answerQuestion(question, deps),
     health: () => engine.health(),
+    directoryVersion: () => shared.status(),
+    databaseReachable: () => pingDatabase(db),
   };
 }
 
@@ -331,7 +354,7 @@ async function main(): Promise<void> {
   process.once("SIGTERM", stop);
 
   try {
-    signpost = await createSignpost(config, logger, db);
+    signpost = await createSignpost(config, logger, { role: "server" }, db);
     const running = signpost;
     if (config.jobs.enabled) running.jobs.scheduler.start();
     sending = setInterval(() => {

@@ -24,6 +24,8 @@ export const configSchema = z.object({
   MEILI_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL like http://127.0.0.1:7700" }).optional(),
   MEILI_API_KEY: z.string().min(1, "must not be empty").optional(),
   MEILI_INDEX: z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, "must be letters, digits, - or _").default("services"),
+  INSTANCE_NAME: z.string().regex(/^[A-Za-z0-9_.:-]{1,100}$/, "must be letters, digits, and . _ : -").optional(),
+  DIRECTORY_VERSION_CHECK_SECONDS: wholeNumber(5, 3600).default(60),
   REFERRAL_STORE: z.enum(["sqlite", "postgres"]).default("sqlite"),
   DATABASE_URL: z.string().regex(/^postgres(?:ql)?:\/\//, "must be a postgres:// URL").optional(),
   TRIAGE_USER_IDS: z.string().default(""),
@@ -187,6 +189,10 @@ export interface Config {
   readonly dataDir: string;
   readonly directoryDir: string;
   readonly searchMaxResults: number;
+  /** Who this instance is in the directory version rows and the log (INSTANCE_NAME); main() defaults it to host and pid. */
+  readonly instanceName?: string;
+  /** How often an instance looks for a new shared directory version besides PostgreSQL's notifications. */
+  readonly directoryVersionCheckMs: number;
   /** Present when MEILI_URL is set: Meilisearch answers, the embedded engine stands in when it fails. */
   readonly meilisearch?: { readonly url: string; readonly apiKey?: string; readonly index: string };
   readonly conversationTtlMs: number;

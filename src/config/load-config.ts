@@ -60,6 +60,8 @@ export function loadConfig(env: Env, options: LoadConfigOptions): Config {
     dataDir,
     directoryDir: path.resolve(options.cwd, raw.DIRECTORY_DIR),
     searchMaxResults: raw.SEARCH_MAX_RESULTS,
+    ...(raw.INSTANCE_NAME ? { instanceName: raw.INSTANCE_NAME } : {}),
+    directoryVersionCheckMs: raw.DIRECTORY_VERSION_CHECK_SECONDS * 1000,
     ...(raw.MEILI_URL ? { meilisearch: { url: raw.MEILI_URL, index: raw.MEILI_INDEX, ...(raw.MEILI_API_KEY ? { apiKey: raw.MEILI_API_KEY } : {}) } } : {}),
     conversationTtlMs: raw.CONVERSATION_TTL_MINUTES * 60_000,
     ...(slack ? { slack } : {}),

@@ -4,6 +4,8 @@ import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { RateLimitedError } from "../errors/rate-limited-error.js";
 import { isSignpostError } from "../errors/signpost-error.js";
 import type { Logger } from "../logging/create-logger.js";
+import { shortVersion } from "../directory-version/directory-versions.js";
+import type { SharedDirectoryStatus } from "../directory-version/shared-directory.js";
 import type { EngineHealth } from "../search/search-engine.js";
 import { browserDefences } from "./browser-defences.js";
 
@@ -13,6 +15,10 @@ export interface HttpCore {
   health(): Promise<EngineHealth>;
   readonly directoryFingerprint: string;
   readonly serviceCount: number;
+  /** The directory version every instance should answer from, as this one last saw it (absent: no database). */
+  directoryVersion?(): SharedDirectoryStatus;
+  /** Whether the database answers now (absent: not asked). */
+  databaseReachable?(): Promise<boolean>;
 }
 
 export interface HttpAppOptions {
@@ -48,15 +54,29 @@ export function createHttpApp({ core, logger, publicUrl }: HttpAppOptions): Hono
   app.get("/readyz", async (c) => {
     const ready = core();
     if (!ready) return c.json({ status: "starting", detail: "the directory is being indexed" }, 503);
-    const health = await ready.health();
+    const [health, database] = await Promise.all([ready.health(), ready.databaseReachable?.()]);
+    const own = ready.directoryFingerprint;
+    const version = ready.directoryVersion?.();
+    // Still ready without the database: it answers what needs none, and refuses the rest with a sentence.
+    const databaseAway = database === false ? "the database is unreachable: chat turns, sign-in and referrals are refused with a sentence until it is back" : undefined;
+    const detail = [health.detail, databaseAway].filter(Boolean).join("; ");
     return c.json(
       {
         status: health.ready ? "ready" : "not ready",
         engine: health.engine,
-        services: health.services,
-        directory: ready.directoryFingerprint.slice(0, 12),
-        ...(health.degraded ? { degraded: true } : {}),
-        ...(health.detail ? { detail: health.detail } : {}),
+        // This instance's own directory, never the count of a shared index.
+        services: ready.serviceCount,
+        directory: shortVersion(own),
+        ...(version
+          ? {
+              sharedDirectory: version.shared ? shortVersion(version.shared.fingerprint) : null,
+              onSharedVersion: version.shared === undefined || version.shared.fingerprint === own,
+              ...(version.problem ? { directoryProblem: version.problem } : {}),
+            }
+          : {}),
+        ...(database === undefined ? {} : { database: database ? "reachable" : "unreachable" }),
+        ...(health.degraded || databaseAway ? { degraded: true } : {}),
+        ...(detail ? { detail } : {}),
       },
       health.ready ? 200 : 503,
     );

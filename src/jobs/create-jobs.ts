@@ -9,7 +9,7 @@ import type { Database } from "../storage/database-schema.js";
 import type { Clock } from "../time/clock.js";
 import { KyselyUnmetSearchLog } from "../unmet-searches/kysely-unmet-search-log.js";
 import { WorkingDays } from "../time/working-days.js";
-import { DirectoryRefreshJob } from "./directory-refresh-job.js";
+import { type DirectoryPublisher, DirectoryRefreshJob } from "./directory-refresh-job.js";
 import { type Job, type JobName, jobNames } from "./job.js";
 import type { JobLock } from "./job-lock.js";
 import { JobRunner, type RunResult } from "./job-runner.js";
@@ -39,6 +39,10 @@ export interface JobDependencies {
   readonly snapshot?: DirectorySnapshot;
   /** The outdated-details reports (the feedback_reports table), for the stale-entries digest. */
   readonly feedback: FeedbackReader;
+  /** The jobs' lock, when the caller shares it with other work (openJobLock otherwise). */
+  readonly lock?: JobLock;
+  /** Where the refresh job records a new directory for the other instances. */
+  readonly publisher?: DirectoryPublisher;
 }
 
 /** The jobs, their runner and their scheduler, as `npm start` and `npm run job` use them. */
@@ -52,12 +56,19 @@ export interface Jobs {
 
 export function createJobs(deps: JobDependencies): Jobs {
   const { config, db, clock, logger } = deps;
-  const lock: JobLock = deps.store === "postgres" ? new PostgresJobLock(db) : new SqliteJobLock(db, clock);
+  const lock = deps.lock ?? openJobLock(deps.store, db, clock);
   const runs = new JobRuns(db);
   const notices = new Notices(db, deps.targets, () => clock.now());
   const runner = new JobRunner(lock, runs, notices, clock, logger);
   const all: Job[] = [
-    new DirectoryRefreshJob({ directoryDir: deps.directoryDir, feeds: config.orukFeeds, live: deps.live, engine: deps.engine, ...(deps.snapshot ? { snapshot: deps.snapshot } : {}) }),
+    new DirectoryRefreshJob({
+      directoryDir: deps.directoryDir,
+      feeds: config.orukFeeds,
+      live: deps.live,
+      engine: deps.engine,
+      ...(deps.snapshot ? { snapshot: deps.snapshot } : {}),
+      ...(deps.publisher ? { publisher: deps.publisher } : {}),
+    }),
     new UnacknowledgedReferralsJob({ queries: new ReferralQueries(db), workingDays: new WorkingDays(config.extraNonWorkingDays), afterWorkingDays: config.unacknowledgedAfterWorkingDays, directory: deps.live.view }),
     new OutcomeFollowUpJob({ queries: new ReferralQueries(db), afterDays: config.outcomeFollowUpDays, directory: deps.live.view }),
     new RetentionJob({ db, clock, retentionDays: config.retentionDays }),
@@ -79,4 +90,9 @@ export function createJobs(deps: JobDependencies): Jobs {
       return runner.run(job, `by-hand:${clock.now().toISOString()}`);
     },
   };
+}
+
+/** One instance at a time: a PostgreSQL advisory lock, or SQLite's lock row. */
+export function openJobLock(store: "sqlite" | "postgres", db: Kysely<Database>, clock: Clock): JobLock {
+  return store === "postgres" ? new PostgresJobLock(db) : new SqliteJobLock(db, clock);
 }

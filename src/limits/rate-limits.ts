@@ -56,6 +56,7 @@ export class RateLimits implements TurnLimits {
   static onPostgres(config: LimitsConfig, url: string): RateLimits {
     const pool = new pg.Pool({ connectionString: url, max: 3 });
     pool.on("error", () => undefined); // an idle connection dropped; the next query opens another
+    pool.on("connect", (client) => client.on("error", () => undefined)); // dropped while lent out: its query fails
     const limiters = build(
       config,
       (options) =>

@@ -2,6 +2,17 @@ import type { Settings } from "meilisearch";
 import type { Directory, Service } from "../directory/directory.js";
 import { normaliseText } from "../text/normalise-text.js";
 
+/**
+ * Bump when what is stored changes (a document field, a setting): an index
+ * built by an older Signpost is then rebuilt even for the same directory.
+ */
+export const indexFormat = 2;
+
+/** What an index built from this directory is stamped with: the format and the directory's fingerprint. */
+export function indexVersion(directory: Directory): string {
+  return `${indexFormat}:${directory.fingerprint}`;
+}
+
 /** A service as a Meilisearch document. Ages default to 0 and 120 so that range filters work. */
 export interface ServiceDocument {
   id: string;
@@ -21,9 +32,11 @@ export interface ServiceDocument {
   maximum_age: number;
   front_door: boolean;
   last_verified: string;
+  /** indexVersion of the directory it was built from (never searched: read to skip a rebuild). */
+  index_version: string;
 }
 
-export function toDocument(service: Service, directory: Directory): ServiceDocument {
+export function toDocument(service: Service, directory: Directory, version = indexVersion(directory)): ServiceDocument {
   return {
     id: service.id,
     name: service.name,
@@ -41,6 +54,7 @@ export function toDocument(service: Service, directory: Directory): ServiceDocum
     maximum_age: service.maximum_age ?? 120,
     front_door: service.front_door === true,
     last_verified: service.last_verified,
+    index_version: version,
   };
 }
 

@@ -237,6 +237,22 @@ export interface TeamsPrivateRoutesTable {
   expires_at: string;
 }
 
+/** The shared directory version (src/directory-version/): one row each time a new one is recorded; the latest is live. */
+export interface DirectoryVersionsTable {
+  /** orderedId: sorts in the order the versions were recorded. */
+  id: string;
+  /** The directory's SHA-256 over every file (Directory.fingerprint). */
+  fingerprint: string;
+  /** How many services it holds. */
+  services: number;
+  /** ISO timestamp. */
+  made_at: string;
+  /** The instance that recorded it (INSTANCE_NAME). */
+  made_by: string;
+  /** "start-up", "refresh" (the directory-refresh job) or "by-hand" (npm run job). */
+  reason: string;
+}
+
 export interface Database {
   referrals: ReferralsTable;
   audit_events: AuditEventsTable;
@@ -256,4 +272,5 @@ export interface Database {
   slack_seen_requests: SlackSeenRequestsTable;
   slack_pending_forms: SlackPendingFormsTable;
   teams_private_routes: TeamsPrivateRoutesTable;
+  directory_versions: DirectoryVersionsTable;
 }

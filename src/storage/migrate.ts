@@ -8,6 +8,7 @@ import { migration004 } from "./migrations/004-identity.js";
 import { migration005 } from "./migrations/005-directory-reviews.js";
 import { migration006 } from "./migrations/006-feedback-reports.js";
 import { migration007 } from "./migrations/007-channel-state.js";
+import { migration008 } from "./migrations/008-directory-versions.js";
 
 /** Every migration, in order. Never edit one that has shipped: add the next. */
 export const migrations: Readonly<Record<string, Migration>> = {
@@ -18,6 +19,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   "005-directory-reviews": migration005,
   "006-feedback-reports": migration006,
   "007-channel-state": migration007,
+  "008-directory-versions": migration008,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve({ ...migrations }) };

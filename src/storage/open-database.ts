@@ -29,5 +29,9 @@ export function openDatabase(settings: DatabaseSettings, onIdleError: (error: Er
   // on the pool, which would crash the process unhandled. The pool discards that client and
   // the next query opens a new one; queries that fail surface as StorageError.
   pool.on("error", onIdleError);
+  // One dropped while lent out but between queries (a job's lock, held on a pinned connection
+  // while the job runs; a transaction) is an "error" event on the client itself, which the pool
+  // no longer listens to: unhandled, it would crash the process. Its next query fails instead.
+  pool.on("connect", (client) => client.on("error", onIdleError));
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }

@@ -43,6 +43,34 @@ describe("GET /readyz and /healthz", () => {
   });
 });
 
+describe("GET /readyz and the directory version", () => {
+  const shared = { fingerprint: "b".repeat(64), services: 120, madeAt: "2026-12-04T10:00:00.000Z", madeBy: "signpost-a", reason: "refresh" as const };
+  const readyz = async (overrides: Partial<HttpCore>) => {
+    const response = await httpApp({ core: () => ({ ...core, ...overrides }), logger: memoryLogger().logger }).request("/readyz");
+    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+  };
+
+  it("reports its own directory and service count, never a shared index's, and whether it is on the shared version", async () => {
+    const on = await readyz({ directoryFingerprint: "b".repeat(64), health: () => Promise.resolve({ engine: "meilisearch", ready: true, services: 999 }), directoryVersion: () => ({ shared }) });
+    expect(on).toEqual({ status: 200, body: { status: "ready", engine: "meilisearch", services: core.serviceCount, directory: "bbbbbbbbbbbb", sharedDirectory: "bbbbbbbbbbbb", onSharedVersion: true } });
+    const off = await readyz({ directoryFingerprint: "a".repeat(64), directoryVersion: () => ({ shared, problem: "could not take up the shared directory version bbbbbbbbbbbb" }) });
+    // Still ready: it answers, from its last good directory, and says so.
+    expect(off.status).toBe(200);
+    expect(off.body).toMatchObject({ directory: "aaaaaaaaaaaa", sharedDirectory: "bbbbbbbbbbbb", onSharedVersion: false, directoryProblem: "could not take up the shared directory version bbbbbbbbbbbb" });
+    const first = await readyz({ directoryVersion: () => ({}) });
+    expect(first.body).toMatchObject({ sharedDirectory: null, onSharedVersion: true });
+  });
+
+  it("stays ready without the database, and says it is degraded and why", async () => {
+    const away = await readyz({ databaseReachable: () => Promise.resolve(false) });
+    expect(away.status).toBe(200);
+    expect(away.body).toMatchObject({ status: "ready", database: "unreachable", degraded: true, detail: expect.stringMatching(/^the database is unreachable: chat turns, sign-in and referrals are refused with a sentence/) as unknown });
+    const back = await readyz({ databaseReachable: () => Promise.resolve(true) });
+    expect(back.body).toMatchObject({ database: "reachable" });
+    expect(back.body.degraded).toBeUndefined();
+  });
+});
+
 describe("GET /api/search", () => {
   const app = () => httpApp({ core: () => core, logger: memoryLogger().logger });
 

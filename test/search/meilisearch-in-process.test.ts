@@ -2,8 +2,15 @@ import { freePort } from "../support/free-port.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningMeilisearch, startMeilisearch } from "../support/meilisearch-server.js";
 import { run, start, waitFor } from "../support/run-process.js";
+import { loadDirectory } from "../../src/directory/load-directory.js";
+import { meilisearchClient } from "../../src/search/meilisearch-client.js";
+import { MeilisearchSearchEngine } from "../../src/search/meilisearch-search-engine.js";
+import { realDirectory } from "../support/directory-copy.js";
 
-/** npm start and ask --json with MEILI_URL set: they report which engine answered, and degrade honestly. */
+/**
+ * npm start and ask --json with MEILI_URL set: they report which engine answered, and degrade
+ * honestly; a command-line tool never builds the shared index.
+ */
 describe("Signpost on Meilisearch", () => {
   let meili: RunningMeilisearch;
   beforeAll(async () => {
@@ -13,10 +20,28 @@ describe("Signpost on Meilisearch", () => {
     await meili.stop();
   });
 
-  it("answers ask --json from Meilisearch when it is up, and from the embedded engine when it is not", async () => {
-    const up = await run(process.execPath, ["--import", "tsx", "scripts/ask.ts", "--json", "lonely in Melton"], { MEILI_URL: meili.url, MEILI_API_KEY: meili.masterKey, MEILI_INDEX: "ask_test" });
+  it("answers ask --json from Meilisearch only when it already holds this directory, never building it; from the embedded engine otherwise", async () => {
+    const env = { MEILI_URL: meili.url, MEILI_API_KEY: meili.masterKey, MEILI_INDEX: "ask_test" };
+    const client = meilisearchClient({ url: meili.url, apiKey: meili.masterKey });
+    const ask = () => run(process.execPath, ["--import", "tsx", "scripts/ask.ts", "--json", "lonely in Melton"], env);
+    const tasks = async () => (await client.tasks.getTasks({ limit: 1000 })).results.length;
+
+    // Nothing built yet: a command-line tool answers from the embedded engine and builds nothing.
+    const before = await tasks();
+    const empty = await ask();
+    expect(empty.code).toBe(0);
+    expect(JSON.parse(empty.stdout)).toMatchObject({ engine: "embedded", entities: { areas: ["melton"] } });
+    expect(await tasks()).toBe(before);
+    expect((await client.getIndexes()).results.map((index) => index.uid)).not.toContain("ask_test");
+
+    // Built as a server builds it: the tool now searches it, read-only.
+    await new MeilisearchSearchEngine(client, "ask_test").index(await loadDirectory(realDirectory));
+    const built = await tasks();
+    const up = await ask();
     expect(up.code).toBe(0);
     expect(JSON.parse(up.stdout)).toMatchObject({ engine: "meilisearch", entities: { areas: ["melton"] } });
+    expect(await tasks()).toBe(built);
+
     const down = await run(process.execPath, ["--import", "tsx", "scripts/ask.ts", "--json", "lonely in Melton"], { MEILI_URL: `http://127.0.0.1:${await freePort()}` });
     expect(down.code).toBe(0);
     const answer = JSON.parse(down.stdout) as { engine: string; results: unknown[] };

@@ -1,0 +1,14 @@
+import { formatOrukProblem, OrukImportError } from "../oruk/oruk-import-error.js";
+import { DirectoryError, formatProblem } from "./directory-error.js";
+
+/**
+ * A failure as one line for the maintainers and the log: every problem of an
+ * invalid directory or a refused feed (file, record, field), else the message
+ * and its cause's.
+ */
+export function describeFailure(error: unknown): string {
+  if (error instanceof DirectoryError) return error.problems.map(formatProblem).join("; ");
+  if (error instanceof OrukImportError) return error.problems.map(formatOrukProblem).join("; ");
+  const cause = error instanceof Error && error.cause instanceof Error ? ` (${error.cause.message})` : "";
+  return `${(error as Error).message}${cause}`;
+}
