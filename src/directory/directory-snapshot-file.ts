@@ -30,8 +30,7 @@ export class DirectorySnapshotFile implements DirectorySnapshot {
   }
 
   async read(fingerprint: string): Promise<readonly Service[] | undefined> {
-    const json = await this.file.read(fingerprint);
-    return json === undefined ? undefined : (JSON.parse(json) as Service[]);
+    return this.file.read(fingerprint, (json) => JSON.parse(json) as Service[]);
   }
 
   async write(fingerprint: string, services: readonly Service[]): Promise<void> {

@@ -34,8 +34,11 @@ export class CheckedJsonFile {
     return this.events;
   }
 
-  /** The payload written for `key`, or undefined (and why, in history). */
-  async read(key: string): Promise<string | undefined> {
+  /**
+   * What was written for `key`, decoded; undefined (and why, in history) when the file is missing,
+   * stale, damaged, or its payload does not decode (`decode` returns undefined or throws).
+   */
+  async read<T>(key: string, decode: (payload: string) => T | undefined): Promise<T | undefined> {
     let body: Body;
     try {
       body = JSON.parse(await readFile(this.file, "utf8")) as Body;
@@ -47,17 +50,9 @@ export class CheckedJsonFile {
       this.events.push("stale");
       return undefined;
     }
-    if (typeof body.payload !== "string" || sha256(body.payload) !== body.checksum) {
-      this.events.push("unreadable");
-      return undefined;
-    }
-    this.events.push("used");
-    return body.payload;
-  }
-
-  /** Records that a payload that read back well could not be used after all. */
-  markUnusable(): void {
-    if (this.events.at(-1) === "used") this.events[this.events.length - 1] = "unreadable";
+    const value = typeof body.payload === "string" && sha256(body.payload) === body.checksum ? decodeSafely(body.payload, decode) : undefined;
+    this.events.push(value === undefined ? "unreadable" : "used");
+    return value;
   }
 
   async write(key: string, payload: string): Promise<void> {
@@ -72,6 +67,14 @@ export class CheckedJsonFile {
       await rm(temporary, { force: true });
       this.events.push("write-failed");
     }
+  }
+}
+
+function decodeSafely<T>(payload: string, decode: (payload: string) => T | undefined): T | undefined {
+  try {
+    return decode(payload);
+  } catch {
+    return undefined;
   }
 }
 

@@ -40,23 +40,11 @@ export class IntentModelFile {
   }
 
   async read(key: string): Promise<SoftmaxRegression | undefined> {
-    const json = await this.file.read(key);
-    if (json === undefined) return undefined;
-    const model = restore(json);
-    if (!model) this.file.markUnusable();
-    return model;
+    return this.file.read(key, (json) => SoftmaxRegression.restore(JSON.parse(json) as SavedSoftmax));
   }
 
   async write(key: string, saved: SavedSoftmax): Promise<void> {
     await this.file.write(key, JSON.stringify(saved));
-  }
-}
-
-function restore(json: string): SoftmaxRegression | undefined {
-  try {
-    return SoftmaxRegression.restore(JSON.parse(json) as SavedSoftmax);
-  } catch {
-    return undefined;
   }
 }
 
