@@ -8,6 +8,8 @@ export interface Area {
   readonly kind: "district" | "city" | "unitary";
   readonly places: readonly { readonly name: string; readonly aliases: readonly string[] }[];
   readonly postcodeDistricts: readonly string[];
+  /** Sectors ("LE2 0") of a district shared between areas, where the sector lies in one. */
+  readonly postcodeSectors: readonly string[];
 }
 
 /**
@@ -29,7 +31,7 @@ export class Gazetteer {
       for (const place of area.places) {
         for (const name of [place.name, ...place.aliases]) entries.push([name, area.id]);
       }
-      for (const district of area.postcodeDistricts) entries.push([district, area.id]);
+      for (const code of [...area.postcodeDistricts, ...area.postcodeSectors]) entries.push([code, area.id]);
     }
     for (const group of areaGroupIds) {
       for (const area of groups[group]) entries.push([group, area]);
@@ -55,6 +57,14 @@ export class Gazetteer {
       for (const area of group ?? [id]) wanted.add(area);
     }
     return areaIds.filter((id) => wanted.has(id));
+  }
+
+  /**
+   * Tokens to match places in: the inward code of a postcode cut to its sector digit ("le2", "0ab"
+   * becomes "le2", "0"), so that a full postcode matches its sector. Same length, same positions.
+   */
+  static placeTokens(tokens: readonly string[]): string[] {
+    return tokens.map((token, i) => (/^\d[a-z]{2}$/.test(token) && /^[a-z]{1,2}\d{1,2}$/.test(tokens[i - 1] ?? "") ? token.slice(0, 1) : token));
   }
 
   /** The areas a single place name or postcode district means, if it is one we know. */

@@ -38,6 +38,7 @@ export function buildGazetteer(file: PlacesFile, shownAs: string): { gazetteer?:
       (place.aliases ?? []).forEach((alias, i) => claim(alias, `areas[${a}].places[${p}].aliases[${i}]`));
     });
     (area.postcode_districts ?? []).forEach((district, i) => claim(district, `areas[${a}].postcode_districts[${i}]`));
+    (area.postcode_sectors ?? []).forEach((sector, i) => claim(sector, `areas[${a}].postcode_sectors[${i}]`));
     areas.push({
       id: area.id,
       name: area.name,
@@ -47,6 +48,7 @@ export function buildGazetteer(file: PlacesFile, shownAs: string): { gazetteer?:
         ...area.places.map((place) => ({ name: place.name, aliases: place.aliases ?? [] })),
       ],
       postcodeDistricts: area.postcode_districts ?? [],
+      postcodeSectors: area.postcode_sectors ?? [],
     });
   });
   for (const id of areaIds) if (!areas.some((area) => area.id === id)) problem("areas", `area "${id}" is missing`);

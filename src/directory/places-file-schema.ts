@@ -14,6 +14,9 @@ export const placesFileSchema = z.strictObject({
       postcode_districts: z
         .array(z.string().regex(/^[A-Z]{1,2}\d{1,2}$/, "must be a postcode district like LE11"))
         .optional(),
+      postcode_sectors: z
+        .array(z.string().regex(/^[A-Z]{1,2}\d{1,2} \d$/, "must be a postcode sector like LE2 0"))
+        .optional(),
       places: z.array(z.strictObject({ name, aliases: z.array(name).optional() })).min(1, "must list places"),
     }),
   ),

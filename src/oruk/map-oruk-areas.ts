@@ -15,7 +15,7 @@ export interface MappedAreas {
 }
 
 const separators = /\s*(?:,|;|\/|&|\band\b|\n)\s*/i;
-const postcode = /^([A-Z]{1,2}\d[A-Z\d]?)\s*\d[A-Z]{2}$/i;
+const postcode = /^([A-Z]{1,2}\d[A-Z\d]?)\s*(\d)[A-Z]{2}$/i;
 const district = /^[A-Z]{1,2}\d[A-Z\d]?$/i;
 
 function shorten(text: string): string {
@@ -35,7 +35,11 @@ function lookupName(gazetteer: Gazetteer, name: string): AreaId[] {
 
 function lookupPostcode(gazetteer: Gazetteer, code: string): AreaId[] {
   const trimmed = code.trim().toUpperCase();
-  const outward = postcode.exec(trimmed)?.[1] ?? (district.test(trimmed) ? trimmed : undefined);
+  const full = postcode.exec(trimmed);
+  // The sector ("LE2 0") where the district is shared between areas, else the district.
+  const sector = full ? gazetteer.lookup(`${full[1]} ${full[2]}`) : [];
+  if (sector.length > 0) return sector;
+  const outward = full?.[1] ?? (district.test(trimmed) ? trimmed : undefined);
   return outward === undefined ? [] : gazetteer.lookup(outward);
 }
 

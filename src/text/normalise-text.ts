@@ -21,8 +21,12 @@ export function cleanText(input: string): string {
   return withoutInvisible(input.normalize("NFKC"));
 }
 
+/** A free-standing ampersand is "and": "strength & balance" is "strength and balance" ("A&E" stays one word). */
+const ampersand = /(?<=\s)&(?=\s)/g;
+
 export function normaliseText(input: string): string {
   return cleanText(input)
+    .replace(ampersand, "and")
     .toLowerCase()
     .normalize("NFD")
     .replace(accents, "")
@@ -44,7 +48,7 @@ const clauseBreak = /[,.;:!?()[\]\n|]/;
  * stop...) comes just before each one, so that context can stop at it.
  */
 export function tokenizeWithBreaks(input: string): { tokens: string[]; breakBefore: boolean[] } {
-  const prepared = cleanText(input).toLowerCase().normalize("NFD").replace(accents, "").replace(apostrophes, "");
+  const prepared = cleanText(input).replace(ampersand, "and").toLowerCase().normalize("NFD").replace(accents, "").replace(apostrophes, "");
   const tokens: string[] = [];
   const breakBefore: boolean[] = [];
   let pending = false;

@@ -12,7 +12,7 @@
  */
 import { cleanText } from "../text/normalise-text.js";
 import { sentencesOf } from "./clauses.js";
-import { habitual, happeningNow, newOnset, hypotheticalBefore, negatedAfter, negatedBefore, negationStop, otherPersonBefore, pastAfter, pastBefore, pastTenseBefore, recentPast, resolved } from "./context-cues.js";
+import { habitual, happeningNow, newOnset, hypotheticalBefore, negatedAfter, negatedBefore, negationStop, otherPersonBefore, pastAfter, pastBefore, pastTenseBefore, recentPast, resolved, unharmed } from "./context-cues.js";
 import { type RiskKind, type RiskTier, riskTriggers } from "./risk-lexicon.js";
 import { scrubClinicalValues } from "./scrub-clinical-values.js";
 
@@ -47,7 +47,7 @@ function statusOf(clause: string, start: number, end: number, sentence: string):
   if (negatedBefore.test(negationScope) || negatedAfter.test(after)) return "negated";
   if (otherPersonBefore.test(before)) return "someone-else";
   if (hypotheticalBefore.test(before)) return "hypothetical";
-  if (resolved.test(sentence)) return "resolved";
+  if (resolved.test(sentence) || (unharmed.test(sentence) && !happeningNow.test(sentence))) return "resolved";
   if (pastBefore.test(before) || pastAfter.test(after)) return "past";
   if (pastTenseBefore.test(before) && !happeningNow.test(sentence) && !reported.test(before) && !intending.test(matched)) return "past";
   return "present";

@@ -1,10 +1,12 @@
 import type { Directory } from "../directory/directory.js";
+import { Gazetteer } from "../directory/gazetteer.js";
 import type { AreaId, NeedId } from "../directory/ids.js";
 import { areaIds, needIds } from "../directory/ids.js";
 import { tokenize, tokenizeWithBreaks } from "../text/normalise-text.js";
 import type { TermMatch } from "../text/term-matcher.js";
 import type { Taxonomy } from "../directory/taxonomy.js";
 import { applyAgeBands, groupNeedsAtAge } from "./apply-age-bands.js";
+import { askedOnlyForUnlisted } from "./asked-only-for-unlisted.js";
 import { extractAge } from "./extract-age.js";
 import { residence } from "./resolve-residence.js";
 
@@ -33,13 +35,14 @@ export function extractEntities(text: string, directory: Directory): { entities:
   const tokens = tokenize(text);
   const claimed = new Set<number>();
   const { gazetteer, taxonomy } = directory;
-  const placeMatches = gazetteer.matcher.matchExact(tokens, claimed);
+  const placeTokens = Gazetteer.placeTokens(tokens);
+  const placeMatches = gazetteer.matcher.matchExact(placeTokens, claimed);
   // Needs the directory does not cover claim their words first, so "macular degeneration" never reads as another need.
   const notListed = taxonomy.notListedMatcher.matchExact(tokens, claimed);
-  placeMatches.push(...gazetteer.matcher.matchFuzzy(tokens, claimed));
+  placeMatches.push(...gazetteer.matcher.matchFuzzy(placeTokens, claimed));
   const beforeNeeds = new Set(claimed);
   const age = extractAge(text);
-  const needMatches = applyAgeBands(
+  const needMatches = notListed.length > 0 && askedOnlyForUnlisted(text, taxonomy) ? [] : applyAgeBands(
     askedForGroup(tokens, beforeNeeds, age, taxonomy) ??
       withoutCircumstances([...taxonomy.matcher.matchExact(tokens, claimed), ...taxonomy.matcher.matchFuzzy(tokens, claimed)], notListed.length, taxonomy),
     age,
@@ -47,7 +50,8 @@ export function extractEntities(text: string, directory: Directory): { entities:
     taxonomy,
   );
   // Only where the person lives decides what is local: not a hospital's town, a road's name or a relative's home.
-  const homes = residence(tokens, placeMatches, tokenizeWithBreaks(text).breakBefore);
+  const named = residence(tokens, placeMatches, tokenizeWithBreaks(text).breakBefore);
+  const homes = named.length === 0 ? inTheCity(tokens) : named;
 
   return {
     entities: {
@@ -86,6 +90,14 @@ function askedForGroup(tokens: readonly string[], claimed: ReadonlySet<number>, 
   const others = [...taxonomy.matcher.matchExact(tokens, taken), ...taxonomy.matcher.matchFuzzy(tokens, taken)].filter((match) => !taxonomy.isCircumstance(match.term));
   if (others.length > 0) return undefined;
   return groups.map((match) => ({ ...match, values: [...new Set(match.values.flatMap((group) => groupNeedsAtAge(taxonomy.needsInGroup(group), age, tokens, taxonomy)))] }));
+}
+
+/** In Leicestershire and Rutland, "the city" is Leicester: "a hostel in the city", "lives in the city centre". Only when no other place is where the person lives. */
+const theCity = /\b(?:lives?|living|based|housed|staying|hostel|flat|in|around|within|across) the city\b/;
+
+function inTheCity(tokens: readonly string[]): TermMatch<AreaId>[] {
+  const at = tokens.findIndex((token, i) => token === "city" && tokens[i - 1] === "the" && theCity.test(tokens.slice(Math.max(0, i - 2), i + 1).join(" ")));
+  return at < 0 ? [] : [{ term: "the city", written: "the city", start: at - 1, end: at + 1, values: ["leicester"], fuzzy: false }];
 }
 
 /** The matched values in the vocabulary's canonical order, without repeats. */

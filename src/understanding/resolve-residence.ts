@@ -8,7 +8,9 @@
  *    is in, or that the person cannot reach or is "not" in, is not home;
  * 2. a place after "lives in", "home is", "from", "address" is home, and wins;
  * 3. otherwise a named town, village or neighbourhood beats "Leicester" or
- *    "Leicestershire" used as a postal town or county ("Birstall, Leicester").
+ *    "Leicestershire" used as a postal town or county ("Birstall, Leicester");
+ * 4. with nothing else, a practice's place is home when the person "lives in
+ *    the town" or "lives locally".
  * Tokens are in normal form (tokenize); matches are token spans.
  */
 import type { AreaId } from "../directory/ids.js";
@@ -44,7 +46,13 @@ function isRoad(tokens: readonly string[], at: number): boolean {
   return roadAfter.has(word);
 }
 
-type Role = "home" | "elsewhere" | "plain";
+/** Where a practice or clinic is: not home, unless the message says the person lives in that same place. */
+const practiceAfter = new Set(["surgery", "practice", "medical", "health", "clinic"]);
+const practiceBefore = /\b(?:surgery|practice|gp|clinic|pcn)\b(?:\s+\S+){0,3}$/;
+/** "lives in the town", "lives locally", "lives in the same village": home is the place already named. */
+const livesThere = /\b(?:lives?|living|resides?|based) (?:in (?:the|that|this) (?:same )?(?:town|village|area)|locally|nearby|close by|round the corner|in the same (?:town|village|area))\b/;
+
+type Role = "home" | "elsewhere" | "practice" | "plain";
 
 /**
  * The places that are the person's home, or every place that could be when none
@@ -63,10 +71,11 @@ export function residence(tokens: readonly string[], matches: readonly TermMatch
     // A place that is itself a road ("Saffron Lane") is not made a road again by the next word ("the Saffron Lane way").
     const isItselfRoad = roadAfter.has(tokens[m.end - 1] ?? "");
     const road = !isItselfRoad && (isRoad(tokens, m.end) || (!breakBefore[m.end] && !breakBefore[m.end + 1] && isRoad(tokens, m.end + 1)));
+    if (!road && practiceAfter.has(after)) return "practice";
     if (road || facilityAfter.has(after)) return "elsewhere";
     // "staying with a friend in Leicester", "registered at a Hinckley practice but lives in Stoney Stanton": home, whoever else is named.
     if (withSomeone.test(before) || butLives.test(before)) return "home";
-    if (otherContext.test(before)) return "elsewhere";
+    if (otherContext.test(before)) return practiceBefore.test(before) ? "practice" : "elsewhere";
     // "a mile outside Whissendine", "just outside Oakham": near a village or town is its area; near the city is not.
     const nearTown = nearOutside.test(before) && !wide.has(m.written);
     // "lives just outside Leicester", "lives not in Leicester but...": outside wins over "lives".
@@ -81,5 +90,7 @@ export function residence(tokens: readonly string[], matches: readonly TermMatch
   const kept = roles.filter((r) => r.role === "plain").map((r) => r.m);
   // A town or village named with "Leicester" or "Leicestershire" as its postal town or county: the town is home.
   const specific = kept.filter((m) => !wide.has(m.written));
-  return specific.length > 0 ? specific : kept;
+  if (kept.length > 0) return specific.length > 0 ? specific : kept;
+  // "Practice nurse at a Market Harborough surgery ... lives in the town": the practice's place is home.
+  return livesThere.test(tokens.join(" ")) ? roles.filter((r) => r.role === "practice").map((r) => r.m) : [];
 }

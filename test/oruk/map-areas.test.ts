@@ -33,6 +33,13 @@ describe("placing a feed's services", () => {
     expect(mapOrukAreas(service(at({ postal_code: "ABC 1234", city: "MyCity" })), gazetteer)).toEqual({ areas: [], unmapped: ["postcode ABC 1234"] });
   });
 
+  it("reads a postcode in a district shared between areas by its sector, where the sector lies in one", () => {
+    expect(mapOrukAreas(service(at({ postal_code: "LE2 0QW" })), gazetteer).areas).toEqual(["leicester"]);
+    expect(mapOrukAreas(service(at({ postal_code: "le2 4ab" })), gazetteer).areas).toEqual(["oadby-and-wigston"]);
+    // LE2 9 straddles the boundary: the town decides.
+    expect(mapOrukAreas(service(at({ postal_code: "LE2 9ZZ", city: "Glen Parva" })), gazetteer).areas).toEqual(["blaby"]);
+  });
+
   it("writes whole groups compactly", () => {
     expect(compactAreas(gazetteer.expand(["llr"]), gazetteer)).toEqual(["llr"]);
     expect(compactAreas(gazetteer.expand(["leicestershire", "rutland"]), gazetteer)).toEqual(["leicestershire", "rutland"]);

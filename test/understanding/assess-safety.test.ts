@@ -247,6 +247,9 @@ describe("assessSafety: signs in plain words", () => {
     "she's turned blue round the mouth and is gasping",
     "he's not breathing properly and I can't wake him",
     "lady in the sheltered flat pulled her cord, found her on the floor, says she's been there since yesterday teatime",
+    "autistic lad of 17 never got off the college minibus and his dad has no idea, nobody knows where he has gone",
+    "we don't know where she is, she left the day centre at lunch and has dementia",
+    "there's a fire in the bin store now, nobody hurt yet but the smoke is coming in",
   ])("%s is an emergency", (text) => {
     expect(assessSafety(text).tier).toBe("emergency");
   });
@@ -272,6 +275,8 @@ describe("assessSafety: signs in plain words", () => {
     "he shouted at the carers last week because he's confused with dementia, wants a memory cafe",
     "she bled a lot after her op in May, all healed, wants to get back to swimming",
     "the flat is damp and mouldy, kids keep coughing, wants housing advice",
+    "toaster caught fire in the spring, the brigade came, nobody was hurt; wants a smoke alarm check",
+    "he doesn't know where he is some evenings, wife wants a memory cafe",
   ])("%s is not an emergency", (text) => {
     expect(assessSafety(text).tier).not.toBe("emergency");
   });

@@ -74,3 +74,47 @@ describe("extractEntities: hostile input", () => {
     expect(entities(long).needs).toEqual(["social-isolation"]);
   });
 });
+
+describe("extractEntities: where the person lives, in fewer words", () => {
+  it("reads a full postcode or a sector of a shared district by its sector", () => {
+    expect(entities("lady of 60 at 14 Evington Close, LE2 1XY, wants a walking group").areas).toEqual(["leicester"]);
+    expect(entities("carer at LE2 5 needs a break").areas).toEqual(["oadby-and-wigston"]);
+    // A sector that straddles the boundary names no area, as the district alone does not.
+    expect(entities("gent in LE2 9, lonely").areas).toEqual([]);
+    expect(entities("gent in LE3, lonely").areas).toEqual([]);
+  });
+
+  it("takes 'the city' as Leicester only when nothing else is home", () => {
+    expect(entities("just out of HMP Leicester, housed in a hostel in the city, needs work").areas).toEqual(["leicester"]);
+    expect(entities("lives in Syston, son works in the city").areas).toEqual(["charnwood"]);
+    expect(entities("lonely man, no idea where he lives").areas).toEqual([]);
+  });
+
+  it("takes a practice's town as home when the person lives in that town, and not otherwise", () => {
+    expect(entities("GP at a Lutterworth practice here. Gent, 80, lives locally, lonely").areas).toEqual(["harborough"]);
+    expect(entities("Ringing from a Melton surgery. Man, 58, debts piling up").areas).toEqual([]);
+  });
+});
+
+describe("extractEntities: a question only about a need the directory lacks", () => {
+  it("does not dress the story's needs up as the answer", () => {
+    const found = entities("Chap of 79 with COPD in Hinckley, lonely since his wife died. Is there anyone who does ironing for him?");
+    expect(found.needs).toEqual([]);
+    expect(found.notListed).toEqual(["laundry services"]);
+  });
+
+  it("keeps the needs asked for beside it", () => {
+    const found = entities("Widower in Hinckley, 79. Wants a befriender. Also does anyone do ironing?");
+    expect(found.needs).toContain("social-isolation");
+    expect(found.notListed).toEqual(["laundry services"]);
+  });
+
+  it("reads vermin as pest control, not hoarding, unless the home is hoarded", () => {
+    expect(entities("mice in the flat and the landlord won't act, any pest control?").needs).not.toContain("hoarding");
+    expect(entities("every room piled floor to ceiling, and now mice").needs).toContain("hoarding");
+  });
+
+  it("reads a free-standing & as 'and'", () => {
+    expect(entities("needs a strength & balance class").needs).toContain("falls-prevention");
+  });
+});

@@ -47,6 +47,8 @@ describe("clinical questions", () => {
     "realistically how long do people live with heart failure that bad?",
     "can she have another dose of oramorph yet?",
     "is her patch not working properly? the pain is worse at night",
+    "is the gurgling in his breathing to be expected at this stage of his illness?",
+    "her eyesight went blurry in one eye overnight, is that serious?",
   ])("declines %j, and offers what Signpost can do", async (text) => {
     const answer = await ask(text);
     expect(answer.intent).toBe("unknown");
@@ -73,6 +75,8 @@ describe("clinical questions", () => {
     expect(understander.understand("not sure if he can take on the tenancy, any housing advice in Wigston?").clinical).toBeUndefined();
     expect(understander.understand("she would benefit from an advocate, any in Coalville?").clinical).toBeUndefined();
     expect(understander.understand("wondering if there is a stop smoking group near Hinckley").clinical).toBeUndefined();
+    expect(understander.understand("is the sight loss group in Oakham still running?").clinical).toBeUndefined();
+    expect(understander.understand("is the hearing loss drop-in normal price or free?").clinical).toBeUndefined();
   });
 });
 
