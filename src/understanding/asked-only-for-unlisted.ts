@@ -17,7 +17,7 @@ import type { Taxonomy } from "../directory/taxonomy.js";
 import { cleanText, tokenize } from "../text/normalise-text.js";
 import { sentencesOf } from "./clauses.js";
 
-const question = /\?\s*$|^(?:is there|are there|does anyone|does any ?body|do you know|do we know|does the council|can (?:anyone|anybody|someone|you|we)|who (?:does|do|can|could)|where can|any(?:one|body)? |looking for|need(?:s)? (?:a|an|some)\b)|\basking (?:if|whether|for|about)\b/;
+const question = /\?\s*$|^(?:is there|are there|does anyone|does any ?body|do you know|do we know|does the council|can (?:anyone|anybody|someone|you|we)|who (?:does|do|can|could)|where can|any(?:one|body)? |looking for|need(?:s)? (?:a|an|some)\b)|\basking (?:if|whether|for|about)\b|\bwho (?:to|do (?:i|we)) (?:call|ring|contact|phone|ask)\b/;
 const wants = /\b(?:wants?|would like|keen (?:on|to)|interested in|looking for|needs? help)\b/;
 
 export function askedOnlyForUnlisted(message: string, taxonomy: Taxonomy): boolean {

@@ -12,7 +12,7 @@
  */
 import { cleanText } from "../text/normalise-text.js";
 import { sentencesOf } from "./clauses.js";
-import { habitual, happeningNow, newOnset, hypotheticalBefore, negatedAfter, negatedBefore, negationStop, otherPersonBefore, pastAfter, pastBefore, pastTenseBefore, recentPast, resolved, unharmed } from "./context-cues.js";
+import { habitual, happeningNow, newOnset, hypotheticalBefore, negatedAfter, negatedBefore, negationStop, otherPersonBefore, pastAfter, pastBefore, pastTenseBefore, recentPast, resolved, sceneGoesOn, unharmed } from "./context-cues.js";
 import { type RiskKind, type RiskTier, riskTriggers } from "./risk-lexicon.js";
 import { scrubClinicalValues } from "./scrub-clinical-values.js";
 
@@ -37,7 +37,7 @@ export interface SafetyAssessment {
 const reported = /\b(?:said|says|saying|told (?:me|us|him|her|them)|telling (?:me|us)|disclosed|mention(?:ed|s)?|reports?|reported|admits?|admitted)\b/;
 const intending = /^(?:going|gonna|about|planning|threaten)/;
 
-function statusOf(clause: string, start: number, end: number, sentence: string): MentionStatus {
+function statusOf(clause: string, start: number, end: number, sentence: string, now: boolean): MentionStatus {
   const before = clause.slice(Math.max(0, start - 80), start);
   const after = clause.slice(end, end + 60);
   const matched = clause.slice(start, end);
@@ -47,9 +47,9 @@ function statusOf(clause: string, start: number, end: number, sentence: string):
   if (negatedBefore.test(negationScope) || negatedAfter.test(after)) return "negated";
   if (otherPersonBefore.test(before)) return "someone-else";
   if (hypotheticalBefore.test(before)) return "hypothetical";
-  if (resolved.test(sentence) || (unharmed.test(sentence) && !happeningNow.test(sentence))) return "resolved";
+  if (resolved.test(sentence) || (unharmed.test(sentence) && !now)) return "resolved";
   if (pastBefore.test(before) || pastAfter.test(after)) return "past";
-  if (pastTenseBefore.test(before) && !happeningNow.test(sentence) && !reported.test(before) && !intending.test(matched)) return "past";
+  if (pastTenseBefore.test(before) && !now && !reported.test(before) && !intending.test(matched)) return "past";
   return "present";
 }
 
@@ -58,21 +58,27 @@ const habitualKinds: ReadonlySet<RiskKind> = new Set(["fire-or-gas", "collapse"]
 
 export function assessSafety(message: string): SafetyAssessment {
   const mentions: RiskMention[] = [];
-  for (const sentence of sentencesOf(scrubClinicalValues(cleanText(message)))) {
+  const sentences = sentencesOf(scrubClinicalValues(cleanText(message)));
+  sentences.forEach((sentence, at) => {
+    const next = sentences[at + 1]?.text ?? "";
+    // Now: said in the sentence, or the next sentence says the scene goes on ("she's still in there with him").
+    const now = happeningNow.test(sentence.text) || sceneGoesOn.test(next);
+    // What eases a risk may come in the next sentence: "better off without him. No plan, no intent."
+    const around = `${sentence.text} ${next}`;
     for (const clause of sentence.clauses) {
       for (const trigger of riskTriggers) {
         for (const match of clause.matchAll(trigger.pattern)) {
-          let status = statusOf(clause, match.index, match.index + match[0].length, sentence.text);
+          let status = statusOf(clause, match.index, match.index + match[0].length, sentence.text, now);
           let tier = trigger.tier;
-          if (trigger.onlyNow && status === "present" && !happeningNow.test(sentence.text)) status = "not-now";
+          if (trigger.onlyNow && status === "present" && !now) status = "not-now";
           if (trigger.residual && status === "present" && trigger.residual.test(sentence.text) && !newOnset.test(sentence.text)) status = "past";
-          if (tier === "emergency" && trigger.mitigate?.test(sentence.text)) tier = "concern";
-          if (tier === "concern" && trigger.escalate?.test(sentence.text) && !trigger.mitigate?.test(sentence.text)) tier = "emergency";
+          if (tier === "emergency" && trigger.mitigate?.test(around)) tier = "concern";
+          if (tier === "concern" && trigger.escalate?.test(sentence.text) && !trigger.mitigate?.test(around)) tier = "emergency";
           // Neglect yesterday, with nothing to say it goes on now, is a safeguarding concern, not 999.
-          if (trigger.kind === "neglect" && status === "present" && recentPast.test(sentence.text) && !happeningNow.test(sentence.text)) tier = "concern";
+          if (trigger.kind === "neglect" && status === "present" && recentPast.test(sentence.text) && !now) tier = "concern";
           // Something that keeps happening ("left the gas on twice this month") is a home-safety or
           // safeguarding worry, not 999, unless the sentence says it is happening now.
-          if (tier === "emergency" && status === "present" && habitualKinds.has(trigger.kind) && habitual.test(sentence.text) && !happeningNow.test(sentence.text)) tier = "concern";
+          if (tier === "emergency" && status === "present" && habitualKinds.has(trigger.kind) && habitual.test(sentence.text) && !now) tier = "concern";
           // Abuse or violence in the recent past is still a safeguarding concern; long ago, it is history.
           if (status === "past" && (trigger.kind === "abuse" || trigger.kind === "violence") && recentPast.test(sentence.text)) {
             status = "present";
@@ -82,7 +88,7 @@ export function assessSafety(message: string): SafetyAssessment {
         }
       }
     }
-  }
+  });
   const present = mentions.filter((m) => m.status === "present");
   const emergencies = present.filter((m) => m.tier === "emergency");
   const counted = emergencies.length > 0 ? emergencies : present;

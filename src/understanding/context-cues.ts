@@ -11,7 +11,7 @@ export const negatedBefore =
   /\b(?:no|not|nor|never|don'?t|do not|dont|not a|denies|denied|deny|denying|without|nil|none|negative for|no signs? of|no evidence of|no history of|no concerns?(?: about| re| regarding)?|no current|no longer|free of|absence of|isn'?t|wasn'?t|aren'?t|doesn'?t|didn'?t|hasn'?t|haven'?t|not currently|not at risk of|low risk of|unlikely)\b(?:\s+\S+){0,4}\s*$/;
 
 /** After a risk, close by: it is absent or was excluded. "chest pain ruled out", "SI denied". */
-export const negatedAfter = /^\W*(?:\S+\s+){0,3}?(?:ruled out|excluded|denied|negative|not present|nil|none)\b/;
+export const negatedAfter = /^\W*(?:\S+\s+){0,3}?(?:ruled out|excluded|denied|negative|not present|nil|none)\b|^[\s-]*free\b/;
 
 /** Before a risk: it is in the past. "history of overdose", "previous DV", "admitted with chest pain". */
 export const pastBefore =
@@ -60,7 +60,15 @@ export const happeningNow =
 
 /** Anywhere in the sentence of a suicidal thought: it goes no further (a concern, not an emergency). */
 export const noPlan =
-  /\b(?:no (?:plans?|intent(?:ion)?|means|active)|not (?:actively|going to act)|would never(?: act| do anything)?|wouldn'?t (?:act|do anything)|passing|fleeting|passive|safety plan|protective factors|because of (?:the|her|his) (?:kids|children|grandchildren|family))\b/;
+  /\b(?:no (?:plans?|intent(?:ion)?|means|active)|not (?:actively|going to act)|would never(?: act| do anything)?|wouldn'?t (?:act|do anything)|passing|fleeting|passive|safety plan (?:done|in place|agreed|made|completed|written|updated|reviewed)|(?:agreed|completed|did|done|made|has|have|with) (?:a |an |his |her |their )?(?:safety|crisis) plan|protective factors|because of (?:the|her|his) (?:kids|children|grandchildren|family))\b/;
+
+/**
+ * In the sentence after a risk: the scene is still going on, told by someone who is there ("I've come
+ * out to the van, she's still in there with him", "what do I do"). A past tense ("had his hand round
+ * her throat") or a sign that needs "now" reads as now when the next sentence says this.
+ */
+export const sceneGoesOn =
+  /\b(?:what (?:do|should|can) (?:i|we) do|right now|as we speak|(?:she|he|they)(?:'s| is| are|'re) still (?:in there|there|in the (?:house|flat|room)|with (?:him|her|them)|on the floor)|still in there|(?:i|we)(?:'m| am|'re| are) (?:still )?(?:outside|with (?:her|him|them)|here with)|(?:i|we)(?:'ve| have) (?:come|gone|stepped|had to go) out(?:side)?)\b/;
 
 /** Anywhere in the sentence: it has just begun ("sudden", "new", "this morning"), so it is not what an old illness left. */
 export const newOnset =

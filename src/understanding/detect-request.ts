@@ -55,6 +55,8 @@ const aboutSignpost = new RegExp(
     // "so much quicker than trawling the directory", "well done to whoever built it"
     String.raw`\b(?:this|it|signpost)(?: is|'s)? (?:so |much |so much |way |loads |a lot )*(?:quicker|faster|easier|better) than\b|\bwell done (?:to )?(?:whoever|the team|everyone who)\b|\bwhoever (?:built|made|designed) (?:this|it)\b`,
     String.raw`\b(?:saved me|saves me|saving me)\s+(?:\w+\s+)?(?:mins?|minutes|hours?|time|a job|loads of time|ringing round)\b`,
+    // "answers are way too long to read on my phone", "the replies are too wordy"
+    String.raw`\b(?:your |the |these |signpost'?s )?(?:answers|replies|results|messages|cards)\s+(?:are|is|were)\s+(?:way |far |much |a bit |really |so |just )*(?:too )?(?:long|wordy|slow|short|hard to read|confusing)\b`,
   ].join("|"),
   "i",
 );
@@ -71,9 +73,9 @@ export function asksOutOfScope(message: string): boolean {
 
 /** A service's details have changed: "only runs fortnightly now", "has moved to the community centre", "number is wrong". */
 const reportsChange =
-  /\b(?:(?:listing|entry|page|it|signpost) says\b[^.]{0,60}\bbut\b|(?:says|listed as|shows) \w+ but (?:it'?s|it is|they|it has)|only (?:runs|meets|opens|on) \w+ now|(?:runs|meets|opens) \w+ now(?:,)? not \w+|now (?:runs|meets|only runs) \w+ (?:not|instead)|(?:has|have) (?:moved (?:to|from|venue)|closed(?: down)?|shut(?: down)?|stopped (?:running|meeting))|(?:closed|shut) (?:down|in \w+|last \w+)|no longer (?:runs|meets|running|exists|open|operating)|(?:number|phone no|email|address|website|link) (?:is|was|has) (?:wrong|changed|dead|out of date)|wrong (?:number|phone|address|email))\b/i;
+  /\b(?:(?:listing|entry|page|it|signpost) says\b[^.]{0,60}\bbut\b|(?:says|listed as|shows) \w+ but (?:it'?s|it is|they|it has)|only (?:runs|meets|opens|on) \w+ now|(?:runs|meets|opens) \w+ now(?:,)? not \w+|now (?:runs|meets|only runs) \w+ (?:not|instead)|(?:has|have|it'?s|they'?ve|it has) (?:moved (?:to|from|venue)|closed(?: down)?|shut(?: down)?|stopped (?:running|meeting))|(?:isn'?t|is not|aren'?t|are not) (?:at|in|on) (?:the )?\w+(?: \w+)? any ?more\b|(?:closed|shut) (?:down|in \w+|last \w+)|no longer (?:runs|meets|running|exists|open|operating)|(?:number|phone no|email|address|website|link) (?:is|was|has) (?:wrong|changed|dead|out of date)|wrong (?:number|phone|address|email))\b/i;
 /** ...unless the message also asks for something else instead. */
-const asksAlternative = /\b(?:any|anything|is there (?:another|anything|a)|alternatives?|instead\?|what else)\b/i;
+const asksAlternative = /\b(?:any(?! ?more\b)|anything|is there (?:another|anything|a)|alternatives?|instead\?|what else)\b/i;
 
 /** Asking for help for someone as well as (or instead of) reporting a change. */
 const asksHelp = /\b(?:wants? to|would like|needs? (?:help|support|to)|looking for|help with|learn (?:how )?to|needs? (?:\w+ )?(?:delivered|a lift|lifts)|any(?:one|body) (?:who|that) (?:can|could|does|do))\b/i;
@@ -84,8 +86,12 @@ export function asksForAlternative(message: string): boolean {
   return asksAlternative.test(text) || asksHelp.test(text);
 }
 
+/** A report of a change is a line or two; a long case note that says "day service closed in January" is history. */
+const reportWords = 40;
+
 export function reportsServiceChange(message: string): boolean {
-  return reportsChange.test(cleanText(message)) && !asksForAlternative(message);
+  const text = cleanText(message);
+  return text.split(/\s+/).length <= reportWords && reportsChange.test(text) && !asksForAlternative(message);
 }
 
 /** Words that say a message is feedback at all: a service closed, moved or wrong, or a comment on Signpost. */

@@ -26,7 +26,7 @@ const homeBefore = /\b(?:lives?|living|resides?|resident|home|homes|address|addr
 
 /** Living or staying with someone, in the place: the person's home is there too. */
 const withSomeone =
-  /\b(?:lives?|living|staying|stays?|stopping|sofa surfing|moved in|moving in)\s+(?:with|at)\s+(?:a |an |her |his |their |my )?(?:\w+ )?(?:friend|friends|sister|brother|son|daughter|mum|mother|dad|father|parents|family|relatives?|partner|aunt|uncle|cousin|gran|nan)(?:'?s| s)?(?:\s+(?:house|place|flat|home))?\s+(?:in|at)$/;
+  /\b(?:lives?|living|staying|stays?|stopping|sofa surfing|moved in|moving in|moved|moving|gone|went)\s+(?:with|at|to|into)\s+(?:a |an |her |his |their |my )?(?:\w+ )?(?:friend|friends|sister|brother|son|daughter|mum|mother|dad|father|parents|family|relatives?|partner|aunt|uncle|cousin|gran|nan)(?:'?s| s)?(?:\s+(?:house|place|flat|home))?\s+(?:in|at)$/;
 /** "...but lives in": where they live, after whatever came before. */
 const butLives = /\bbut (?:she |he |they |the (?:pt|patient|person) )?(?:now )?(?:lives?|living|is based|resides?)\s+(?:in|at)$/;
 /** Names wider than a town: "Leicester" as a postal town, the county. */

@@ -42,7 +42,7 @@ describe("assessSafety: emergencies now", () => {
     ["bedbound, care agency not been since Friday, no food or drink in reach", "neglect"],
     ["lying in bed in her own urine, carers havent been for 3 days", "neglect"],
     ["neighbour thinks hes being neglected, not eaten in days", "neglect"],
-    ["no heating since nov, he's not eaten properly in days", "neglect"],
+    ["no heating since nov, he's not eaten anything in days", "neglect"],
     ["in a mental health crisis right now", "crisis"],
     ["found on the railway line last night", "suicide"],
     ["he rang to say he is taking the lot tonite once the kids are asleep", "suicide"],
@@ -250,6 +250,11 @@ describe("assessSafety: signs in plain words", () => {
     "autistic lad of 17 never got off the college minibus and his dad has no idea, nobody knows where he has gone",
     "we don't know where she is, she left the day centre at lunch and has dementia",
     "there's a fire in the bin store now, nobody hurt yet but the smoke is coming in",
+    "at her flat for the tea call, she's down on the floor beside the settee and says she can't get up. what should I do",
+    "fitting the key safe when her partner pinned her against the wall by the throat. I've gone outside, he's still in there with her",
+    "two men at his door shouting they'll stab him if he doesn't pay",
+    "dad put his hands round his wife's neck in front of me",
+    "says he has saved up his tablets and will take them all tonight. Won't agree to a safety plan.",
   ])("%s is an emergency", (text) => {
     expect(assessSafety(text).tier).toBe("emergency");
   });
@@ -277,6 +282,12 @@ describe("assessSafety: signs in plain words", () => {
     "the flat is damp and mouldy, kids keep coughing, wants housing advice",
     "toaster caught fire in the spring, the brigade came, nobody was hurt; wants a smoke alarm check",
     "he doesn't know where he is some evenings, wife wants a memory cafe",
+    "any handyman who does lock fitting and door chains for a widow in Anstey?",
+    "registered SI last month, wants a talking books service",
+    "admitted with chest pain in June, all clear; chest pain free since, keen on a walking group",
+    "he said once he thinks they'd all be better off without him. No intent, safety plan agreed with the crisis team.",
+    "not eaten properly for a week since the bereavement, daughter worried, wants a lunch club",
+    "she fell on the floor in May and could not get up. Now she wants a pendant alarm",
   ])("%s is not an emergency", (text) => {
     expect(assessSafety(text).tier).not.toBe("emergency");
   });

@@ -114,6 +114,24 @@ describe("extractEntities: a question only about a need the directory lacks", ()
     expect(entities("every room piled floor to ceiling, and now mice").needs).toContain("hoarding");
   });
 
+  it("reads needs told in everyday words", () => {
+    expect(entities("my dad died in the summer and I can't settle to anything").needs).toContain("bereavement");
+    expect(entities("girl of 12 who helps her mum with everything since mum's MS got worse").needs).toContain("young-carers");
+    expect(entities("wants to learn video calling so she can see the grandchildren").needs).toContain("digital-inclusion");
+    expect(entities("just home from hospital, needs someone to get shopping in for her").needs).toContain("food-and-essentials");
+    expect(entities("is there anything on for teens in Shepshed").needs).toContain("youth-activities");
+    expect(entities("new dad, no family here, any parent groups").needs).toContain("parenting-and-families");
+  });
+
+  it("does not read 'coming out' of hair or smoke as LGBTQ+", () => {
+    expect(entities("hair coming out after chemo, any wig bank?").needs).not.toContain("lgbtq-support");
+    expect(entities("17 year old who came out to his parents last month, wants a youth group").needs).toContain("lgbtq-support");
+  });
+
+  it("takes home as a relative's place the person has moved to", () => {
+    expect(entities("registered at a city practice but she has moved to her son's in Quorn").areas).toEqual(["charnwood"]);
+  });
+
   it("reads a free-standing & as 'and'", () => {
     expect(entities("needs a strength & balance class").needs).toContain("falls-prevention");
   });

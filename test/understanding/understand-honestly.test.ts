@@ -49,6 +49,7 @@ describe("clinical questions", () => {
     "is her patch not working properly? the pain is worse at night",
     "is the gurgling in his breathing to be expected at this stage of his illness?",
     "her eyesight went blurry in one eye overnight, is that serious?",
+    "wondering whether she should come down to 25mg of her amitriptyline now she sleeps better",
   ])("declines %j, and offers what Signpost can do", async (text) => {
     const answer = await ask(text);
     expect(answer.intent).toBe("unknown");
@@ -99,6 +100,7 @@ describe("what is asked, from how it is put", () => {
     expect(understander.understand("this is really useful, found a carers group for my pt in 2 mins").intent).toBe("feedback");
     expect(understander.understand("v useful, saved me ringing round").intent).toBe("feedback");
     expect(understander.understand("way faster than phoning round the hub, well done whoever made it").intent).toBe("feedback");
+    expect(understander.understand("the replies are far too wordy for a quick look between visits").intent).toBe("feedback");
   });
 
   it("takes a change to a service's details for feedback, unless another is asked for", () => {
@@ -107,6 +109,13 @@ describe("what is asked, from how it is put", () => {
     expect(understander.understand("the lunch club in Anstey has closed down, is there another one nearby?").intent).toBe("find_service");
     expect(understander.understand("your entry for the Oadby knit group says Mondays but it's been Fridays since June").intent).toBe("feedback");
     expect(understander.understand("her post office has closed and she wants to learn to pay bills online, Syston").intent).toBe("find_service");
+    expect(understander.understand("the Syston chatty cafe isn't at the church any more, it's moved to the scout hut").intent).toBe("feedback");
+    // A long case note that mentions a service closing long ago is a request, not a report.
+    expect(
+      understander.understand(
+        "Mr D, 71, Anstey, cares for his wife who has Parkinson's and falls often. He is exhausted and says he has no time for himself at all. The day centre she went to closed in March and nothing has replaced it. Their daughter lives in Scotland. He'd like a break and someone to talk to about what comes next.",
+      ).intent,
+    ).toBe("find_service");
   });
 
   it("takes how to refer, and a referral already sent, for what they are", () => {
