@@ -56,7 +56,7 @@ export const unharmed = /\b(?:nobody|no one|no-one|noone) (?:was |got |were )?(?
 
 /** Anywhere in the sentence: it is happening now, or just did. "now", "just", "10 mins ago", "since last night", "can't get her up". */
 export const happeningNow =
-  /\b(?:now|right now|just|at the moment|atm|currently|as we speak|this (?:morning|afternoon|evening)|tonight|tonite|today|still|can see (?:him|her|them)|(?:he|she|they)(?:'s| is| are|'re) (?:\w+ )?(?:on the|lying|laid|stuck)|heard (?:him|her|them) (?:calling|shouting|crying)|what do i do|through the (?:letter ?box|window)|thru the (?:letter ?box|window)|(?:\d+|a few|few|an?|half an?|couple of)\s*(?:mins?|minutes?|hours?|hrs?)\s+ago|since (?:last night|last nite|yesterday|this morning|the weekend|friday|saturday|sunday|monday|tuesday|wednesday|thursday)|all night|overnight|not stopping|won'?t stop|can'?t get (?:him|her|them) up|(?:i|we) can'?t (?:lift|move|shift) (?:her|him|them)|it'?s (?:hailing|raining|snowing|freezing|pouring|dark|getting dark)|(?:hasn'?t|has not|haven'?t|have not) been able to get (?:up|off the floor)|(?:is|'s|are) (?:lying |still )?on (?:the|her|his|their) (?:\w+ )?floor|since (?:\d{1,2}(?:[:.]\d\d)? ?(?:am|pm)|midnight)|urgent(?:ly)?)\b|!/;
+  /\b(?:now|right now|just|at the moment|atm|currently|as we speak|this (?:morning|afternoon|evening)|tonight|tonite|today|still|can see (?:him|her|them)|(?:he|she|they)(?:'s| is| are|'re) (?:\w+ )?(?:on the|lying|laid|stuck)|heard (?:him|her|them) (?:calling|shouting|crying)|(?:is|'s|are|'re) (?:shouting|calling|screaming|crying|banging) (?:out )?for help|(?:i|we) (?:can'?t|cannot) get in|who (?:do|should|can) (?:i|we) (?:call|ring|phone)|what do i do|through the (?:letter ?box|window)|thru the (?:letter ?box|window)|(?:\d+|a few|few|an?|half an?|couple of)\s*(?:mins?|minutes?|hours?|hrs?)\s+ago|since (?:last night|last nite|yesterday|this morning|the weekend|friday|saturday|sunday|monday|tuesday|wednesday|thursday)|all night|overnight|not stopping|won'?t stop|can'?t get (?:him|her|them) up|(?:i|we) can'?t (?:lift|move|shift) (?:her|him|them)|it'?s (?:hailing|raining|snowing|freezing|pouring|dark|getting dark)|(?:hasn'?t|has not|haven'?t|have not) been able to get (?:up|off the floor)|(?:is|'s|are) (?:lying |still )?on (?:the|her|his|their) (?:\w+ )?floor|since (?:\d{1,2}(?:[:.]\d\d)? ?(?:am|pm)|midnight)|urgent(?:ly)?)\b|!/;
 
 /** Anywhere in the sentence of a suicidal thought: it goes no further (a concern, not an emergency). */
 export const noPlan =
@@ -68,7 +68,7 @@ export const noPlan =
  * her throat") or a sign that needs "now" reads as now when the next sentence says this.
  */
 export const sceneGoesOn =
-  /\b(?:what (?:do|should|can) (?:i|we) do|right now|as we speak|(?:she|he|they)(?:'s| is| are|'re) still (?:in there|there|in the (?:house|flat|room)|with (?:him|her|them)|on the floor)|still in there|(?:i|we)(?:'m| am|'re| are) (?:still )?(?:outside|with (?:her|him|them)|here with)|(?:i|we)(?:'ve| have) (?:come|gone|stepped|had to go) out(?:side)?)\b/;
+  /\b(?:what (?:do|should|can) (?:i|we) do|who (?:do|should|can) (?:i|we) (?:call|ring|phone)|(?:i|we) (?:can'?t|cannot) get in|right now|as we speak|(?:she|he|they)(?:'s| is| are|'re) still (?:in there|there|in the (?:house|flat|room)|with (?:him|her|them)|on the floor)|still in there|(?:i|we)(?:'m| am|'re| are) (?:still )?(?:outside|with (?:her|him|them)|here with)|(?:i|we)(?:'ve| have) (?:come|gone|stepped|had to go) out(?:side)?)\b/;
 
 /** Anywhere in the sentence: it has just begun ("sudden", "new", "this morning"), so it is not what an old illness left. */
 export const newOnset =
@@ -82,4 +82,4 @@ export const habitual =
 export const recentPast = /\b(?:last night|yesterday|last (?:week|wk)|(?:\d+|a few|a couple of|two|three|four|five|six)?\s*(?:days?|weeks?|wks?)\s+ago|this (?:week|month)|last month|a month ago|at the weekend|over the weekend)\b/;
 
 /** Where a negation stops: a new subject after a comma ("no heating, he's not eaten in days"). */
-export const negationStop = /,\s*(?:he|she|they|he'?s|she'?s|they'?re|and|but|his|her|their|it|it'?s)\b/g;
+export const negationStop = /,\s*(?:he|she|they|he'?s|she'?s|they'?re|and|but|his|her|their|it|it'?s|my|our|the)\b/g;

@@ -23,7 +23,7 @@ const judgment = [
   String.raw`\bweeks or months\b|\bmonths or (?:weeks|years)\b|\b(?:prognosis|life expectancy)\b`,
   String.raw`\bworth (?:dipping|testing|sending|checking|swabbing|an? (?:msu|swab|test|x-?ray|scan|antibiotics?))\b|\bdip (?:it|the urine)\b`,
   String.raw`\b(?:fit|fits|sound like|sounds like|more like|point to|suggest) (?:\w+ )?(?:dementia|alzheimer'?s|vascular|parkinson'?s|depression|delirium|a uti|an infection|a stroke|a tia|cancer|copd|heart failure)\b.*\?|\bwhich (?:diagnosis|is it|one fits|fits better)\b`,
-  String.raw`\b(?:interact|interaction|together with|safe to (?:take|give|have|combine|mix))\b`,
+  String.raw`\b(?:interact|interaction|together with|safe to (?:take|give|have|combine|mix))\b|\bis (?:there|it) (?:a |any )?(?:risk|danger|dangerous|risky)\b`,
   String.raw`\b(?:what does|what do) (?:\w+ ){0,3}(?:mean|indicate|show)\b`,
   // "what stage CKD is that", "what grade is it"
   // "?UTI or ?delirium", "worth worrying about?", "is it her amlodipine?", "does a low B12 explain..."
@@ -71,7 +71,7 @@ const clinicalSubject = new RegExp(subjects.join("|"));
 
 /** Asking for a service, not a judgment: "is there a group", "any support", "who can help". */
 const asksForService =
-  /\b(?:the other thing is|separate(?:ly| thing| question| issue)|on another note|different (?:thing|question)|also (?:she|he|they) (?:can'?t|needs?|wants?|would like)|any(?:thing(?! (?:to worry|wrong|serious|of concern))| support| groups?| services?| classes| help| local| clubs?| courses?)|is there (?:a|an|any)|are there (?:any)?|who (?:can|could|does|do|helps?|offers?)|where (?:can|could|is)|what (?:support|help|services?|groups?|classes) |local (?:support|groups?|services?|classes)|any (?:\w+ ){1,2}(?:clubs?|groups?|classes|caf[eé]s?|services?|support|help|schemes?|activities)|support groups?|groups?|classes|exercise|befriending|referr?al|refer|signpost|support|caf[eé]s?|asking (?:about|for) (?:a|an|any|some|local|\w+ (?:caf[eé]s?|groups?|clubs?|support))|looking for|services?|what'?s (?:local|available|out there|on offer|around)|needs? help (?:with|getting|to)|help (?:getting|with (?:transport|shopping|lifts)))\b/;
+  /\b(?:the other thing is|separate(?:ly| thing| question| issue)|on another note|different (?:thing|question)|also (?:she|he|they) (?:can'?t|needs?|wants?|would like)|(?:she|he|they) also (?:can'?t|needs?|wants?|would like)|any(?:thing(?! (?:to worry|wrong|serious|of concern))| support| groups?| services?| classes| help| local| clubs?| courses?)|is there (?:a|an|any)(?! (?:interaction|risk|problem|danger|chance|cure|side[- ]?effects?|link|connection|reason|point|test|treatment)\b)|are there (?:any)?|who (?:can|could|does|do|helps?|offers?)|where (?:can|could|is)|what (?:support|help|services?|groups?|classes) |local (?:support|groups?|services?|classes)|any (?:\w+ ){1,2}(?:clubs?|groups?|classes|caf[eé]s?|services?|support|help|schemes?|activities)|support groups?|groups?|classes|exercise|befriending|referr?al|refer|signpost|support|caf[eé]s?|asking (?:about|for) (?:a|an|any|some|local|\w+ (?:caf[eé]s?|groups?|clubs?|support))|looking for|services?|what'?s (?:local|available|out there|on offer|around)|needs? help (?:with|getting|to)|help (?:getting|with (?:transport|shopping|lifts)))\b/;
 
 export interface ClinicalQuestion {
   /** The message asks nothing else: decline it, and say what Signpost can do. */
@@ -79,7 +79,7 @@ export interface ClinicalQuestion {
 }
 
 /** Asking how long someone has left, or whether a sign is "something or nothing", is a clinical question on its own. */
-const prognosis = /\bhow long (?:do|does|can|will|would) (?:people|someone|patients|you|they) (?:usually |normally |typically )?(?:live|last|survive)\b|\bhow long (?:has|have|ha'?ve|does|do|will|would) (?:she|he|they|her|his)(?: \w+){0,2} (?:got|left|live|have)\b|\bhow long (?:she'?s|he'?s|they'?ve|she has|he has|they have) got\b|\bweeks or months\b|\bmonths or (?:weeks|years)\b|\b(?:prognosis|life expectancy)\b|\bsomething or nothing\b/;
+const prognosis = /\bwill (?:he|she|they) (?:ever )?(?:walk|talk|speak|see|hear|recover|get better|drive|work|be the same) again\b|\bwill (?:he|she|they) (?:ever )?(?:fully )?recover\b|\bhow long (?:do|does|can|will|would) (?:people|someone|patients|you|they) (?:usually |normally |typically )?(?:live|last|survive)\b|\bhow long (?:has|have|ha'?ve|does|do|will|would) (?:she|he|they|her|his)(?: \w+){0,2} (?:got|left|live|have)\b|\bhow long (?:she'?s|he'?s|they'?ve|she has|he has|they have) got\b|\bweeks or months\b|\bmonths or (?:weeks|years)\b|\b(?:prognosis|life expectancy)\b|\bsomething or nothing\b/;
 
 /**
  * A question put loosely ("any idea why her legs are so swollen", "wondering if her new tablets are making

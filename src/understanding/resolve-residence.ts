@@ -72,6 +72,9 @@ export function residence(tokens: readonly string[], matches: readonly TermMatch
     const isItselfRoad = roadAfter.has(tokens[m.end - 1] ?? "");
     const road = !isItselfRoad && (isRoad(tokens, m.end) || (!breakBefore[m.end] && !breakBefore[m.end + 1] && isRoad(tokens, m.end + 1)));
     if (!road && practiceAfter.has(after)) return "practice";
+    // A road named after a city neighbourhood ("off Evington Road", "on Belgrave Rd") is in the city.
+    const cityRoad = road && m.values.length === 1 && m.values[0] === "leicester" && !wide.has(m.written) && ["off", "on"].includes(tokens[m.start - 1] ?? "");
+    if (cityRoad && !otherContext.test(before) && !notThere.test(before)) return "plain";
     if (road || facilityAfter.has(after)) return "elsewhere";
     // "staying with a friend in Leicester", "registered at a Hinckley practice but lives in Stoney Stanton": home, whoever else is named.
     if (withSomeone.test(before) || butLives.test(before)) return "home";

@@ -255,6 +255,8 @@ describe("assessSafety: signs in plain words", () => {
     "two men at his door shouting they'll stab him if he doesn't pay",
     "dad put his hands round his wife's neck in front of me",
     "says he has saved up his tablets and will take them all tonight. Won't agree to a safety plan.",
+    "not a carer, just the lady next door: he's calling for help from the bedroom and I can't get in. Who should I ring",
+    "the carbon monoxide detector in her kitchen is beeping and she feels dizzy and sick",
   ])("%s is an emergency", (text) => {
     expect(assessSafety(text).tier).toBe("emergency");
   });
@@ -288,6 +290,10 @@ describe("assessSafety: signs in plain words", () => {
     "he said once he thinks they'd all be better off without him. No intent, safety plan agreed with the crisis team.",
     "not eaten properly for a week since the bereavement, daughter worried, wants a lunch club",
     "she fell on the floor in May and could not get up. Now she wants a pendant alarm",
+    "his mood is on the floor since the redundancy, wants a job club",
+    "any leaflets on fire safety for a tenant in Hinckley?",
+    "her purse has gone missing twice at the day centre, wants advice on scams",
+    "he hasn't been back to the bowls club since his hip op, wants a lift there",
   ])("%s is not an emergency", (text) => {
     expect(assessSafety(text).tier).not.toBe("emergency");
   });

@@ -123,9 +123,23 @@ describe("extractEntities: a question only about a need the directory lacks", ()
     expect(entities("new dad, no family here, any parent groups").needs).toContain("parenting-and-families");
   });
 
+  it("reads more needs in plain words", () => {
+    expect(entities("deaf gent, BSL user, nobody at the home can sign with him").needs).toEqual(expect.arrayContaining(["hearing-loss", "language-and-interpreting"]));
+    expect(entities("can't read her letters from the council, English is her second language").needs).toContain("language-and-interpreting");
+    expect(entities("garden is overgrown and she's 90, any help?").needs).toContain("nature-and-gardening");
+    expect(entities("newly widowed, 66, in Syston").needs).toEqual(expect.arrayContaining(["bereavement", "social-isolation"]));
+    expect(entities("care home wants a singalong group to visit").needs).toContain("arts-and-creativity");
+  });
+
   it("does not read 'coming out' of hair or smoke as LGBTQ+", () => {
     expect(entities("hair coming out after chemo, any wig bank?").needs).not.toContain("lgbtq-support");
     expect(entities("17 year old who came out to his parents last month, wants a youth group").needs).toContain("lgbtq-support");
+  });
+
+  it("takes a road named after a city neighbourhood as the city when someone lives off or on it", () => {
+    expect(entities("lives alone off Belgrave Road, wants a lunch club").areas).toEqual(["leicester"]);
+    // A house number and a road are an address, not "lives off".
+    expect(entities("Mr K, 14 Evington Road, Hinckley LE10 1").areas).toEqual(["hinckley-and-bosworth"]);
   });
 
   it("takes home as a relative's place the person has moved to", () => {

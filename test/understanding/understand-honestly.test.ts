@@ -50,6 +50,8 @@ describe("clinical questions", () => {
     "is the gurgling in his breathing to be expected at this stage of his illness?",
     "her eyesight went blurry in one eye overnight, is that serious?",
     "wondering whether she should come down to 25mg of her amitriptyline now she sleeps better",
+    "he's on apixaban and wants to try turmeric capsules, is there a risk?",
+    "after a bleed on the brain last month, will she ever talk again?",
   ])("declines %j, and offers what Signpost can do", async (text) => {
     const answer = await ask(text);
     expect(answer.intent).toBe("unknown");
