@@ -257,6 +257,7 @@ describe("assessSafety: signs in plain words", () => {
     "says he has saved up his tablets and will take them all tonight. Won't agree to a safety plan.",
     "not a carer, just the lady next door: he's calling for help from the bedroom and I can't get in. Who should I ring",
     "the carbon monoxide detector in her kitchen is beeping and she feels dizzy and sick",
+    "toddler got into the cupboard and there's an empty bottle of dad's pills on the floor",
   ])("%s is an emergency", (text) => {
     expect(assessSafety(text).tier).toBe("emergency");
   });

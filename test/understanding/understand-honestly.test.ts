@@ -15,6 +15,22 @@ beforeAll(async () => {
   ask = (text) => answerQuestion(text, { ...core, maxResults: 5 });
 });
 
+describe("two readers of an emergency", () => {
+  it.each([
+    "the lady at number 9 has been banging on the wall for ages and now it's gone quiet and she's not opening the door",
+    "he's taken his dad's car keys and driven off drunk with the kids in the back",
+  ])("the classifier calls 999 on %j, which has no risk word the lexicon knows", (text) => {
+    const understood = understander.understand(text);
+    expect(understood.safety.tier).toBe("none");
+    expect(understood.intent).toBe("urgent_help");
+  });
+
+  it("leaves the call to the lexicon when the message says outright the person is safe now", () => {
+    const understood = understander.understand("client told me her boyfriend hit her last month; she said she's not in danger right now and he's moved out");
+    expect(understood.intent).not.toBe("urgent_help");
+  });
+});
+
 describe("clinical questions", () => {
   it.each([
     "eGFR gone from 48 to 39 in 3 months, is that something to worry about?",
