@@ -65,6 +65,7 @@ export async function importFeed(options: FeedImport): Promise<FeedImported> {
     gazetteer: directory.gazetteer,
     map,
     existing: directory.services,
+    esdNeeds: (vocabulary, code) => directory.taxonomy.needsForEsdTerm(vocabulary, code),
     inferNeeds: (text) => extractEntities(text, directory).entities.needs,
     ...(options.defaultAreas ? { defaultAreas: options.defaultAreas } : {}),
     ...(options.relabelUnplaced ? { relabelUnplaced: true } : {}),

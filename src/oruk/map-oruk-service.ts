@@ -29,6 +29,8 @@ export interface MapContext {
   readonly defaultAreas?: readonly AreaId[];
   /** Also give `defaultAreas` to services whose places cannot be placed in LLR (off by default: those are reported). */
   readonly relabelUnplaced?: boolean;
+  /** The needs an LGA ESD term means (needs.yaml `esd`), read before the map file. */
+  readonly esdNeeds?: (vocabulary: string, code: string) => readonly NeedId[];
   /** Needs read from a service's name and description, for services whose terms give none. */
   readonly inferNeeds?: (text: string) => readonly NeedId[];
 }
@@ -76,7 +78,7 @@ function organizationOf(service: OrukService, contacts: ReturnType<typeof mapOru
 }
 
 export function mapOrukService(service: OrukService, context: MapContext): MappedService {
-  const terms = mapOrukTerms(service, context.map);
+  const terms = mapOrukTerms(service, context.map, context.esdNeeds);
   const areas = mapOrukAreas(service, context.gazetteer);
   const contacts = mapOrukContacts(service);
   const defaulted: string[] = [];

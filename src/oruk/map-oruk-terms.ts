@@ -1,7 +1,8 @@
 /**
  * A service's taxonomy terms (ORUK `attributes[].taxonomy_term`) read as
  * Signpost needs, offer and referral routes: Signpost's own vocabularies
- * directly, everything else through the editable map file. Terms that mean
+ * directly, the LGA's ESD terms through needs.yaml's `esd` lists, everything
+ * else through the editable map file. Terms that mean
  * nothing to Signpost are returned for the report.
  */
 import { isNeedId, type NeedId, type Offer, offers, type ReferralRoute, referralRoutes } from "../directory/ids.js";
@@ -31,7 +32,7 @@ export function termKey(term: OrukTaxonomyTerm): TermKey {
 const isOffer = (value: string): value is Offer => (offers as readonly string[]).includes(value);
 const isRoute = (value: string): value is ReferralRoute => (referralRoutes as readonly string[]).includes(value);
 
-export function mapOrukTerms(service: OrukService, map: OrukTaxonomyMap): MappedTerms {
+export function mapOrukTerms(service: OrukService, map: OrukTaxonomyMap, esdNeeds?: (vocabulary: string, code: string) => readonly NeedId[]): MappedTerms {
   const needs = new Set<NeedId>();
   const routes = new Set<ReferralRoute>();
   const unmapped: TermKey[] = [];
@@ -58,6 +59,10 @@ export function mapOrukTerms(service: OrukService, map: OrukTaxonomyMap): Mapped
     else if (key.vocabulary === vocab.referralRoutes && isRoute(code)) routes.add(code);
     else {
       foreign.push(key);
+      // An ESD term (URI, CURIE or id with its vocabulary) that needs.yaml lists: its needs, before the map file.
+      const esd = key.code === undefined ? [] : (esdNeeds?.(key.vocabulary, key.code) ?? []);
+      for (const need of esd) needs.add(need);
+      if (esd.length > 0) continue;
       const mappedNeeds = map.needsFor(key);
       const mappedRoutes = map.routesFor(key);
       for (const need of mappedNeeds ?? []) needs.add(need);

@@ -43,6 +43,7 @@ export async function importOptions(overrides: Partial<OrukImportOptions> = {}):
     gazetteer: directory.gazetteer,
     map,
     existing: directory.services,
+    esdNeeds: (vocabulary, code) => directory.taxonomy.needsForEsdTerm(vocabulary, code),
     inferNeeds: (text) => extractEntities(text, directory).entities.needs,
     today: "2026-06-01",
     ...overrides,

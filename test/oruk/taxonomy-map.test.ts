@@ -31,6 +31,22 @@ describe("the ORUK taxonomy map", () => {
     });
   });
 
+  it("reads the LGA's ESD terms that needs.yaml lists, as a URI, a CURIE or an id with its vocabulary", async () => {
+    const feed = asRecords([
+      orukService("a", { attributes: [term("esdNeeds", { code: "http://id.esd.org.uk/need/69", name: "Social inclusion" })] }),
+      orukService("b", { attributes: [term("esd", { code: "esdCircumstance:AddictSubstanceAbuser_Smoking", name: "Smoker" })] }),
+      orukService("c", { attributes: [term("esdNeeds", { code: "69" })] }),
+      orukService("d", { name: "Test befriending d", description: "Befriending.", attributes: [term("esdNeeds", { code: "99999", name: "Not a listed need" })] }),
+    ]);
+    const { files, report } = importOruk(feed, await importOptions());
+    const needs = Object.fromEntries(files.flatMap((f) => f.file.services).map((s) => [s.name, s.needs]));
+    expect(needs["Test befriending a"]).toEqual(["social-isolation"]);
+    expect(needs["Test befriending b"]).toEqual(["stop-smoking"]);
+    expect(needs["Test befriending c"]).toEqual(["social-isolation"]);
+    // A term needs.yaml does not list is reported as unmapped, not guessed.
+    expect(formatOrukReport(report)).toContain("99999");
+  });
+
   it("lists every unmapped term with how many services use it, and skips services left with no need", async () => {
     // Dentistry is still a need the directory does not cover (needs.yaml, not_listed); pets became a need with the grouped taxonomy.
     const unknown = term("lga-needs", { code: "N123", name: "Dental care" });

@@ -87,6 +87,15 @@ describe("clinical questions", () => {
     expect(answer.results.some((r) => r.needs.includes("weight-management"))).toBe(true);
   });
 
+  it.each([
+    "does she need her inhalers changing? and is there a breathe easy group in Oakham",
+    "could he go on the patches if he still smokes the odd one? also any stop smoking group in Coalville",
+    "would he be eligible for mounjaro, and are there weight management groups in Hinckley",
+    "her BP was 168 today, is that too high? she also wants a walking group in Wigston",
+  ])("finds the clinical half of %j, and knows a service was asked for too", (text) => {
+    expect(understander.understand(text).clinical).toEqual({ alone: false });
+  });
+
   it("does not take a question about a service for a clinical one", () => {
     expect(understander.understand("is there a breathe easy group for COPD near Melton?").clinical).toBeUndefined();
     expect(understander.understand("should she go to a dementia cafe in Oakham?").clinical).toBeUndefined();
@@ -96,6 +105,7 @@ describe("clinical questions", () => {
     expect(understander.understand("wondering if there is a stop smoking group near Hinckley").clinical).toBeUndefined();
     expect(understander.understand("is the sight loss group in Oakham still running?").clinical).toBeUndefined();
     expect(understander.understand("is the hearing loss drop-in normal price or free?").clinical).toBeUndefined();
+    expect(understander.understand("would he qualify for a blue badge in Melton?").clinical).toBeUndefined();
   });
 });
 
