@@ -55,6 +55,8 @@ const aboutSignpost = new RegExp(
     // "so much quicker than trawling the directory", "well done to whoever built it"
     String.raw`\b(?:this|it|signpost)(?: is|'s)? (?:so |much |so much |way |loads |a lot )*(?:quicker|faster|easier|better) than\b|\bwell done (?:to )?(?:whoever|the team|everyone who)\b|\bwhoever (?:built|made|designed) (?:this|it)\b`,
     String.raw`\b(?:saved me|saves me|saving me)\s+(?:\w+\s+)?(?:mins?|minutes|hours?|time|a job|loads of time|ringing round)\b`,
+    // "hasn't run since the fire, but you're still showing it as every Thursday"
+    String.raw`\byou(?:'re| are) still (?:showing|listing|saying|sending people to)\b|\b(?:signpost|it|the (?:app|bot|tool|directory)) (?:still )?(?:shows|lists) (?:it|them) as\b`,
     // "answers are way too long to read on my phone", "the replies are too wordy"
     String.raw`\b(?:your |the |these |signpost'?s )?(?:answers|replies|results|messages|cards)\s+(?:are|is|were)\s+(?:way |far |much |a bit |really |so |just )*(?:too )?(?:long|wordy|slow|short|hard to read|confusing)\b`,
   ].join("|"),

@@ -258,6 +258,7 @@ describe("assessSafety: signs in plain words", () => {
     "not a carer, just the lady next door: he's calling for help from the bedroom and I can't get in. Who should I ring",
     "the carbon monoxide detector in her kitchen is beeping and she feels dizzy and sick",
     "toddler got into the cupboard and there's an empty bottle of dad's pills on the floor",
+    "he's fitting on the kitchen floor and it's been 5 minutes",
   ])("%s is an emergency", (text) => {
     expect(assessSafety(text).tier).toBe("emergency");
   });
@@ -286,6 +287,7 @@ describe("assessSafety: signs in plain words", () => {
     "toaster caught fire in the spring, the brigade came, nobody was hurt; wants a smoke alarm check",
     "he doesn't know where he is some evenings, wife wants a memory cafe",
     "any handyman who does lock fitting and door chains for a widow in Anstey?",
+    "where can she get a wig fitting after chemo in Melton?",
     "registered SI last month, wants a talking books service",
     "admitted with chest pain in June, all clear; chest pain free since, keen on a walking group",
     "he said once he thinks they'd all be better off without him. No intent, safety plan agreed with the crisis team.",

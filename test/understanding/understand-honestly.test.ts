@@ -68,6 +68,7 @@ describe("clinical questions", () => {
     "wondering whether she should come down to 25mg of her amitriptyline now she sleeps better",
     "he's on apixaban and wants to try turmeric capsules, is there a risk?",
     "after a bleed on the brain last month, will she ever talk again?",
+    "she had a new hip in October, is it safe to drive yet?",
   ])("declines %j, and offers what Signpost can do", async (text) => {
     const answer = await ask(text);
     expect(answer.intent).toBe("unknown");
@@ -92,6 +93,7 @@ describe("clinical questions", () => {
     "could he go on the patches if he still smokes the odd one? also any stop smoking group in Coalville",
     "would he be eligible for mounjaro, and are there weight management groups in Hinckley",
     "her BP was 168 today, is that too high? she also wants a walking group in Wigston",
+    "HbA1c 71, is his diabetes well controlled? and is there a cookery class in Syston",
   ])("finds the clinical half of %j, and knows a service was asked for too", (text) => {
     expect(understander.understand(text).clinical).toEqual({ alone: false });
   });
@@ -138,6 +140,7 @@ describe("what is asked, from how it is put", () => {
     expect(understander.understand("your entry for the Oadby knit group says Mondays but it's been Fridays since June").intent).toBe("feedback");
     expect(understander.understand("her post office has closed and she wants to learn to pay bills online, Syston").intent).toBe("find_service");
     expect(understander.understand("the Syston chatty cafe isn't at the church any more, it's moved to the scout hut").intent).toBe("feedback");
+    expect(understander.understand("the Oadby lunch club stopped in the spring but you're still showing it every Wednesday").intent).toBe("feedback");
     // A long case note that mentions a service closing long ago is a request, not a report.
     expect(
       understander.understand(
