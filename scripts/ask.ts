@@ -6,7 +6,7 @@
  */
 import { loadConfig } from "../src/config/load-config.js";
 import { createLogger } from "../src/logging/create-logger.js";
-import { createSignpost } from "../src/main.js";
+import { createSignpost } from "../src/create-signpost.js";
 import { formatAnswerText } from "../src/cli/format-answer-text.js";
 
 const args = process.argv.slice(2);

@@ -13,7 +13,7 @@ import { loadConfig } from "../src/config/load-config.js";
 import type { Reply } from "../src/conversation/reply.js";
 import { createLogger } from "../src/logging/create-logger.js";
 import { terminalUserId } from "../src/identity/user-id.js";
-import { createSignpost } from "../src/main.js";
+import { createSignpost } from "../src/create-signpost.js";
 
 const config = loadConfig(process.env, { cwd: process.cwd() });
 const signpost = await createSignpost(config, createLogger({ level: "warn", destination: process.stderr }), { role: "tool", meilisearch: "read-only" });

@@ -9,7 +9,7 @@
 import { loadConfig } from "../src/config/load-config.js";
 import { jobNames, type JobName } from "../src/jobs/job.js";
 import { createLogger } from "../src/logging/create-logger.js";
-import { createSignpost } from "../src/main.js";
+import { createSignpost } from "../src/create-signpost.js";
 
 const usage = `Usage: npm run job -- <${jobNames.join(" | ")} | list | inbox>`;
 const [command] = process.argv.slice(2);

@@ -12,7 +12,7 @@ import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { loadConfig } from "../src/config/load-config.js";
 import { loadDirectory } from "../src/directory/load-directory.js";
-import { createSignpost } from "../src/main.js";
+import { createSignpost } from "../src/create-signpost.js";
 import { meilisearchClient } from "../src/search/meilisearch-client.js";
 import { postgresDatabase } from "../test/support/databases.js";
 import { realDirectory } from "../test/support/directory-copy.js";

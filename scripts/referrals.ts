@@ -11,7 +11,7 @@ import { parseArgs } from "node:util";
 import { loadConfig } from "../src/config/load-config.js";
 import { createLogger } from "../src/logging/create-logger.js";
 import { parseUserId, terminalUserId } from "../src/identity/user-id.js";
-import { createSignpost } from "../src/main.js";
+import { createSignpost } from "../src/create-signpost.js";
 import { exportReferrals } from "../src/referrals/export-referrals.js";
 import { statusChangeSchema } from "../src/referrals/referral-status.js";
 

@@ -11,7 +11,7 @@ import { KyselyDirectoryVersions } from "../../src/directory-version/kysely-dire
 import { loadDirectory } from "../../src/directory/load-directory.js";
 import { StorageError } from "../../src/errors/storage-error.js";
 import { createHttpApp } from "../../src/http/create-http-app.js";
-import { createSignpost, type Signpost } from "../../src/main.js";
+import { createSignpost, type Signpost } from "../../src/create-signpost.js";
 import { openDatabase, postgresAdminUrl, postgresDatabase, type TestDatabase } from "../support/databases.js";
 import { copyDirectory } from "../support/directory-copy.js";
 import { memoryLogger } from "../support/memory-logger.js";

@@ -7,7 +7,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config/load-config.js";
 import { createHttpApp } from "../../src/http/create-http-app.js";
-import { createSignpost, type Signpost } from "../../src/main.js";
+import { createSignpost, type Signpost } from "../../src/create-signpost.js";
 import { meilisearchClient } from "../../src/search/meilisearch-client.js";
 import { MeilisearchSearchEngine } from "../../src/search/meilisearch-search-engine.js";
 import type { SearchQuery } from "../../src/search/search-engine.js";
