@@ -94,10 +94,7 @@ export function residence(tokens: readonly string[], matches: readonly TermMatch
   // A town or village named with "Leicester" or "Leicestershire" as its postal town or county: the town is home.
   const specific = kept.filter((m) => !wide.has(m.written));
   if (kept.length > 0) return specific.length > 0 ? specific : kept;
-  // "Practice nurse at a Market Harborough surgery ... lives in the town", or a practice's town or village
-  // and no other place at all ("SP at Bottesford surgery"): people are registered where they live.
-  const practices = roles.filter((r) => r.role === "practice").map((r) => r.m);
-  // Not when the message says the person is only "registered" there, or it is their "old" practice.
-  const onlyPractices = practices.length > 0 && practices.length === roles.length && practices.every((m) => !wide.has(m.written)) && !/\b(?:registered (?:with|at)|old (?:surgery|practice|gp))\b/.test(tokens.join(" "));
-  return livesThere.test(tokens.join(" ")) || onlyPractices ? practices : [];
+  // "Practice nurse at a Market Harborough surgery ... lives in the town": the practice's place is home.
+  // A practice's place alone is not (round 14's writers: "MH nurse, GP practice in Oakham" names no area).
+  return livesThere.test(tokens.join(" ")) ? roles.filter((r) => r.role === "practice").map((r) => r.m) : [];
 }

@@ -92,10 +92,7 @@ describe("extractEntities: where the person lives, in fewer words", () => {
 
   it("takes a practice's town as home when the person lives in that town, and not otherwise", () => {
     expect(entities("GP at a Lutterworth practice here. Gent, 80, lives locally, lonely").areas).toEqual(["harborough"]);
-    // A practice's town and no other place at all: people are registered where they live...
-    expect(entities("Ringing from a Melton surgery. Man, 58, debts piling up").areas).toEqual(["melton"]);
-    // ...unless the message says they are only registered there, or it is their old practice.
-    expect(entities("Man, 58, still registered with a Melton surgery, debts piling up").areas).toEqual([]);
+    expect(entities("Ringing from a Melton surgery. Man, 58, debts piling up").areas).toEqual([]);
   });
 });
 
