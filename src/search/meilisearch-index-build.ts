@@ -1,7 +1,7 @@
 import type { EnqueuedTask, EnqueuedTaskPromise, Meilisearch, Task } from "meilisearch";
 import type { Directory } from "../directory/directory.js";
 import { SearchError } from "../errors/search-error.js";
-import { indexSettings, indexVersion, type ServiceDocument, toDocument } from "./meilisearch-index-settings.js";
+import { indexSettings, indexVersion, type ServiceDocument, toDocuments } from "./meilisearch-index-settings.js";
 
 const batchSize = 2000;
 /** How long the whole document load may take before the build is given up (the live index stays). */
@@ -41,8 +41,7 @@ export async function buildAndSwap(client: Meilisearch, indexUid: string, direct
     // In batches, sent one after another: Meilisearch refuses a payload over 100 MB (100k services
     // in one request is more). It works through them in order, so waiting for each in turn takes
     // no longer than the whole build, which may be minutes for a large directory.
-    const version = indexVersion(directory);
-    const documents = directory.services.map((s) => toDocument(s, directory, version));
+    const documents = toDocuments(directory);
     const tasks: EnqueuedTask[] = [];
     for (let start = 0; start < documents.length; start += batchSize) tasks.push(await client.index<ServiceDocument>(fresh).addDocuments(documents.slice(start, start + batchSize)));
     for (const task of tasks) checkDone(await client.tasks.waitForTask(task, { timeout: buildTimeoutMs, interval: 250 }));
