@@ -19,7 +19,7 @@ import { startRecordingProxy } from "../support/recording-proxy.js";
 /**
  * The Meilisearch engine's search plan against a real Meilisearch: one request
  * per search, only about what is shown, and the very order rank-services.ts
- * gives over every service (with Meilisearch's score for the best limit + 10
+ * gives over every service (with Meilisearch's score for the best limit + 5
  * text matches), on a directory of 2,000 services.
  */
 let meili: RunningMeilisearch;
@@ -68,7 +68,7 @@ describe("the Meilisearch search plan", () => {
     const asked = proxy.requests.slice(before);
     expect(asked.map((r) => `${r.method} ${r.path}`)).toEqual(["POST /multi-search"]);
     const { queries } = JSON.parse(asked[0]!.body) as { queries: { q: string; limit: number; sort?: string[] }[] };
-    // The best 15 text matches, then the first 5 of each tier: both needs met, then one.
+    // The best 10 text matches, then the first 5 of each tier: both needs met, then one.
     expect(queries.map((q) => [q.q === "" ? "tier" : "text", q.limit])).toEqual([["text", 5 + textMargin], ["tier", 5], ["tier", 5]]);
     expect(queries[1]!.sort).toEqual(["order_2:desc"]);
     expect(queries[2]!.sort).toEqual(["order_1:desc"]);
