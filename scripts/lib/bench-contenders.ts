@@ -1,8 +1,10 @@
 import { create, insertMultiple, search as oramaSearch } from "@orama/orama";
 import { Document } from "flexsearch";
+import type { Meilisearch } from "meilisearch";
 import MiniSearch from "minisearch";
 import { answerQuestion } from "../../src/answer/answer-question.js";
 import type { Directory } from "../../src/directory/directory.js";
+import { buildFilter } from "../../src/search/meilisearch-filter.js";
 import type { SearchEngine, SearchQuery } from "../../src/search/search-engine.js";
 import type { Understander } from "../../src/understanding/create-understander.js";
 
@@ -13,7 +15,10 @@ import type { Understander } from "../../src/understanding/create-understander.j
  */
 export interface Contender {
   readonly name: string;
-  readonly engine: "embedded" | "meilisearch" | "baseline";
+  /** "reference": not a way to answer, a floor to compare with (the plain Meilisearch search). */
+  readonly engine: "embedded" | "meilisearch" | "baseline" | "reference";
+  /** True when it searches an index another contender built (its build and memory are that one's). */
+  readonly shared?: boolean;
   build(directory: Directory): Promise<void>;
   prepare?(question: string): void;
   top(question: string): Promise<string[]>;
@@ -41,15 +46,44 @@ export function engineAlone(name: string, engine: SearchEngine, understander: Un
   return {
     name,
     engine: engine.kind,
-    build: () => Promise.resolve(), // shares the index its ask-path twin built
+    shared: true, // searches the index its ask-path twin built
+    build: () => Promise.resolve(),
     prepare(question) {
-      const { needs, areas, age } = understander.understand(question).entities;
-      queries.set(question, { text: question, needs, areas, age, limit: 5 });
+      queries.set(question, understoodQuery(question, understander));
     },
     async top(question) {
       return (await engine.search(queries.get(question)!)).map((hit) => hit.service.id);
     },
   };
+}
+
+/**
+ * The floor for the Meilisearch path: one plain Meilisearch search of the
+ * question's words with the same filter and limit as the engine alone is given
+ * (areas, offers, age, the asked needs), on the index Signpost built, through
+ * the same client: what any use of Meilisearch costs at least.
+ */
+export function plainMeilisearch(name: string, client: Meilisearch, indexUid: string, understander: Understander): Contender {
+  const queries = new Map<string, SearchQuery>();
+  return {
+    name,
+    engine: "reference",
+    shared: true,
+    build: () => Promise.resolve(),
+    prepare(question) {
+      queries.set(question, understoodQuery(question, understander));
+    },
+    async top(question) {
+      const query = queries.get(question)!;
+      const { hits } = await client.index<{ id: string }>(indexUid).search(query.text, { filter: buildFilter(query, { needs: query.needs.length > 0 }), limit: query.limit, attributesToRetrieve: ["id"] });
+      return hits.map((hit) => hit.id);
+    },
+  };
+}
+
+function understoodQuery(question: string, understander: Understander): SearchQuery {
+  const { needs, areas, age } = understander.understand(question).entities;
+  return { text: question, needs, areas, age, limit: 5 };
 }
 
 /** MiniSearch with its defaults over name and description, given the raw question. */

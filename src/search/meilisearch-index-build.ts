@@ -1,7 +1,7 @@
 import type { EnqueuedTask, EnqueuedTaskPromise, Meilisearch, Task } from "meilisearch";
 import type { Directory } from "../directory/directory.js";
 import { SearchError } from "../errors/search-error.js";
-import { indexSettings, indexVersion, type ServiceDocument, toDocument } from "./meilisearch-index-settings.js";
+import { indexSettings, indexVersion, type ServiceDocument, toDocuments } from "./meilisearch-index-settings.js";
 
 const batchSize = 2000;
 /** How long the whole document load may take before the build is given up (the live index stays). */
@@ -39,13 +39,13 @@ export async function buildAndSwap(client: Meilisearch, indexUid: string, direct
     await settled(client.createIndex(fresh, { primaryKey: "id" }));
     await settled(client.index(fresh).updateSettings(indexSettings(directory)));
     // In batches, sent one after another: Meilisearch refuses a payload over 100 MB (100k services
-    // in one request is more). It works through them in order, so waiting for each in turn takes
-    // no longer than the whole build, which may be minutes for a large directory.
-    const version = indexVersion(directory);
-    const documents = directory.services.map((s) => toDocument(s, directory, version));
+    // in one request is more). It works through them in order and joins consecutive additions into
+    // one batch of work (2,000 or 20,000 documents a request build in the same time), so the build
+    // waits for the last, then reads every task's outcome in one request.
+    const documents = toDocuments(directory);
     const tasks: EnqueuedTask[] = [];
     for (let start = 0; start < documents.length; start += batchSize) tasks.push(await client.index<ServiceDocument>(fresh).addDocuments(documents.slice(start, start + batchSize)));
-    for (const task of tasks) checkDone(await client.tasks.waitForTask(task, { timeout: buildTimeoutMs, interval: 250 }));
+    await allDone(client, tasks);
     if (!(await exists(client, indexUid))) await settled(client.createIndex(indexUid, { primaryKey: "id" }));
     await settled(client.swapIndexes([{ indexes: [indexUid, fresh], rename: false }]));
     await settled(client.deleteIndex(fresh)); // after the swap it holds the old documents
@@ -64,6 +64,16 @@ async function exists(client: Meilisearch, uid: string): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/** Waits for the last of these tasks (Meilisearch runs an index's tasks in order), then throws if any failed. */
+async function allDone(client: Meilisearch, tasks: readonly EnqueuedTask[]): Promise<void> {
+  const last = tasks.at(-1);
+  if (!last) return;
+  await client.tasks.waitForTask(last, { timeout: buildTimeoutMs, interval: 100 });
+  const { results } = await client.tasks.getTasks({ uids: tasks.map((task) => task.taskUid), limit: tasks.length });
+  if (results.length !== tasks.length) throw new Error(`Meilisearch reported ${results.length} of ${tasks.length} document tasks`);
+  for (const task of results) checkDone(task);
 }
 
 /** Waits for a Meilisearch task and throws if it failed. */

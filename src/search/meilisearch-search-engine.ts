@@ -1,19 +1,20 @@
-import type { Meilisearch } from "meilisearch";
+import type { Meilisearch, MultiSearchQuery } from "meilisearch";
 import type { Directory, Service } from "../directory/directory.js";
 import { SearchError } from "../errors/search-error.js";
-import { buildFilter } from "./meilisearch-filter.js";
 import { alwaysBuild, type IndexBuilds } from "./index-builds.js";
 import { buildAndSwap, holdsDirectory } from "./meilisearch-index-build.js";
-import type { ServiceDocument } from "./meilisearch-index-settings.js";
+import { mostNeeds, orderedTiers } from "./meilisearch-ranking-fields.js";
+import { type IndexShape, planSearch, readPlan } from "./meilisearch-search-plan.js";
 import { rankServices } from "./rank-services.js";
 import { type ServiceFacts, serviceFacts } from "./service-filters.js";
 import type { EngineHealth, SearchEngine, SearchHit, SearchQuery } from "./search-engine.js";
 
-const candidateLimit = 1000;
-
 /**
- * The production engine: Meilisearch retrieves (filters and text relevance),
- * and rank-services.ts orders the results exactly as the embedded engine does.
+ * The production engine: Meilisearch filters and ranks, by its text relevance
+ * and by the ranking fields stored in each document, and returns only about
+ * what is shown, in one multi-search request per search
+ * (meilisearch-search-plan.ts); rank-services.ts, the ranking every engine
+ * shares, orders what came back.
  * Indexing a directory the live index already holds (several instances, or a
  * restart) builds nothing; otherwise, when `builds` allows it, a fresh index
  * is built and swapped in (meilisearch-index-build.ts), and a failed build
@@ -22,6 +23,7 @@ const candidateLimit = 1000;
 export class MeilisearchSearchEngine implements SearchEngine {
   readonly kind = "meilisearch" as const;
   private services = new Map<string, { readonly service: Service; readonly facts: ServiceFacts }>();
+  private shape: IndexShape = { tiers: 1, mostNeeds: 1 };
   private generation = 0;
 
   constructor(
@@ -41,25 +43,21 @@ export class MeilisearchSearchEngine implements SearchEngine {
       if (!built) throw new SearchError(`Meilisearch's index ${this.indexUid} does not hold directory version ${directory.fingerprint.slice(0, 12)}, and this process does not rebuild it`);
     }
     // A later index() may have finished first: the services searched are always the latest asked for.
-    if (generation === this.generation) this.services = new Map(directory.services.map((service) => [service.id, { service, facts: serviceFacts(service, directory.taxonomy) }]));
+    if (generation === this.generation) {
+      this.services = new Map(directory.services.map((service) => [service.id, { service, facts: serviceFacts(service, directory.taxonomy) }]));
+      this.shape = { tiers: orderedTiers(directory), mostNeeds: mostNeeds(directory) };
+    }
   }
 
   async search(query: SearchQuery): Promise<SearchHit[]> {
     if (this.services.size === 0) throw new SearchError("Meilisearch engine searched before the directory was indexed");
-    const index = this.client.index<ServiceDocument>(this.indexUid);
     try {
-      const text = query.text.trim();
-      const [textResult, needResult] = await Promise.all([
-        text === ""
-          ? undefined
-          : index.search(text, { filter: buildFilter(query, { needs: false }), limit: candidateLimit, showRankingScore: true, attributesToRetrieve: ["id"], matchingStrategy: "frequency" }),
-        query.needs.length === 0 ? undefined : index.search("", { filter: buildFilter(query, { needs: true }), limit: candidateLimit, attributesToRetrieve: ["id"] }),
-      ]);
-      const textScores = new Map((textResult?.hits ?? []).map((hit) => [hit.id, hit._rankingScore ?? 0]));
-      const ids = new Set([...(needResult?.hits ?? []).map((h) => h.id), ...textScores.keys()]);
-      const candidates = [...ids].flatMap((id) => {
+      const searches = planSearch(query, this.shape);
+      if (searches.length === 0) return [];
+      const { results } = await this.client.multiSearch<{ queries: MultiSearchQuery[] }, { id: string }>({ queries: searches.map(({ params }) => ({ indexUid: this.indexUid, ...params })) });
+      const candidates = [...readPlan(searches, results)].flatMap(([id, textScore]) => {
         const known = this.services.get(id);
-        return known ? [{ ...known, textScore: textScores.get(id) ?? 0, words: [] }] : [];
+        return known ? [{ ...known, textScore, words: [] }] : [];
       });
       return rankServices(candidates, query);
     } catch (error) {

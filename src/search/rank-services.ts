@@ -10,6 +10,9 @@ export interface TextScored {
   readonly words: readonly string[];
 }
 
+/** A service serving this many areas or fewer is local to a named area (+1 in the ranking). */
+export const localAreaCount = 3;
+
 /**
  * The one ranking every engine uses, so they answer alike:
  *   for a need search: 6 x share of the asked-for needs the service meets
@@ -27,7 +30,7 @@ export function rankServices(candidates: readonly TextScored[], query: SearchQue
   for (const { service, facts, textScore, words } of candidates) {
     if (!passesFilters(facts, asked)) continue;
     const textShare = bestText > 0 ? textScore / bestText : 0;
-    const local = asked.areas !== 0 && facts.areaCount <= 3 ? 1 : 0;
+    const local = asked.areas !== 0 && facts.areaCount <= localAreaCount ? 1 : 0;
     let score: number;
     if (asked.needCount > 0) {
       if (!meetsAnyNeed(facts, asked)) continue;

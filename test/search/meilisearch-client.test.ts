@@ -22,11 +22,12 @@ afterAll(async () => {
 });
 
 describe("meilisearchClient", () => {
-  it("sends each request on a connection of its own, with the key", async () => {
+  it("sends each request on a connection of its own, with the key, asking for answers uncompressed", async () => {
     const client = meilisearchClient({ url, apiKey: "a-search-key" });
     for (let i = 0; i < 3; i++) expect(await client.health()).toEqual({ status: "available" });
     expect(connections).toBe(3);
     expect(seen.map((headers) => headers.connection)).toEqual(["close", "close", "close"]);
     expect(seen[0]?.authorization).toBe("Bearer a-search-key");
+    expect(seen.map((headers) => headers["accept-encoding"])).toEqual(["identity", "identity", "identity"]);
   });
 });
