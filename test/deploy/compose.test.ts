@@ -102,6 +102,6 @@ describe("deploy/compose/compose.yaml", () => {
     const start = (JSON.parse(readFileSync(path.join(projectRoot, "package.json"), "utf8")) as { scripts: { start: string } }).scripts.start;
     const command = /^CMD (\[.*\])$/m.exec(dockerfile)?.[1];
     expect((JSON.parse(command ?? "[]") as string[]).join(" ")).toBe(start);
-    expect(dockerfile).toMatch(/^FROM node:20\.19/m);
+    expect(dockerfile).toMatch(/^FROM node:24-/m);
   });
 });

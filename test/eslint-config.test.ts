@@ -1,0 +1,44 @@
+// The vendor boundary in eslint.config.js, as `npm run lint` applies it: for a file in src/, the
+// config ESLint computes for that path decides which vendor SDK imports are refused. A core file
+// may import none; each adapter area its own and no other.
+import { ESLint, Linter } from "eslint";
+import tseslint from "typescript-eslint";
+import { describe, expect, it } from "vitest";
+import { projectRoot } from "./support/run-process.js";
+
+const eslint = new ESLint({ cwd: projectRoot });
+const linter = new Linter({ configType: "flat" });
+
+/** The modules refused when `file` (a path in the repository) imports each of `modules`. */
+async function refused(file: string, modules: readonly string[]): Promise<string[]> {
+  const config = (await eslint.calculateConfigForFile(file)) as { rules?: Record<string, Linter.RuleEntry> };
+  const rule = config.rules?.["no-restricted-imports"];
+  expect(rule, `no-restricted-imports applies to ${file}`).toBeDefined();
+  const code = modules.map((module, i) => `import type { T${i} } from "${module}";`).join("\n");
+  const messages = linter.verify(code, [{ files: ["**/*.ts"], languageOptions: { parser: tseslint.parser }, rules: { "no-restricted-imports": rule! } }], file);
+  expect(messages.filter((m) => m.ruleId !== "no-restricted-imports")).toEqual([]);
+  return messages.map((m) => modules[m.line - 1]!);
+}
+
+const everySdk = ["@slack/bolt", "botbuilder", "botframework-connector", "meilisearch", "hono", "hono/cors", "@hono/node-server", "pg", "better-sqlite3", "kysely"];
+
+describe("the vendor boundary", () => {
+  it("refuses every vendor SDK in a core file, type-only imports included, and nothing else", async () => {
+    expect(await refused("src/answer/probe.ts", everySdk)).toEqual(everySdk);
+    expect(await refused("src/referrals/referral-desk.ts", ["kysely", "pg"])).toEqual(["kysely", "pg"]);
+    expect(await refused("src/answer/probe.ts", ["zod", "node:fs", "rate-limiter-flexible", "../storage/database-schema.js"])).toEqual([]);
+  });
+
+  it("lets each adapter folder import its own SDKs and no other", async () => {
+    expect(await refused("src/channels/slack/probe.ts", everySdk)).toEqual(["botbuilder", "botframework-connector", "meilisearch", "pg", "better-sqlite3"]);
+    expect(await refused("src/channels/teams/probe.ts", everySdk)).toEqual(["@slack/bolt", "meilisearch", "pg", "better-sqlite3"]);
+    expect(await refused("src/channels/web/probe.ts", everySdk)).toEqual(["@slack/bolt", "botbuilder", "botframework-connector", "meilisearch", "pg", "better-sqlite3", "kysely"]);
+    expect(await refused("src/search/probe.ts", everySdk)).toEqual(["@slack/bolt", "botbuilder", "botframework-connector", "hono", "hono/cors", "@hono/node-server", "pg", "better-sqlite3", "kysely"]);
+    expect(await refused("src/storage/migrations/probe.ts", everySdk)).toEqual(["@slack/bolt", "botbuilder", "botframework-connector", "meilisearch", "hono", "hono/cors", "@hono/node-server"]);
+  });
+
+  it("lets a module's store use Kysely for its own tables, and nothing more", async () => {
+    expect(await refused("src/referrals/kysely-referral-store.ts", ["kysely", "pg", "hono"])).toEqual(["pg", "hono"]);
+    expect(await refused("src/oruk/mount-oruk-routes.ts", ["hono/cors", "kysely"])).toEqual(["kysely"]);
+  });
+});
