@@ -47,11 +47,11 @@ describe("the referral global shortcut", () => {
 
   it("opens the referral form as a modal with the shortcut's trigger id, in the person's DM conversation", async () => {
     const modal = harness.recorder.next("views.open");
-    const body = globalShortcut("log_referral");
+    const body = globalShortcut("log_referral", "111.111.first");
     expect((await harness.send(body.raw, body.contentType)).status).toBe(200);
     const call = await modal;
     expect(harness.recorder.callsTo("conversations.open")[0]?.args).toMatchObject({ users: "W111" });
-    expect(call.args.trigger_id).toBe("111.111.xxxxxx");
+    expect(call.args.trigger_id).toBe("111.111.first");
     opened = call.args.view as Json;
     expect(opened).toMatchObject({ type: "modal", callback_id: "signpost_form", title: { text: "Refer to First Contact" } });
     const inputs = (opened.blocks as Json[]).filter((b) => b.type === "input").map((b) => [b.block_id, (b.element as Json).type]);

@@ -76,9 +76,13 @@ export function messageShortcut(callbackId: string, text: string): Body {
   return interactive({ ...payload, callback_id: callbackId, message: { ...(payload.message as Json), text } });
 }
 
-export function globalShortcut(callbackId: string): Body {
+let shortcutsMade = 0;
+
+/** A global shortcut; like Slack, each one carries a trigger id of its own (so two are never one replayed request). */
+export function globalShortcut(callbackId: string, triggerId?: string): Body {
   const { payload } = fixture<{ payload: Json }>("shortcut.global.bolt-python.json");
-  return interactive({ ...payload, callback_id: callbackId });
+  shortcutsMade += 1;
+  return interactive({ ...payload, callback_id: callbackId, trigger_id: triggerId ?? `${String(payload.trigger_id)}.${shortcutsMade}` });
 }
 
 type Typed = string | readonly string[] | boolean | undefined;
