@@ -9,6 +9,7 @@ import type { Directory } from "../../../src/directory/directory.js";
 import type { OutdatedReport } from "../../../src/feedback/feedback-store.js";
 import type { OutboxSender } from "../../../src/notifications/outbox-sender.js";
 import type { ReferralDesk } from "../../../src/referrals/referral-desk.js";
+import { seriousAccessibilityViolations } from "../../support/check-accessibility.js";
 import { realDirectoryAndEngine } from "../../support/load-real-directory.js";
 import { triageUserId } from "../../support/test-referrals.js";
 import { startWebWorld, type WebWorld } from "./support/web-world.js";
@@ -135,7 +136,11 @@ describe("the web chat in Chromium", () => {
       expect(await focusedTestId(page)).toBe("reply");
 
       expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+      expect(await seriousAccessibilityViolations(page)).toEqual([]);
       await page.screenshot({ path: screenshotPath, fullPage: true });
+      // The check can fail: a button with no name is a critical violation, and it is found.
+      await page.evaluate('document.querySelector("main").append(document.createElement("button"))');
+      expect((await seriousAccessibilityViolations(page)).map((v) => v.id)).toContain("button-name");
       expect(problems).toEqual([]);
       await page.close();
     },
