@@ -12,8 +12,26 @@
  */
 import { cleanText } from "../text/normalise-text.js";
 import { sentencesOf } from "./clauses.js";
-import { habitual, happeningNow, newOnset, hypotheticalBefore, negatedAfter, negatedBefore, negationStop, otherPersonBefore, pastAfter, pastBefore, pastTenseBefore, recentPast, resolved, sceneGoesOn, unharmed } from "./context-cues.js";
-import { type RiskKind, type RiskTier, riskTriggers } from "./risk-lexicon.js";
+import {
+  habitual,
+  happeningNow,
+  newOnset,
+  hypotheticalBefore,
+  negatedAfter,
+  negatedBefore,
+  negationStop,
+  otherPersonBefore,
+  pastAfter,
+  pastBefore,
+  pastTenseBefore,
+  recentPast,
+  resolved,
+  returned,
+  sceneGoesOn,
+  tellingTime,
+  unharmed,
+} from "./context-cues.js";
+import { type RiskKind, type RiskTier, riskTriggers, safeNow } from "./risk-lexicon.js";
 import { scrubClinicalValues } from "./scrub-clinical-values.js";
 
 export type MentionStatus = "present" | "negated" | "past" | "hypothetical" | "someone-else" | "resolved" | "not-now";
@@ -44,13 +62,27 @@ function statusOf(clause: string, start: number, end: number, sentence: string, 
   // A negation reaches no further back than a new subject after a comma.
   const stops = [...before.matchAll(negationStop)];
   const negationScope = stops.length > 0 ? before.slice(stops.at(-1)!.index) : before;
-  if (negatedBefore.test(negationScope) || negatedAfter.test(after)) return "negated";
+  // "Nobody has seen him since" carries its own "no": a "no coat" before it does not negate it.
+  const ownSubject = /^(?:nobody|no one|no-one|noone)\b/.test(matched);
+  if ((negatedBefore.test(negationScope) && !ownSubject) || negatedAfter.test(after)) return "negated";
   if (otherPersonBefore.test(before)) return "someone-else";
   if (hypotheticalBefore.test(before)) return "hypothetical";
   if (resolved.test(sentence) || (unharmed.test(sentence) && !now)) return "resolved";
   if (pastBefore.test(before) || pastAfter.test(after)) return "past";
   if (pastTenseBefore.test(before) && !now && !reported.test(before) && !intending.test(matched)) return "past";
   return "present";
+}
+
+/** A sentence that turns, after a reassurance, to what is happening now. */
+const contradictedNow = /\b(?:but|however|except|although|though)\b[^.]{0,60}\b(?:right now|now|at the moment|currently|just)\b/;
+
+/** "Denies a plan, but says he wants to end it all": a reassurance before a "but" does not ease the risk after it. */
+function turnsAfter(mitigate: RegExp | undefined, sentence: string, risk: string): boolean {
+  if (!mitigate) return false;
+  const eased = sentence.search(mitigate);
+  const at = sentence.indexOf(risk);
+  if (eased < 0 || at < 0 || eased > at) return false;
+  return /\b(?:but|however|although|though|yet)\b/.test(sentence.slice(eased, at));
 }
 
 /** Kinds whose repeated, not current, occurrence is a concern. Violence, abuse and missing stay as they are read ("driven round the estate twice" is the search, not the event). */
@@ -61,10 +93,14 @@ export function assessSafety(message: string): SafetyAssessment {
   const sentences = sentencesOf(scrubClinicalValues(cleanText(message)));
   sentences.forEach((sentence, at) => {
     const next = sentences[at + 1]?.text ?? "";
+    // When it was told is not when it happened: "told me today she's been cutting" is not "cutting today".
+    const said = sentence.text.replace(tellingTime, "told me");
     // Now: said in the sentence, or the next sentence says the scene goes on ("she's still in there with him").
-    const now = happeningNow.test(sentence.text) || sceneGoesOn.test(next);
+    const now = happeningNow.test(said) || sceneGoesOn.test(next);
     // What eases a risk may come in the next sentence: "better off without him. No plan, no intent."
     const around = `${sentence.text} ${next}`;
+    // The latest word on safety: "she's at her sister's and feels safe there", said after the disclosure.
+    const safeLater = safeNow.test(sentences.slice(at + 1).map((s) => s.text).join(" "));
     for (const clause of sentence.clauses) {
       for (const trigger of riskTriggers) {
         for (const match of clause.matchAll(trigger.pattern)) {
@@ -72,8 +108,14 @@ export function assessSafety(message: string): SafetyAssessment {
           let tier = trigger.tier;
           if (trigger.onlyNow && status === "present" && !now) status = "not-now";
           if (trigger.residual && status === "present" && trigger.residual.test(sentence.text) && !newOnset.test(sentence.text)) status = "past";
-          if (tier === "emergency" && trigger.mitigate?.test(around)) tier = "concern";
-          if (tier === "concern" && trigger.escalate?.test(sentence.text) && !trigger.mitigate?.test(around)) tier = "emergency";
+          // "She says she feels safe, but right now he is outside": what is said to be happening now wins.
+          const turned = turnsAfter(trigger.mitigate, sentence.text, match[0]);
+          if (tier === "emergency" && trigger.mitigate?.test(around) && !contradictedNow.test(sentence.text) && !turned) tier = "concern";
+          // A disclosure of abuse or violence stays a concern when the note goes on to say the person is safe now.
+          const safeSince = (trigger.kind === "abuse" || trigger.kind === "violence") && safeLater;
+          if (tier === "concern" && trigger.escalate?.test(said) && !trigger.mitigate?.test(around) && !safeSince) tier = "emergency";
+          // A missing episode that has ended ("returned each time", "found safe") is a concern, not 999.
+          if (trigger.kind === "missing" && status === "present" && returned.test(around)) tier = "concern";
           // Neglect yesterday, with nothing to say it goes on now, is a safeguarding concern, not 999.
           if (trigger.kind === "neglect" && status === "present" && recentPast.test(sentence.text) && !now) tier = "concern";
           // Something that keeps happening ("left the gas on twice this month") is a home-safety or

@@ -15,7 +15,7 @@ export const negatedAfter = /^\W*(?:\S+\s+){0,3}?(?:ruled out|excluded|denied|ne
 
 /** Before a risk: it is in the past. "history of overdose", "previous DV", "admitted with chest pain". */
 export const pastBefore =
-  /\b(?:history of|hx|h\/o|pmh|previous(?:ly)?|past|prior|old(?! (?:gent|gentleman|man|men|lady|ladies|woman|women|boy|girl|fella|chap|couple|people|person|dear|boy|lad))|recovered from|survivor of|used to|formerly|former|ex|back in|admitted (?:with|for|after|following)|presented (?:with|to)|discharged (?:after|following)|following (?:an?|his|her|their)|after (?:an?|his|her|their)|post(?=[- ](?:op|operative|surgery|fall|stroke|discharge|mi|cva|tia|natal|partum|covid|overdose|od)\b)|treated for|seen (?:in|at) (?:a&e|ed|hospital)|last (?:week|wk|month|year|mon|tues?|wed(?:s|nes)?|thu(?:rs?)?|fri|sat|sun)[a-z]*|went to (?:a&e|ed|hospital)|investigated for|experienced)\b(?:\s+\S+){0,5}\s*$/;
+  /\b(?:history of|hx|h\/o|pmh|previous(?:ly)?|past|prior|old(?! (?:gent|gentleman|man|men|lady|ladies|woman|women|boy|girl|fella|chap|couple|people|person|dear|boy|lad))|recovered from|survivor of|used to|formerly|former|ex(?=-)(?!-(?:partner|husband|wife|boyfriend|girlfriend|fianc\w*))|back in|admitted (?:with|for|after|following)|presented (?:with|to)|discharged (?:after|following)|following (?:an?|his|her|their)|after (?:an?|his|her|their)|post(?=[- ](?:op|operative|surgery|fall|stroke|discharge|mi|cva|tia|natal|partum|covid|overdose|od)\b)|treated for|seen (?:in|at) (?:a&e|ed|hospital)|last (?:week|wk|month|year|mon|tues?|wed(?:s|nes)?|thu(?:rs?)?|fri|sat|sun)[a-z]*|went to (?:a&e|ed|hospital)|investigated for|experienced)\b(?:\s+\S+){0,5}\s*$/;
 
 /** Before a risk, weaker: a past tense that "now" or "still" in the same clause overrides. "she was on the floor". */
 export const pastTenseBefore = /\b(?:was|were|had an?|had (?:his|her|their)|has had|have had|did|used)\b(?:\s+\S+){0,4}\s*$/;
@@ -60,7 +60,7 @@ export const happeningNow =
 
 /** Anywhere in the sentence of a suicidal thought: it goes no further (a concern, not an emergency). */
 export const noPlan =
-  /\b(?:no (?:plans?|intent(?:ion)?|means|active)|not (?:actively|going to act)|would never(?: act| do anything)?|wouldn'?t (?:act|do anything)|passing|fleeting|passive|safety plan (?:done|in place|agreed|made|completed|written|updated|reviewed)|(?:agreed|completed|did|done|made|has|have|with) (?:a |an |his |her |their )?(?:safety|crisis) plan|protective factors|because of (?:the|her|his) (?:kids|children|grandchildren|family))\b/;
+  /\b(?:no (?:suicidal |active |current )?(?:plans?|intent(?:ion)?|means|active|ideation)|denie[sd] (?:any )?(?:current |active )?(?:plans?|intent\w*)|(?:doesn'?t|does not|don'?t|do not) want to (?:end|take) (?:her|his|their) (?:own )?life|not (?:actively|going to act)|would never(?: act| do anything)?|wouldn'?t (?:act|do anything)|passing|fleeting|passive|safety plan (?:done|in place|agreed|made|completed|written|updated|reviewed)|(?:agreed|completed|did|done|made|has|have|with) (?:a |an |his |her |their )?(?:safety|crisis) plan|protective factors|because of (?:the|her|his) (?:kids|children|grandchildren|family))\b/;
 
 /**
  * In the sentence after a risk: the scene is still going on, told by someone who is there ("I've come
@@ -83,3 +83,10 @@ export const recentPast = /\b(?:last night|yesterday|last (?:week|wk)|(?:\d+|a f
 
 /** Where a negation stops: a new subject after a comma ("no heating, he's not eaten in days"). */
 export const negationStop = /,\s*(?:he|she|they|he'?s|she'?s|they'?re|and|but|his|her|their|it|it'?s|my|our|the)\b/g;
+
+/** When something was told is not when it happened: "told me today she's been cutting" is about this week, not now. */
+export const tellingTime = /\b(?:told|tells|said to|disclosed to|mentioned to|admitted to|showed) (?:me|us|staff|the \w+) (?:today|this (?:morning|afternoon|evening)|earlier(?: today)?|just now)\b/g;
+
+/** An episode that has ended: the person came back or was found ("returned each time", "she was found safe"). */
+export const returned =
+  /(?<!\b(?:not|never|hasn'?t|has not|haven'?t|have not|didn'?t|did not|yet to|isn'?t|is not|wasn'?t|was not|still) )\b(?:returned|came back|came home|turned up|was found|been found|found safe|back home|home safe|(?:he|she|they)(?:'s| is|'re| are) (?:back|at home|home)(?: (?:now|today|safe))?)\b/;

@@ -1,0 +1,40 @@
+// What the rest of a note says about a risk word: a denial of any plan, safety said after the
+// disclosure, the day something was told (not the day it happened), wounds already seen to, an
+// episode that ended, and violence heard through a wall. Written in words no blind round used.
+import { describe, expect, it } from "vitest";
+import { assessSafety } from "../../src/understanding/assess-safety.js";
+
+describe("assessSafety: the rest of the note eases a risk word into a concern", () => {
+  it.each([
+    ["keeps saying what's the point of anything. Denies any current plan or intent when asked directly.", "low-mood"],
+    ["he said they'd all be better off without him; no suicidal ideation, family visiting daily", "low-mood"],
+    ["she disclosed that her partner threatens her and locks the post away from her. He has moved out since, and she says she is safe now.", "violence"],
+    ["her grandson shouts at her and locks the cupboard where the food is kept. She isn't frightened of him, she says, and he works away in the week.", "abuse"],
+    ["student told the school nurse today that she has been scratching her wrists at night. The marks are healing and she has a safety plan with CAMHS.", "self-harm"],
+    ["young man has run away from the children's home twice this month, came back the next morning both times", "missing"],
+  ])("%s -> a concern (%s)", (text, kind) => {
+    const check = assessSafety(text);
+    expect(check.tier).toBe("concern");
+    expect(check.kinds).toContain(kind);
+  });
+});
+
+describe("assessSafety: and still sees the emergency", () => {
+  it.each([
+    ["I can hear glass being smashed next door and a woman screaming at someone to stop", "violence"],
+    ["from my window it sounds like the lad upstairs is being beaten, there's banging and crying", "violence"],
+    ["the dog walker rang: her husband went out at dawn with no coat and nobody's heard from him since", "missing"],
+    ["says she feels safe at home, but right now her ex is outside with a knife trying the door", "violence"],
+    ["fresh deep cuts on his forearm still bleeding through the towel", "self-harm"],
+    ["he denied any plan at first, but then said he has been saving up his sleeping tablets", "suicide"],
+    ["she hasn't come back from her walk and the carer says she hasn't turned up anywhere we know", "missing"],
+  ])("%s -> an emergency (%s)", (text, kind) => {
+    const check = assessSafety(text);
+    expect(check.tier).toBe("emergency");
+    expect(check.kinds).toContain(kind);
+  });
+
+  it("does not take a missing person as back when the note says they are not", () => {
+    expect(assessSafety("mum went out this morning and still isn't back, her phone is off").tier).toBe("emergency");
+  });
+});

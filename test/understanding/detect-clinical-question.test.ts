@@ -1,0 +1,35 @@
+// Clinical questions put as a cause ("is X what's making..."), as pressing the GP for a medicine,
+// as taking medicines together, and as how long people have; with the service half of a mixed
+// message still heard. Written in words no blind round used.
+import { describe, expect, it } from "vitest";
+import { detectClinicalQuestion } from "../../src/understanding/detect-clinical-question.js";
+
+describe("detectClinicalQuestion", () => {
+  it.each([
+    "is the furosemide what's making her so tired?",
+    "could it be her new sertraline causing him to feel sick",
+    "should we be asking the doctor for stronger painkillers for her back?",
+    "she has paracetamol, codeine and ibuprofen in the drawer, is it ok to take them all together?",
+    "he's got end stage COPD now. how long do patients usually have left once they're on oxygen?",
+    "is that his parkinson's disease progressing, or the new tablets?",
+  ])("declines %s on its own", (text) => {
+    expect(detectClinicalQuestion(text)).toEqual({ alone: true });
+  });
+
+  it.each([
+    "is her bisoprolol what's making her dizzy? also can anyone do her shopping in Wigston",
+    "should he press the GP for antibiotics? any walking groups near Shepshed for when he's better",
+    "can she take the two inhalers together? and any befrienders in Oakham",
+  ])("declines the clinical half of %s and hears the service half", (text) => {
+    expect(detectClinicalQuestion(text)).toEqual({ alone: false });
+  });
+
+  it.each([
+    "should we ask the GP to refer her to social prescribing?",
+    "can the three of them travel together on the community bus?",
+    "is the lunch club what's making her happier these days? any more like it in Syston",
+    "how long do people usually have to wait for a blue badge?",
+  ])("leaves %s alone: it asks no clinical judgment", (text) => {
+    expect(detectClinicalQuestion(text)).toBeUndefined();
+  });
+});
