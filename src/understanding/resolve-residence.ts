@@ -21,7 +21,7 @@ const facilityAfter = new Set(["hospital", "hosp", "general", "royal", "infirmar
 /** Someone else, or somewhere else, within a few words before the place: "son lives in", "works in", "ward at". */
 const otherContext = /\b(?:hmp|hmyoi|prison|jail|custody|hospital|hosp|ward|infirmary|lri|lgh|ggh|clinic|a&e|surgery|practice|gp|consultant|team|works?|working|worked|job|school|college|uni|university|son|sons|daughter|daughters|dtr|sister|brother|niece|nephew|friend|friends|grandson|granddaughter|grandchildren|partner lives|wife lives|husband lives)\b(?:\s+\S+){0,3}$/;
 /** Just before the place: not where they are. "into Leicester", "not in Leicester", "near Hinckley", "outside Melton". */
-const notThere = /\b(?<!\b(?:nearest|near|close|closest|next|local|nearby) )(?:into|to|towards|outside|than|not|except|beyond|visiting|via|past)(?:\s+(?:in|the|central|to|of))?$/;
+const notThere = /\b(?<!\b(?:nearest|near|close|closest|next|local|nearby|moved|moving|move|moves|relocated|relocating) )(?:into|to|towards|outside|than|not|except|beyond|visiting|via|past)(?:\s+(?:in|the|central|to|of))?$/;
 const homeBefore = /\b(?:lives?|living|resides?|resident|home|homes|address|addr|from|moved to|moving to|based|located|stays?|staying|returning to|back to|discharged to|d\/c to|going home to|sofa surfing)\b(?:\s+(?:in|at|is|to|on|off|of|near|the|with|her|his|their|\w+)){0,3}$/;
 
 /** Living or staying with someone, in the place: the person's home is there too. */
@@ -75,7 +75,9 @@ export function residence(tokens: readonly string[], matches: readonly TermMatch
     // A road named after a city neighbourhood ("off Evington Road", "on Belgrave Rd") is in the city.
     const cityRoad = road && m.values.length === 1 && m.values[0] === "leicester" && !wide.has(m.written) && ["off", "on"].includes(tokens[m.start - 1] ?? "");
     if (cityRoad && !otherContext.test(before) && !notThere.test(before)) return "plain";
-    if (road || facilityAfter.has(after)) return "elsewhere";
+    // "Coalville Community Hospital": a hospital's name, however many words it has.
+    const hospitalName = after === "community" && /^hosp/.test(tokens[m.end + 1] ?? "");
+    if (road || facilityAfter.has(after) || hospitalName) return "elsewhere";
     // "staying with a friend in Leicester", "registered at a Hinckley practice but lives in Stoney Stanton": home, whoever else is named.
     if (withSomeone.test(before) || butLives.test(before)) return "home";
     if (otherContext.test(before)) return practiceBefore.test(before) ? "practice" : "elsewhere";

@@ -94,6 +94,13 @@ describe("extractEntities: where the person lives, in fewer words", () => {
     expect(entities("GP at a Lutterworth practice here. Gent, 80, lives locally, lonely").areas).toEqual(["harborough"]);
     expect(entities("Ringing from a Melton surgery. Man, 58, debts piling up").areas).toEqual([]);
   });
+
+  it("takes a place moved into as home, and a community hospital's town as not", () => {
+    expect(entities("couple who relocated into Braunstone Frith last spring, both need help with forms").areas).toEqual(["leicester"]);
+    expect(entities("just moving into Shepshed, looking for a lunch club").areas).toEqual(["charnwood"]);
+    expect(entities("going home to Kibworth after three weeks at Melton Community Hospital, needs meals").areas).toEqual(["harborough"]);
+    expect(entities("can't get into Leicester any more, the bus is too much").areas).toEqual([]);
+  });
 });
 
 describe("extractEntities: a question only about a need the directory lacks", () => {
