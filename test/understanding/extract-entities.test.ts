@@ -116,6 +116,11 @@ describe("extractEntities: a question only about a need the directory lacks", ()
     expect(found.notListed).toEqual(["laundry services"]);
   });
 
+  it("says so when the only ask is collecting prescriptions or storing belongings", () => {
+    expect(entities("Lady of 88 in Whetstone, chemist won't deliver now. Can anyone pick up her prescription each month?").notListed).toEqual(["prescription collection and delivery"]);
+    expect(entities("being evicted next week, needs a storage unit for his furniture until the council house comes").notListed).toEqual(["storage for belongings"]);
+  });
+
   it("reads vermin as pest control, not hoarding, unless the home is hoarded", () => {
     expect(entities("mice in the flat and the landlord won't act, any pest control?").needs).not.toContain("hoarding");
     expect(entities("every room piled floor to ceiling, and now mice").needs).toContain("hoarding");
