@@ -54,3 +54,38 @@ describe("assessSafety: an injury already assessed is not one happening now", ()
     expect(assessSafety("he has just fallen down the step and has a head wound that is bleeding a lot").tier).toBe("emergency");
   });
 });
+
+describe("assessSafety: after round 17 (new words)", () => {
+  it.each([
+    ["the toddler got into grandad's bag and has swallowed some of his morphine, she's very sleepy and floppy", "overdose"],
+    ["nephew, 2, has chewed half of mum's sertraline strip, she's ringing from the car", "overdose"],
+    ["baby has gone floppy and pale in the cot and won't feed", "collapse"],
+  ])("%s -> an emergency (%s)", (text, kind) => {
+    const check = assessSafety(text);
+    expect(check.tier).toBe("emergency");
+    expect(check.kinds).toContain(kind);
+  });
+
+  it.each([
+    "Smoke and CO alarms were fitted by the crew this morning; chimney needs a sweep.",
+    "Paracetamol overdose 2019, none since, well in himself today and back at the allotment.",
+    "For our induction training: what would Signpost say if a user wrote that they had taken an overdose?",
+    "can't remember where he puts things since after the head injury in March, wife would like a group",
+  ])("%s -> not an emergency", (text) => {
+    expect(assessSafety(text).tier).not.toBe("emergency");
+  });
+
+  it.each([
+    ["Bed soaked in urine again, refuses all carers, has capacity and understands the risks.", "neglect"],
+    ["Her ex has threatened to set fire to her flat; bail conditions in place, MARAC next week.", "fire-or-gas"],
+    ["Told me he pushes her about when he drinks. He's away with work till Monday; gave her the DA support service number and she says it's safe to talk today.", "violence"],
+  ])("%s -> a concern (%s)", (text, kind) => {
+    const check = assessSafety(text);
+    expect(check.tier).toBe("concern");
+    expect(check.kinds).toContain(kind);
+  });
+
+  it("still sees a threat carried out now", () => {
+    expect(assessSafety("he's threatening to set fire to the flat and is pouring petrol in the hall right now").tier).toBe("emergency");
+  });
+});

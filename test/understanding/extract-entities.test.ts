@@ -108,6 +108,11 @@ describe("extractEntities: where the person lives, in fewer words", () => {
     expect(entities("been drifting round the city since the hostel shut, 40, wants a bed").areas).toEqual(["leicester"]);
   });
 
+  it("does not take the hospital someone was discharged from as home", () => {
+    expect(entities("d/c from Glenfield on Monday after a bypass, lives in Sileby with his wife").areas).toEqual(["charnwood"]);
+    expect(entities("discharged from Loughborough hospital, home is Quorn, needs shopping").areas).toEqual(["charnwood"]);
+  });
+
   it("reads being put out of school or college as learning, not homelessness", () => {
     const found = entities("15yo excluded from school in Coalville, bored all day, wants something to do").needs;
     expect(found).toContain("employment-and-learning");
