@@ -61,6 +61,12 @@ describe("the hazard log (docs/safety/hazard-log.yaml)", () => {
   it("is shown in docs/safety/hazard-log.md exactly as rendered from the YAML (npm run safety:hazard-log)", () => {
     expect(readFileSync(hazardLogView, "utf8")).toBe(renderHazardLog(readLog()));
   });
+
+  it("agrees with the safety case report's table of hazards: every hazard, its risks and its status", () => {
+    const report = readFileSync("docs/safety/safety-case-report.md", "utf8");
+    const rows = [...report.matchAll(/^\| (H\d{2}) [^|]+\| (\d) \| \**(\d)\**[^|]*\| (\w+) \|$/gm)].map((m) => [m[1], Number(m[2]), Number(m[3]), m[4]]);
+    expect(rows).toEqual(readLog().hazards.map((h) => [h.id, h.initial.risk, h.residual.risk, h.status]));
+  });
 });
 
 describe("the rules a hazard log is held to", () => {
