@@ -35,7 +35,8 @@ export const pastAfter = new RegExp(
       "when (?:he|she|they) (?:was|were) younger",
       "as a (?:child|teenager)",
       "earlier this (?:year|month)",
-      "before",
+      // "before" but not "an hour before we arrived", which is now.
+      String.raw`before(?! (?:we|i|the crew|crew|paramedics|the ambulance|ambulance|they) (?:arrived|got (?:there|here)|came)\b| (?:our|my) arrival\b)`,
     ].join("|") +
     String.raw`)\b|(?:in|on|from|since|dated) ‹date›)`,
 );

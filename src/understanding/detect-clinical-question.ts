@@ -18,6 +18,8 @@ const judgment = [
   String.raw`\b(?:should|could|can|would|does|do) (?:he|she|they|her|his) (?:have|get|be given|be on) (?:a |an |the |some |more |less )?(?:rescue pack|antibiotics?|steroids?|blood test|bloods|scan|x-?ray|ecg|msu|swab|dose|higher dose|lower dose|increase|review of (?:his|her) meds)\b`,
   String.raw`\b(?:does|do|would|will|did) (?:his|her|their|the|this|that|these|those)(?: \w+){0,2} (?:need|mean|fit|sound|suggest|indicate|count as|look|go up|come down)\b`,
   String.raw`\bdo (?:you|u|ya) (?:think|reckon|know if|know whether)\b|\bwould you (?:say|think|recommend|advise|increase|stop|reduce|lower|change|hold|cut|up)\b|\bwhat would you (?:do|advise|suggest|recommend)\b|\bin your (?:opinion|view)\b`,
+  // "what dose of semaglutide would suit him?", "what strength should she be on"
+  String.raw`\bwhat (?:dose|dosage|strength)\b(?: of (?:\S+ ){1,2}?)? ?(?:would|should|could|is|do|does|will)\b`,
   String.raw`\b(?:what'?s|what is|what are|whats) the (?:max(?:imum)?|usual|normal|right|correct|safe|starting|recommended|best) (?:dose|dosage|amount|range|level|treatment|medication|medicine)\b`,
   String.raw`\bhow (?:much|many)(?: \w+){0,3} (?:can|should|could) (?:he|she|they|i|we)\b|\bhow long (?:has|have|ha'?ve|does|do|will|would) (?:she|he|they|it|her|his)(?: \w+){0,2} (?:got|left|live|have|last|take)\b|\bhow long (?:she'?s|he'?s|they'?ve|she has|he has) got\b`,
   String.raw`\bweeks or months\b|\bmonths or (?:weeks|years)\b|\b(?:prognosis|life expectancy)\b`,
@@ -85,7 +87,7 @@ export interface ClinicalQuestion {
 }
 
 /** Asking how long someone has left, or whether a sign is "something or nothing", is a clinical question on its own. */
-const prognosis = /\bwill (?:he|she|they) (?:ever )?(?:walk|talk|speak|see|hear|recover|get better|drive|work|be the same) again\b|\bwill (?:he|she|they) (?:ever )?(?:fully )?recover\b|\bhow long (?:do|does|can|will|would) (?:people|someone|patients|you|they) (?:usually |normally |typically )?(?:live|last|survive|have(?: left| got)?(?! to)|get)\b|\bhow long (?:has|have|ha'?ve|does|do|will|would) (?:she|he|they|her|his)(?: \w+){0,2} (?:got|left|live|have)\b|\bhow long (?:she'?s|he'?s|they'?ve|she has|he has|they have) got\b|\bweeks or months\b|\bmonths or (?:weeks|years)\b|\b(?:prognosis|life expectancy)\b|\bsomething or nothing\b/;
+const prognosis = /\bwill (?:his|her|their) (?:\w+ )?(?:memory|speech|mobility|walking|eyesight|sight|vision|hearing|breathing|balance|pain|confusion|symptoms?|condition|kidneys?|heart|lungs?|legs?|arms?|hands?|swallow(?:ing)?|continence|strength|function|recovery|dementia|tremor) (?:ever )?(?:get (?:any |much )?(?:better|worse)|improve|come back|recover|return)\b|\bwill (?:he|she|they) (?:ever )?get (?:any |much )?better\b|\bwill (?:he|she|they) (?:ever )?(?:walk|talk|speak|see|hear|recover|get better|drive|work|be the same) again\b|\bwill (?:he|she|they) (?:ever )?(?:fully )?recover\b|\bhow long (?:do|does|can|will|would) (?:people|someone|patients|you|they) (?:usually |normally |typically )?(?:live|last|survive|have(?: left| got)?(?! to)|get)\b|\bhow long (?:has|have|ha'?ve|does|do|will|would) (?:she|he|they|her|his)(?: \w+){0,2} (?:got|left|live|have)\b|\bhow long (?:she'?s|he'?s|they'?ve|she has|he has|they have) got\b|\bweeks or months\b|\bmonths or (?:weeks|years)\b|\b(?:prognosis|life expectancy)\b|\bsomething or nothing\b/;
 
 /**
  * A question put loosely ("any idea why her legs are so swollen", "wondering if her new tablets are making

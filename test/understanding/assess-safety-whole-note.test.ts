@@ -28,6 +28,8 @@ describe("assessSafety: and still sees the emergency", () => {
     ["fresh deep cuts on his forearm still bleeding through the towel", "self-harm"],
     ["he denied any plan at first, but then said he has been saving up his sleeping tablets", "suicide"],
     ["she hasn't come back from her walk and the carer says she hasn't turned up anywhere we know", "missing"],
+    ["on arrival he admitted he had swallowed a whole strip of his amitriptyline about half an hour before the crew got there", "overdose"],
+    ["Reablement call. Client quiet, then said she took a full packet of paracetamol with her breakfast before I arrived.", "overdose"],
   ])("%s -> an emergency (%s)", (text, kind) => {
     const check = assessSafety(text);
     expect(check.tier).toBe("emergency");
@@ -36,5 +38,19 @@ describe("assessSafety: and still sees the emergency", () => {
 
   it("does not take a missing person as back when the note says they are not", () => {
     expect(assessSafety("mum went out this morning and still isn't back, her phone is off").tier).toBe("emergency");
+  });
+});
+
+describe("assessSafety: an injury already assessed is not one happening now", () => {
+  it.each([
+    "tripped on the kerb last night, bumped his forehead, obs normal, head injury leaflet given to his daughter",
+    "knock to the head when she slipped in the bath on Sunday, seen by the GP, head injury advice explained",
+    "he was on the floor about 10 minutes before his son found him on Tuesday, no injuries, now mobilising with frame",
+  ])("%s -> not an emergency", (text) => {
+    expect(assessSafety(text).tier).not.toBe("emergency");
+  });
+
+  it("still sees a head injury now", () => {
+    expect(assessSafety("he has just fallen down the step and has a head wound that is bleeding a lot").tier).toBe("emergency");
   });
 });

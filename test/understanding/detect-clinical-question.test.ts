@@ -20,6 +20,8 @@ describe("detectClinicalQuestion", () => {
     "is her bisoprolol what's making her dizzy? also can anyone do her shopping in Wigston",
     "should he press the GP for antibiotics? any walking groups near Shepshed for when he's better",
     "can she take the two inhalers together? and any befrienders in Oakham",
+    "what dosage of mirtazapine should she be on now? separately, any bereavement groups in Coalville",
+    "will her speech ever come back after the stroke? her husband wants a carers group",
   ])("declines the clinical half of %s and hears the service half", (text) => {
     expect(detectClinicalQuestion(text)).toEqual({ alone: false });
   });
@@ -29,6 +31,7 @@ describe("detectClinicalQuestion", () => {
     "can the three of them travel together on the community bus?",
     "is the lunch club what's making her happier these days? any more like it in Syston",
     "how long do people usually have to wait for a blue badge?",
+    "will his bus pass get any better if he reapplies?",
   ])("leaves %s alone: it asks no clinical judgment", (text) => {
     expect(detectClinicalQuestion(text)).toBeUndefined();
   });
