@@ -3,8 +3,8 @@
 // TypeScript compiler rather than by running it: fast enough to check every test
 // a document names, and exact about nesting. A name vitest fills in as it runs (a
 // `.each` table's "%s", a template's "${name}") is listed as the source writes
-// it, with `dynamic: true`. A test under `.skip`, `.todo` or `.skipIf`
-// (or inside a describe that is) does not run, and is listed with `runs: false`.
+// it, with `dynamic: true`. A test under `.skip`, `.todo`, `.skipIf` or `.runIf`
+// (or inside a describe that is) may not run, and is listed with `runs: false`.
 import { readFileSync } from "node:fs";
 import ts from "typescript";
 
@@ -19,7 +19,7 @@ export interface DeclaredTest {
 
 const suiteNames = new Set(["describe", "suite"]);
 const testNames = new Set(["it", "test"]);
-const notRunning = new Set(["skip", "todo", "skipIf"]);
+const notRunning = new Set(["skip", "todo", "skipIf", "runIf"]);
 
 interface Callee {
   readonly kind: "suite" | "test";
