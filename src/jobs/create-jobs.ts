@@ -1,5 +1,5 @@
 import type { Kysely } from "kysely";
-import type { JobsConfig } from "../config/config-schema.js";
+import type { JobsConfig } from "./jobs-config.js";
 import type { LiveDirectory } from "../directory/live-directory.js";
 import type { DirectorySnapshot } from "../directory/load-directory.js";
 import type { FeedbackReader } from "../feedback/feedback-store.js";
@@ -11,16 +11,16 @@ import { KyselyUnmetSearchLog } from "../unmet-searches/kysely-unmet-search-log.
 import { WorkingDays } from "../time/working-days.js";
 import { type DirectoryPublisher, DirectoryRefreshJob } from "./directory-refresh-job.js";
 import { type Job, type JobName, jobNames } from "./job.js";
-import type { JobLock } from "./job-lock.js";
+import type { JobLock } from "../storage/job-lock.js";
 import { JobRunner, type RunResult } from "./job-runner.js";
 import { JobRuns } from "./job-runs.js";
 import { JobScheduler } from "./job-scheduler.js";
 import { type NoticeTargets, Notices } from "./notices.js";
 import { OutcomeFollowUpJob } from "./outcome-follow-up-job.js";
-import { PostgresJobLock } from "./postgres-job-lock.js";
+import { PostgresJobLock } from "../storage/postgres-job-lock.js";
 import { ReferralQueries } from "./referral-queries.js";
 import { RetentionJob } from "./retention-job.js";
-import { SqliteJobLock } from "./sqlite-job-lock.js";
+import { SqliteJobLock } from "../storage/sqlite-job-lock.js";
 import { StaleEntriesJob } from "./stale-entries-job.js";
 import { UnacknowledgedReferralsJob } from "./unacknowledged-referrals-job.js";
 import { UnmetNeedJob } from "./unmet-need-job.js";

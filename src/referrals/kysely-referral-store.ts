@@ -11,7 +11,8 @@ import { newReference } from "./reference.js";
 import { canSee, type Engagement, engagements, fromRow, type Referral, toRow, type Viewer } from "./referral.js";
 import type { NewReferral } from "./referral-fields.js";
 import { canMove, isOpen, type StatusChange, statuses } from "./referral-status.js";
-import type { ListFilter, NotificationPlan, OutboxDraft, ReferralStore } from "./referral-store.js";
+import type { OutboxDraft } from "../notifications/outbox-draft.js";
+import type { ListFilter, NotificationPlan, ReferralStore } from "./referral-store.js";
 
 /** The referral store on any database Kysely speaks to: SQLite and PostgreSQL share this code. */
 export class KyselyReferralStore implements ReferralStore {

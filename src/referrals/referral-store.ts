@@ -1,15 +1,7 @@
+import type { OutboxDraft } from "../notifications/outbox-draft.js";
 import type { NewReferral } from "./referral-fields.js";
 import type { Engagement, Referral, Viewer } from "./referral.js";
 import type { StatusChange } from "./referral-status.js";
-
-/** A notification to write into the outbox with the change it announces. */
-export interface OutboxDraft {
-  /** Unique per notification: a retry of the same change writes nothing twice. */
-  readonly key: string;
-  readonly notifier: string;
-  readonly destination: Readonly<Record<string, string>>;
-  readonly payload: Readonly<Record<string, unknown>>;
-}
 
 /** Decides who is told about a referral or a change to it (referral-notifications.ts). */
 export type NotificationPlan = (referral: Referral, event: "created" | StatusChange["status"]) => OutboxDraft[];

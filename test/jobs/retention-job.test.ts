@@ -1,13 +1,13 @@
 import type { Kysely } from "kysely";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { JobLock } from "../../src/jobs/job-lock.js";
+import type { JobLock } from "../../src/storage/job-lock.js";
 import { JobRunner } from "../../src/jobs/job-runner.js";
 import { JobRuns, retryAfterMs } from "../../src/jobs/job-runs.js";
 import { Notices } from "../../src/jobs/notices.js";
-import { PostgresJobLock } from "../../src/jobs/postgres-job-lock.js";
+import { PostgresJobLock } from "../../src/storage/postgres-job-lock.js";
 import { RetentionJob } from "../../src/jobs/retention-job.js";
 import { retentionAction } from "../../src/jobs/retire-referral.js";
-import { SqliteJobLock } from "../../src/jobs/sqlite-job-lock.js";
+import { SqliteJobLock } from "../../src/storage/sqlite-job-lock.js";
 import type { KyselyReferralStore } from "../../src/referrals/kysely-referral-store.js";
 import type { Database } from "../../src/storage/database-schema.js";
 import { bothDatabases, useReferralDatabase } from "../support/databases.js";
