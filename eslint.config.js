@@ -43,6 +43,16 @@ export default tseslint.config(
     files: ["src/config/**", "src/main.ts", "scripts/**", "test/**", "vitest.config.ts"],
     rules: { "no-restricted-properties": "off" },
   },
+  {
+    // One error hierarchy (src/errors/): every error raised on purpose has a code and a sentence for users.
+    files: ["src/**/*.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        { selector: "NewExpression[callee.name='Error'], CallExpression[callee.name='Error']", message: "Throw one of src/errors/'s coded classes (a SignpostError), not a bare Error." },
+      ],
+    },
+  },
   ...vendorBoundaries,
   { files: ["eslint.config.js", "vendor-boundary.js", ".dependency-cruiser.mjs"], ...tseslint.configs.disableTypeChecked },
 );

@@ -4,6 +4,8 @@ import type { Clock } from "../time/clock.js";
 import type { Job, JobReport, JobRun } from "./job.js";
 import { expireMessages } from "./expire-messages.js";
 import { referralsEndedBefore, retireReferral } from "./retire-referral.js";
+import { InvalidInputError } from "../errors/invalid-input-error.js";
+import { StorageError } from "../errors/storage-error.js";
 
 export interface RetentionDependencies {
   readonly db: Kysely<Database>;
@@ -35,9 +37,9 @@ export class RetentionJob implements Job {
   private readonly batchLimit: number;
 
   constructor(private readonly deps: RetentionDependencies) {
-    if (!Number.isInteger(deps.retentionDays) || deps.retentionDays < 1) throw new Error(`the retention period must be a whole number of days, at least 1 (was ${deps.retentionDays})`);
+    if (!Number.isInteger(deps.retentionDays) || deps.retentionDays < 1) throw new InvalidInputError(`the retention period must be a whole number of days, at least 1 (was ${deps.retentionDays})`);
     this.batchLimit = deps.batchLimit ?? defaultBatchLimit;
-    if (!Number.isInteger(this.batchLimit) || this.batchLimit < 1) throw new Error(`the retention batch limit must be a whole number, at least 1 (was ${this.batchLimit})`);
+    if (!Number.isInteger(this.batchLimit) || this.batchLimit < 1) throw new InvalidInputError(`the retention batch limit must be a whole number, at least 1 (was ${this.batchLimit})`);
   }
 
   async run({ now, slot, notices }: JobRun): Promise<JobReport> {
@@ -65,7 +67,7 @@ export class RetentionJob implements Job {
     if (failures.length > 0) {
       const named = failures.slice(0, namedFailures).map((failure) => `${failure.referralId} (${failure.reason})`);
       const others = failures.length > namedFailures ? ` and ${failures.length - namedFailures} more` : "";
-      throw new Error(`${summary}; ${failures.length} could not be deleted and were left as they were: ${named.join(", ")}${others}`);
+      throw new StorageError(`${summary}; ${failures.length} could not be deleted and were left as they were: ${named.join(", ")}${others}`);
     }
     return { summary };
   }
