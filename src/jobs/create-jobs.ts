@@ -18,7 +18,7 @@ import { JobScheduler } from "./job-scheduler.js";
 import { type NoticeTargets, Notices } from "./notices.js";
 import { OutcomeFollowUpJob } from "./outcome-follow-up-job.js";
 import { PostgresJobLock } from "../storage/postgres-job-lock.js";
-import { ReferralQueries } from "./referral-queries.js";
+import { KyselyReferralStore } from "../referrals/kysely-referral-store.js";
 import { RetentionJob } from "./retention-job.js";
 import { SqliteJobLock } from "../storage/sqlite-job-lock.js";
 import { StaleEntriesJob } from "./stale-entries-job.js";
@@ -60,6 +60,7 @@ export function createJobs(deps: JobDependencies): Jobs {
   const runs = new JobRuns(db);
   const notices = new Notices(db, deps.targets, () => clock.now());
   const runner = new JobRunner(lock, runs, notices, clock, logger);
+  const referrals = new KyselyReferralStore(db, clock);
   const all: Job[] = [
     new DirectoryRefreshJob({
       directoryDir: deps.directoryDir,
@@ -69,9 +70,9 @@ export function createJobs(deps: JobDependencies): Jobs {
       ...(deps.snapshot ? { snapshot: deps.snapshot } : {}),
       ...(deps.publisher ? { publisher: deps.publisher } : {}),
     }),
-    new UnacknowledgedReferralsJob({ queries: new ReferralQueries(db), workingDays: new WorkingDays(config.extraNonWorkingDays), afterWorkingDays: config.unacknowledgedAfterWorkingDays, directory: deps.live.view }),
-    new OutcomeFollowUpJob({ queries: new ReferralQueries(db), afterDays: config.outcomeFollowUpDays, directory: deps.live.view }),
-    new RetentionJob({ db, clock, retentionDays: config.retentionDays }),
+    new UnacknowledgedReferralsJob({ referrals, workingDays: new WorkingDays(config.extraNonWorkingDays), afterWorkingDays: config.unacknowledgedAfterWorkingDays, directory: deps.live.view }),
+    new OutcomeFollowUpJob({ referrals, afterDays: config.outcomeFollowUpDays, directory: deps.live.view }),
+    new RetentionJob({ db, referrals, clock, retentionDays: config.retentionDays }),
     new StaleEntriesJob({ directory: deps.live.view, feedback: deps.feedback, staleAfterMonths: config.staleAfterMonths }),
     new UnmetNeedJob({ log: new KyselyUnmetSearchLog(db), directory: deps.live.view }),
   ];
