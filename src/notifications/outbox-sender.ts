@@ -70,6 +70,8 @@ export class OutboxSender {
         });
         await this.db.updateTable("outbox").set({ attempts, delivered_at: this.clock.now().toISOString(), last_error: null }).where("id", "=", item.id).execute();
         delivered++;
+        // Which notifier and how many tries: never the destination or the payload.
+        this.logger.debug({ notifier: item.notifier, attempts }, "notification delivered");
       } catch (error) {
         const next = new Date(this.clock.now().getTime() + backoffMs(attempts)).toISOString();
         const reason = (error as Error).message.slice(0, 300);
