@@ -28,7 +28,7 @@ const vendorRules = [
     const later = vendorAreas.slice(index + 1).flatMap((other) => other.files).map(fileRegex);
     const refused = everySdk.filter((name) => !area.allow.includes(name));
     return {
-      name: `vendor-area-${index + 1}`,
+      name: `vendors-in-${area.files[0].replace(/^src\//, "").replace(/\/\*\*$/, "").replaceAll("/", "-")}`,
       comment: `${area.files.join(", ")} may import ${area.allow.join(", ")} and no other vendor SDK (vendor-boundary.js).`,
       severity: "error",
       from: { path: area.files.map(fileRegex), ...(later.length > 0 ? { pathNot: later } : {}) },
