@@ -28,8 +28,9 @@ export const pastAfter = new RegExp(
       String.raw`(?:(?:\d+\+?|a few|a couple of|several|many|some|two|three|four|five|six|ten)\s*)?(?:days?|weeks?|wks?|months?|mths?|years?|yrs?)\s+ago`,
       String.raw`(?:a|one)\s+(?:week|month|year)\s+ago`,
       "last (?:week|wk|month|year|yr|summer|winter|spring|autumn|christmas|xmas|mon|tues?|wed(?:s|nes)?|thu(?:rs?)?|fri|sat|sun)[a-z]*",
-      "in (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*",
-      "back in (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|the (?:spring|summer|autumn|winter)|\\d)",
+      // Whole month names: "in Market Harborough" is not "in March".
+      "in (?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)",
+      "back in (?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|the (?:spring|summer|autumn|winter)|\\d)",
       "years? (?:ago|back)",
       "in the past",
       "a while (?:back|ago)",

@@ -28,10 +28,13 @@ export interface Span {
   readonly end: number;
 }
 
+/** "LAC Belgrave.", "LAC for Highfields/Spinney Hills.": the coordinator and their patch. */
+const coordinatorAndPatch = /^\s*lacs?\b[^.:;\n]{0,40}[.:;\n]/iu;
+
 export function writerPreamble(message: string): Span[] {
   const text = cleanText(message);
   const spans: Span[] = [];
-  const lead = roleOnly.exec(text);
+  const lead = roleOnly.exec(text) ?? coordinatorAndPatch.exec(text);
   if (lead) spans.push({ start: 0, end: lead[0].length });
   for (const match of text.matchAll(helpsAt)) {
     const said = match[1] ?? "";

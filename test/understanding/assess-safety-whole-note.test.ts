@@ -89,3 +89,29 @@ describe("assessSafety: after round 17 (new words)", () => {
     expect(assessSafety("he's threatening to set fire to the flat and is pouring petrol in the hall right now").tier).toBe("emergency");
   });
 });
+
+describe("assessSafety: after round 18 (new words)", () => {
+  it.each([
+    ["Visited Mr K at home, his lips are going bluish and he can hardly finish a sentence, says he doesn't want a fuss", "breathing"],
+    ["He didn't come back from the day centre in Market Harborough at 3pm, it's now 7pm and he has no phone", "missing"],
+    ["he has just collapsed in the street in Market Bosworth and isn't moving", "collapse"],
+    ["my neighbour is clutching his chest, I think he is having a heart attack", "chest-pain"],
+  ])("%s -> an emergency (%s)", (text, kind) => {
+    const check = assessSafety(text);
+    expect(check.tier).toBe("emergency");
+    expect(check.kinds).toContain(kind);
+  });
+
+  it.each([
+    "her old dog has been missing since Tuesday and she is beside herself, any befrienders?",
+    "the new rota nearly gave me a heart attack, but the befriending service is great",
+    "that invoice gave everyone a heart attack, ha",
+  ])("%s -> no risk at all", (text) => {
+    expect(assessSafety(text).tier).toBe("none");
+  });
+
+  it("keeps abuse a concern when she is stopping with family tonight", () => {
+    const check = assessSafety("Her husband takes all her money and she is scared of him. She's stopping at her mum's tonight and for a few days.");
+    expect(check.tier).toBe("concern");
+  });
+});

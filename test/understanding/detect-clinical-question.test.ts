@@ -25,6 +25,8 @@ describe("detectClinicalQuestion", () => {
     "will her speech ever come back after the stroke? her husband wants a carers group",
     "is his breathlessness going to get any better? and a singing for lung health group in Melton",
     "can she have a glass of wine with her mirtazapine at Christmas? also any lunch clubs in Anstey",
+    "is the tingling in his feet likely to be permanent? and is there a diabetes group in Shepshed",
+    "he asked what his eGFR of 48 means and whether he should be concerned; any kidney support groups?",
   ])("declines the clinical half of %s and hears the service half", (text) => {
     expect(detectClinicalQuestion(text)).toEqual({ alone: false });
   });
@@ -37,6 +39,8 @@ describe("detectClinicalQuestion", () => {
     "will his bus pass get any better if he reapplies?",
     "is her bus route going to get any better after the timetable change?",
     "can he have lunch with his friends at the club on Tuesdays?",
+    "is the blue badge permanent or does she have to reapply?",
+    "what the lunch club means to her is hard to say, any more like it near Oakham?",
   ])("leaves %s alone: it asks no clinical judgment", (text) => {
     expect(detectClinicalQuestion(text)).toBeUndefined();
   });

@@ -40,6 +40,15 @@ describe("extractEntities: the writer's role is not a need", () => {
     expect(found).toEqual(expect.arrayContaining(["domestic-abuse", "food-and-essentials"]));
   });
 
+  it("reads a carer writing for themselves as a carer", () => {
+    expect(needs("I look after my son who has MS and I am worn to a frazzle, we live in Coalville. I need a break.")).toContain("carers-support");
+  });
+
+  it("sets aside a coordinator and their patch at the start", () => {
+    expect(writerPreamble("LAC for Castle Donington and Kegworth. Man, 70, since his wife died he barely leaves the house").length).toBe(1);
+    expect(needs("LAC for Castle Donington and Kegworth. Man, 70, wants a walking group")).not.toContain("social-isolation");
+  });
+
   it("still reads the volunteering a person wants", () => {
     expect(needs("62M, retired, Syston, wants to volunteer to give his week some shape")).toContain("volunteering");
   });
