@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { JobName } from "../jobs/job.js";
+import type { JobsConfig } from "../jobs/jobs-config.js";
 import type { Role, RoleAssignments } from "../identity/roles.js";
 
 /** A whole number in a range, from an environment string, with one message for every way it can be wrong. */
@@ -122,22 +122,6 @@ export interface TeamsConfig {
   readonly tenantId?: string;
   /** Activities from other tenants are dropped. */
   readonly allowedTenantIds: ReadonlySet<string>;
-}
-
-/** The scheduled jobs' settings (src/jobs/). */
-export interface JobsConfig {
-  readonly enabled: boolean;
-  /** Five-field cron patterns, read as London wall-clock time. */
-  readonly schedules: Readonly<Record<JobName, string>>;
-  readonly unacknowledgedAfterWorkingDays: number;
-  readonly outcomeFollowUpDays: number;
-  readonly staleAfterMonths: number;
-  readonly retentionDays: number;
-  /** Days that are not working days besides weekends and English bank holidays. */
-  readonly extraNonWorkingDays: ReadonlySet<string>;
-  readonly maintainers: { readonly notifier: "inbox" | "slack" | "teams"; readonly destination: string };
-  /** Open Referral UK feeds the directory refresh imports: a name and a URL or file. */
-  readonly orukFeeds: readonly { readonly name: string; readonly source: string }[];
 }
 
 /** Who may do what: roles by configuration, teams for channels that name none, and trial mode's roles. */
