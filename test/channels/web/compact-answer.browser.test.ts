@@ -133,6 +133,18 @@ describe("the compact answer on a phone", () => {
       expect(reports.slice(before)).toEqual([expect.objectContaining({ details: "that first one's shut down", channel: "web" })]);
       expect(await reply.getByTestId("service-card").getByRole("heading", { level: 3 }).allTextContents()).toEqual(names.slice(1));
       await expectAccessible(page);
+
+      // The form it stands beside: "Report outdated details", sent empty, says so beside its field.
+      const replies = await page.getByTestId("reply").count();
+      await reply.getByTestId("card-action").filter({ hasText: "Report outdated details" }).first().click();
+      const form = page.getByTestId("reply").nth(replies).getByTestId("reply-form");
+      await form.waitFor();
+      await expectAccessible(page);
+      // Spaces pass the browser's required check; the bot refuses them, beside the field.
+      await form.getByRole("textbox").fill("   ");
+      await form.getByTestId("form-submit").click();
+      await page.getByTestId("reply").nth(replies + 1).locator("[aria-invalid=true]").waitFor();
+      await expectAccessible(page);
       expect(problems).toEqual([]);
       await page.close();
     },
