@@ -33,8 +33,13 @@ function renderCompactCard(card: ServiceCard, position: number): string {
     `   Why: ${card.why}`,
     `   How to refer: ${card.howToRefer}`,
     ...(contact ? [`   Contact: ${contact}`] : []),
-    `   Last verified: ${card.lastVerifiedText}`,
+    `   ${verified(card)}`,
   ].join("\n");
+}
+
+/** Who verified the record and when, where the record says; else when it was last verified. */
+function verified(card: ServiceCard): string {
+  return card.verifiedBy ? `Verified by ${card.verifiedBy} on ${card.lastVerifiedText}` : `Last verified: ${card.lastVerifiedText}`;
 }
 
 function renderCard(card: ServiceCard, position: number): string {
@@ -49,6 +54,6 @@ function renderCard(card: ServiceCard, position: number): string {
     ...(contact ? [`   Contact: ${contact}`] : []),
     `   Areas: ${card.areas.map((a) => a.name).join(", ")}`,
     ...(card.needsNote ? [`   Needs: ${card.needs.map((n) => n.label).join(", ")} (${card.needsNote})`] : []),
-    `   ${card.verifiedBy ? `Verified by ${card.verifiedBy} on ${card.lastVerifiedText}` : `Last verified: ${card.lastVerifiedText}`} (${card.source})`,
+    `   ${verified(card)} (${card.source})`,
   ].join("\n");
 }
