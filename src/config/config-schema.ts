@@ -17,6 +17,7 @@ export const configSchema = z.object({
   HOST: z.string().min(1, "must not be empty").default("127.0.0.1"),
   PORT: wholeNumber(1, 65535).default(3978),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  LOG_FORMAT: z.enum(["auto", "json", "pretty"], { error: "must be auto, json or pretty" }).default("auto"),
   DATA_DIR: z.string().min(1, "must not be empty").default("./data"),
   DIRECTORY_DIR: z.string().min(1, "must not be empty").default("./directory"),
   SEARCH_MAX_RESULTS: wholeNumber(1, 20).default(5),
@@ -170,6 +171,8 @@ export interface Config {
   readonly host: string;
   readonly port: number;
   readonly logLevel: RawConfig["LOG_LEVEL"];
+  /** JSON lines for operators, or short readable lines for a person at a terminal; auto is pretty on a terminal, JSON otherwise. */
+  readonly logFormat: RawConfig["LOG_FORMAT"];
   readonly dataDir: string;
   readonly directoryDir: string;
   readonly searchMaxResults: number;
