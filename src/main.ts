@@ -21,7 +21,7 @@ import { createHttpApp } from "./http/create-http-app.js";
 import { mountSearchApi } from "./http/search-api.js";
 import { startHttpServer } from "./http/start-http-server.js";
 import { createLogger, type Logger } from "./logging/create-logger.js";
-import { readyLine } from "./logging/ready-line.js";
+import { readyLine } from "./config/ready-line.js";
 import { systemClock } from "./time/clock.js";
 import { createSignpost, type Signpost, slackSettings } from "./create-signpost.js";
 

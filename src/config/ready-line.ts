@@ -1,6 +1,6 @@
 import path from "node:path";
-import type { Config } from "../config/config-schema.js";
-import { isLoopbackHost } from "../config/access-config.js";
+import type { Config } from "./config-schema.js";
+import { isLoopbackHost } from "./access-config.js";
 
 /** Where a person opens the web chat: PUBLIC_URL when set, else the address listened on (loopback for "every address"). */
 export function addressToOpen(config: Pick<Config, "host" | "web">, port: number): string {
