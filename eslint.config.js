@@ -45,6 +45,7 @@ const vendorAreas = [
       "src/notifications/inbox-store.ts",
       "src/notifications/outbox-sender.ts",
       "src/notifications/write-outbox.ts",
+      "src/referrals/kysely-referral-facts.ts",
       "src/referrals/kysely-referral-store.ts",
       "src/sessions/kysely-session-store.ts",
       "src/sessions/kysely-sign-in-attempts.ts",
