@@ -79,6 +79,9 @@ export function drawChart(figure: Figure, options: { readonly width?: number } =
   for (const style of [...chart.querySelectorAll("style")]) style.remove();
   for (const element of [chart, ...chart.querySelectorAll("[style]")]) element.removeAttribute("style");
   chart.removeAttribute("class");
+  // The outer SVG is one image with one name (role="img", aria-label); Plot's labels on its groups are not allowed inside it.
+  for (const element of [...chart.querySelectorAll("[aria-label]")]) element.removeAttribute("aria-label");
+  chart.setAttribute("aria-hidden", "true");
   chart.setAttribute("y", String(legendHeight));
   const legend = series
     .map((name, i) => {
@@ -90,6 +93,7 @@ export function drawChart(figure: Figure, options: { readonly width?: number } =
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="${escape(label)}" viewBox="0 0 ${width} ${plotHeight + legendHeight}" width="${width}" height="${plotHeight + legendHeight}" ` +
     `font-family="DejaVu Sans, Arial, sans-serif" font-size="12" fill="#212b32">` +
-    `<g aria-hidden="true">${legend}</g>${chart.outerHTML}</svg>`
+    // Coordinates to two decimals: a third of the size, and no long runs of digits.
+    `<g aria-hidden="true">${legend}</g>${chart.outerHTML.replace(/(\d\.\d{2})\d+/g, "$1")}</svg>`
   );
 }
