@@ -21,7 +21,7 @@ export interface InsightRouteOptions {
   readonly roles: RoleAssignments;
 }
 
-const css = readFileSync(fileURLToPath(new URL("./public/insight.css", import.meta.url)), "utf8");
+const css = readFileSync(fileURLToPath(new URL("./insight.css", import.meta.url)), "utf8");
 const headers = { "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer" };
 
 export function mountInsight(app: Hono, options: InsightRouteOptions): void {
