@@ -47,7 +47,7 @@ export class UnmetNeedJob implements Job {
     const period = `${formatDate(days.first)} to ${formatDate(days.last)}`;
     const full = unmetByNeed(counts, this.deps.directory, period);
     const figure = { ...full, rows: full.rows.slice(0, maxNeedsListed) };
-    const png = chartPng(drawChart(figure, { width: 640 }), { width: 960 });
+    const png = chartPng(drawChart(figure, { width: 640 }), { width: 800 });
     const alt = `Chart: searches that found nothing, ${period}, by need (the ${Math.min(full.rows.length, maxNeedsListed)} with the most), nothing anywhere apart from nothing in the area asked for; counts under 5 are not drawn.`;
     return { png: png.toString("base64"), alt, filename: `unmet-need-${days.first}-to-${days.last}.png` };
   }

@@ -60,12 +60,12 @@ describe("the unmet-need digest's chart", () => {
     expect(chart.image.alt).toMatch(/^Chart: searches that found nothing, 22 Mar 2027 to 28 Mar 2027, by need/);
     const png = Buffer.from(chart.image.png, "base64");
     const { width, height } = readPng(png);
-    expect(width).toBe(960);
+    expect(width).toBe(800);
     expect(height).toBeGreaterThan(100);
     expect(height).toBeLessThan(1000);
     expect(png.length).toBeGreaterThan(3_000);
-    // Small enough for a Teams card (28 KB per message, base64 and all).
-    expect(chart.image.png.length).toBeLessThan(26 * 1024);
+    // Small enough for a Teams card (80 KB per activity, base64 and all).
+    expect(chart.image.png.length).toBeLessThan(70 * 1024);
 
     const again = await job.run({ now: monday, slot: "2027-03-29T09:30", notices: new Notices(context.db, target("slack"), () => monday) });
     expect(again.summary).toMatch(/already sent$/);

@@ -8,7 +8,8 @@
  * conversation; private ones (kind "private") only to the user's personal
  * chat. A notice with an image (the weekly unmet-need chart: a base64 PNG and
  * its alt text) is one Adaptive Card with the text and the image as a data
- * URI, when that fits Teams' message size; otherwise the text alone, saying so.
+ * URI, when that fits the 80 KB this project allows one activity (Teams refuses
+ * about 100 KB); otherwise the text alone, saying so.
  * Any failure throws, so the outbox tries again later.
  */
 import { channelLocalId } from "../../identity/user-id.js";
@@ -54,7 +55,8 @@ export function activitiesFor(text: string, image: unknown): Partial<Activity>[]
   if (typeof png !== "string" || typeof alt !== "string") return noticeActivities(text);
   const card = adaptiveCard([...paragraphBlocks(text), { type: "Image", url: `data:image/png;base64,${png}`, altText: alt, size: "Stretch" } as never]);
   const activity: Partial<Activity> = { type: "message", attachments: [cardAttachment(card)], summary: alt.slice(0, 200) };
-  if (jsonBytes(activity) + envelopeBytes <= teamsLimits.activityBytes) return [activity];
+  // One picture is worth the bigger budget (80 KB, under the ~100 KB Teams refuses); text messages keep to 28 KB.
+  if (jsonBytes(activity) + envelopeBytes <= teamsLimits.maxPayloadBytes) return [activity];
   return noticeActivities(`${text}\n(The chart is too large for a Teams message; open the insight view for it.)`);
 }
 

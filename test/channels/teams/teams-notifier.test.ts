@@ -129,7 +129,7 @@ describe("the Teams notifier", () => {
     const png = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";
     const image = { png, alt: "Chart: searches that found nothing, by need", filename: "unmet-need.png" };
     await notices.send("maintainers", "test-chart:1", "Searches that found nothing: the chart", { image });
-    await notices.send("maintainers", "test-chart:2", "Searches that found nothing: a chart too big", { image: { ...image, png: "A".repeat(40_000) } });
+    await notices.send("maintainers", "test-chart:2", "Searches that found nothing: a chart too big", { image: { ...image, png: "A".repeat(90_000) } });
     const before = connector.delivered(triageChannel).length;
     clock.advance(60_000);
     expect(await sender.runOnce()).toBe(2);
