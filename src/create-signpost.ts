@@ -32,7 +32,7 @@ import type { Notifier } from "./notifications/notifier.js";
 import { OutboxSender } from "./notifications/outbox-sender.js";
 import { WebhookNotifier } from "./notifications/webhook-notifier.js";
 import { Insight } from "./insight/insight.js";
-import { retiredReferralCounts } from "./jobs/retire-referral.js";
+import { retiredReferralCounts } from "./referrals/retire-referral.js";
 import { KyselyReferralStore } from "./referrals/kysely-referral-store.js";
 import { ReferralFactsQuery } from "./referrals/kysely-referral-facts.js";
 import { ReferralDesk } from "./referrals/referral-desk.js";

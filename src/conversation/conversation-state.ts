@@ -10,6 +10,10 @@ import type { ReferralDialog } from "./referral-dialog-state.js";
 export interface ConversationState {
   readonly list?: ListMemory;
   readonly dialog?: ReferralDialog;
+  /** The front-door records the conversation has been told about (ids), so the front door is said once, not in every answer. */
+  readonly frontDoorsShown?: readonly string[];
+  /** Services someone in this conversation reported closed (ids): not offered again as still open. */
+  readonly reportedClosed?: readonly string[];
 }
 
 export interface ListMemory {

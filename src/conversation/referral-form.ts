@@ -6,6 +6,7 @@ import { channelLimits } from "./channel-limits.js";
 import { formValue } from "./form-value.js";
 import type { ReferralDialog } from "./referral-dialog-state.js";
 import type { Form, FormField } from "./reply.js";
+import { InternalError } from "../errors/internal-error.js";
 
 /** The whole referral as one form, for channels that have forms (web chat, Slack modals, Teams cards). */
 export function referralForm(dialog: ReferralDialog, directory: Directory, errors?: Readonly<Record<string, string>>): Form {
@@ -35,7 +36,7 @@ export function referralForm(dialog: ReferralDialog, directory: Directory, error
     ],
     ...(errors && Object.keys(errors).length > 0 ? { errors } : {}),
   };
-  if (form.title.length > channelLimits.formTitle) throw new Error("form title too long for Slack");
+  if (form.title.length > channelLimits.formTitle) throw new InternalError("form title too long for Slack");
   return form;
 }
 

@@ -1,6 +1,6 @@
 import type { Directory } from "../directory/directory.js";
 import { formatDate } from "../answer/format-date.js";
-import { monthMade } from "../jobs/retire-referral.js";
+import { monthMade } from "../referrals/retire-referral.js";
 import type { ReferralFacts } from "../referrals/kysely-referral-facts.js";
 import type { Clock } from "../time/clock.js";
 import type { UnmetSearchLog } from "../unmet-searches/unmet-search-log.js";
@@ -14,7 +14,7 @@ import { unmetByArea, unmetByNeed } from "./unmet-figures.js";
 export interface InsightSources {
   /** The referrals module's anonymous read (src/referrals/referral-facts.ts). */
   readonly referrals: { since(since: string): Promise<ReferralFacts[]> };
-  /** What retired referrals left behind (src/jobs/retire-referral.ts), from a month "YYYY-MM" on. */
+  /** What retired referrals left behind (src/referrals/retire-referral.ts), from a month "YYYY-MM" on. */
   readonly retired: (sinceMonth: string) => Promise<RetiredCount[]>;
   readonly unmet: Pick<UnmetSearchLog, "countsBetween">;
   /** The live directory's view: names and labels as they are now. */

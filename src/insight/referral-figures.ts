@@ -1,12 +1,12 @@
 import type { Directory } from "../directory/directory.js";
-import { monthMade } from "../jobs/retire-referral.js";
+import { monthMade } from "../referrals/retire-referral.js";
 import type { ReferralFacts } from "../referrals/kysely-referral-facts.js";
 import { statuses } from "../referrals/referral-status.js";
 import type { Figure, FigureRow } from "./figure.js";
 import { monthLabel, type InsightPeriod } from "./period.js";
 import { suppressCells, suppressed, suppressionNote, suppressWithTotal } from "./suppression.js";
 
-/** What a retired referral left behind (src/jobs/retire-referral.ts). */
+/** What a retired referral left behind (src/referrals/retire-referral.ts). */
 export interface RetiredCount {
   readonly month: string;
   readonly area: string;

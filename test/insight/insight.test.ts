@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { Insight } from "../../src/insight/insight.js";
 import type { Figure } from "../../src/insight/figure.js";
-import { retiredReferralCounts } from "../../src/jobs/retire-referral.js";
+import { retiredReferralCounts } from "../../src/referrals/retire-referral.js";
 import { ReferralFactsQuery } from "../../src/referrals/kysely-referral-facts.js";
 import { KyselyUnmetSearchLog } from "../../src/unmet-searches/kysely-unmet-search-log.js";
 import { bothDatabases, useMigratedDatabase } from "../support/databases.js";

@@ -1,5 +1,5 @@
 import type { Kysely } from "kysely";
-import { retireReferral } from "../../src/jobs/retire-referral.js";
+import { retireReferral } from "../../src/referrals/retire-referral.js";
 import { KyselyReferralStore } from "../../src/referrals/kysely-referral-store.js";
 import type { Database } from "../../src/storage/database-schema.js";
 import { KyselyUnmetSearchLog } from "../../src/unmet-searches/kysely-unmet-search-log.js";

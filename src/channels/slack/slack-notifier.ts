@@ -22,6 +22,7 @@ import { boltLogger, errorSummary } from "./bolt-logger.js";
 import { placeOf } from "./slack-conversation.js";
 import { type SlackSettings, slackApiUrl } from "./slack-settings.js";
 import { mrkdwnFit, mrkdwnPieces } from "./slack-text.js";
+import { NotificationError } from "../../errors/notification-error.js";
 
 /** Slack's answers that mean "this app may not upload files here": the image notice goes as text. */
 const cannotUpload = new Set(["missing_scope", "not_allowed_token_type", "no_permission"]);
@@ -66,14 +67,14 @@ export class SlackNotifier implements Notifier {
   async send(notification: OutgoingNotification): Promise<void> {
     const { conversationId, userId } = notification.destination;
     const text = typeof notification.payload.text === "string" ? notification.payload.text : "";
-    if (text.trim() === "") throw new Error("a Slack notification needs payload.text");
+    if (text.trim() === "") throw new NotificationError("a Slack notification needs payload.text");
     if (notification.payload.kind === "private") {
       // For one person only (an outcome follow-up): their DM with the app, never a channel or thread.
-      if (!userId) throw new Error("a private Slack notification needs destination.userId");
+      if (!userId) throw new NotificationError("a private Slack notification needs destination.userId");
       await this.directMessage(userId, text);
       return;
     }
-    if (!conversationId) throw new Error("a Slack notification needs destination.conversationId");
+    if (!conversationId) throw new NotificationError("a Slack notification needs destination.conversationId");
     const { channel, threadTs } = placeOf(conversationId);
     const image = imageOf(notification.payload);
     if (image) {
@@ -90,7 +91,7 @@ export class SlackNotifier implements Notifier {
         return;
       }
       const status429 = summary.retryAfter !== undefined ? ` (rate limited; Slack asked to wait ${summary.retryAfter} s)` : "";
-      throw new Error(`Slack chat.postMessage failed: ${summary.slackError ?? summary.code ?? summary.error}${summary.status ? ` (HTTP ${summary.status})` : ""}${status429}`);
+      throw new NotificationError(`Slack chat.postMessage failed: ${summary.slackError ?? summary.code ?? summary.error}${summary.status ? ` (HTTP ${summary.status})` : ""}${status429}`, { cause: error });
     }
   }
 
@@ -113,7 +114,7 @@ export class SlackNotifier implements Notifier {
         await this.client.chat.postMessage({ channel, ...message(note), ...(threadTs ? { thread_ts: threadTs } : {}) });
         return;
       }
-      throw new Error(`Slack file upload failed: ${summary.slackError ?? summary.code ?? summary.error}${summary.status ? ` (HTTP ${summary.status})` : ""}`);
+      throw new NotificationError(`Slack file upload failed: ${summary.slackError ?? summary.code ?? summary.error}${summary.status ? ` (HTTP ${summary.status})` : ""}`, { cause: error });
     }
   }
 
@@ -122,7 +123,7 @@ export class SlackNotifier implements Notifier {
     try {
       await this.client.chat.postMessage({ channel: channelLocalId(userId), ...message(text) });
     } catch (error) {
-      throw new Error(`Slack chat.postMessage to the referrer's DM failed: ${errorSummary(error).slackError ?? errorSummary(error).error}`);
+      throw new NotificationError(`Slack chat.postMessage to the referrer's DM failed: ${errorSummary(error).slackError ?? errorSummary(error).error}`, { cause: error });
     }
   }
 }

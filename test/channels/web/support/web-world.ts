@@ -17,7 +17,7 @@ import { startHttpServer } from "../../../../src/http/start-http-server.js";
 import { noRoleAssignments, type Role, type RoleAssignments } from "../../../../src/identity/roles.js";
 import { RateLimits } from "../../../../src/limits/rate-limits.js";
 import { Insight } from "../../../../src/insight/insight.js";
-import { retiredReferralCounts } from "../../../../src/jobs/retire-referral.js";
+import { retiredReferralCounts } from "../../../../src/referrals/retire-referral.js";
 import { ReferralFactsQuery } from "../../../../src/referrals/kysely-referral-facts.js";
 import { KyselyUnmetSearchLog } from "../../../../src/unmet-searches/kysely-unmet-search-log.js";
 import { answerQuestion } from "../../../../src/answer/answer-question.js";
