@@ -40,6 +40,7 @@ export const vendorAreas = [
       "src/notifications/inbox-store.ts",
       "src/notifications/outbox-sender.ts",
       "src/notifications/write-outbox.ts",
+      "src/referrals/kysely-referral-facts.ts",
       "src/referrals/kysely-referral-store.ts",
       "src/referrals/referral-queries.ts",
       "src/referrals/retire-referral.ts",

@@ -77,6 +77,7 @@ async function main(): Promise<void> {
     sessions: () => signpost?.sessions,
     signInAttempts: () => signpost?.signInAttempts,
     limits: () => signpost?.limits,
+    insight: () => signpost?.insight,
     teamInboxes: teamInboxes(config),
     logger,
   });

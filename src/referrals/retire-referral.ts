@@ -94,3 +94,9 @@ export async function retireReferral(db: Kysely<Database>, retirement: Retiremen
     return true;
   });
 }
+
+/** What retired referrals left behind: counts by month made, area, final status and engagement, from `sinceMonth` ("YYYY-MM") on. */
+export async function retiredReferralCounts(db: Kysely<Database>, sinceMonth: string): Promise<{ month: string; area: string; status: string; engagement: string; count: number }[]> {
+  const rows = await db.selectFrom("retired_referrals").selectAll().where("month", ">=", sinceMonth).orderBy("month").execute();
+  return rows.map((row) => ({ month: row.month, area: row.area, status: row.status, engagement: row.engagement, count: Number(row.count) }));
+}
