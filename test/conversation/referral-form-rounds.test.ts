@@ -123,6 +123,17 @@ describe("the referral form through bot.handle", () => {
     expect(trail.find((e) => e.action === "consent:confirmed")).toMatchObject({ actorId: "web:u-consent", at: stored?.consent.confirmedAt });
   });
 
+  it("asks the terminal's agreement question even when the message said the person agreed", async () => {
+    const t = conversation(bot, `t-${Math.random().toString(36).slice(2)}`, { channel: "terminal", userId: "u-terminal-consent" });
+    const answers = ["Mrs P", "80", "01632 960444", "any time", "Having company", "routine", "skip"];
+    let reply = await t.say("refer Mrs P to First Contact, she is lonely, lives in Shepshed, she has agreed");
+    for (const answer of answers) {
+      if (/Has the person agreed/.test(reply.text.join(" "))) break;
+      reply = await t.say(answer);
+    }
+    expect(reply.text.join(" ")).toMatch(/Has the person agreed to this referral\? \(yes or no\)/);
+  });
+
   it("confirms with what was sent, without the NHS number, and the reference", async () => {
     const c = web("u-confirm");
     const opened = await c.say("refer someone to First Contact");
