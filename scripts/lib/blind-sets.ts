@@ -19,9 +19,10 @@ const blindCase = z.object({
   tier: z.enum(["routine", "concern", "emergency"]).default("routine"),
   clinical: z.boolean().default(false),
   needs: z.array(z.enum(needIds)).default([]),
-  // One writer gave a single plain string: the same label, so it is read as a list of one.
+  // One writer gave a single plain string: the same label, so it is read as a list of one; another
+  // wrote `outside: null` for "nothing outside": the same as no list.
   outside: z
-    .union([z.string().min(1).transform((need) => [need]), z.array(z.string().min(1))])
+    .union([z.string().min(1).transform((need) => [need]), z.array(z.string().min(1)), z.null().transform(() => [])])
     .default([]),
   area: z.enum(areaIds).nullable().default(null),
   // Absent when the set does not label ages (the intents set): then age is not scored.

@@ -18,6 +18,8 @@ import { cleanText, tokenize } from "../text/normalise-text.js";
 import { sentencesOf } from "./clauses.js";
 
 const question = /\?\s*$|^(?:is there|are there|does anyone|does any ?body|do you know|do we know|does the council|can (?:anyone|anybody|someone|you|we)|who (?:does|do|can|could)|where can|any(?:one|body)? |looking for|need(?:s)? (?:a|an|some)\b)|\basking (?:if|whether|for|about)\b|\bwho (?:to|do (?:i|we)) (?:call|ring|contact|phone|ask)\b/;
+/** "Can't afford pest control": the cost of what is asked for, not a money need of its own. */
+const costOnly = /\b(?:afford|cheap|free|cost)\b/;
 const wants = /\b(?:wants?|would like|keen (?:on|to)|interested in|looking for|needs? help)\b/;
 
 export function askedOnlyForUnlisted(message: string, taxonomy: Taxonomy): boolean {
@@ -27,8 +29,11 @@ export function askedOnlyForUnlisted(message: string, taxonomy: Taxonomy): boole
     if (!asks && !wants.test(sentence.text)) continue;
     const tokens = tokenize(sentence.text);
     const claimed = new Set<number>();
-    if (taxonomy.notListedMatcher.matchExact(tokens, claimed).length > 0 && asks) unlisted = true;
-    const listed = [...taxonomy.matcher.matchExact(tokens, claimed), ...taxonomy.matcher.matchFuzzy(tokens, claimed)].filter((match) => !taxonomy.isCircumstance(match.term));
+    const unlistedHere = taxonomy.notListedMatcher.matchExact(tokens, claimed).length > 0;
+    if (unlistedHere && asks) unlisted = true;
+    const listed = [...taxonomy.matcher.matchExact(tokens, claimed), ...taxonomy.matcher.matchFuzzy(tokens, claimed)].filter(
+      (match) => !taxonomy.isCircumstance(match.term) && !(unlistedHere && costOnly.test(match.term)),
+    );
     if (listed.length > 0) return false;
   }
   return unlisted;

@@ -73,6 +73,12 @@ function statusOf(clause: string, start: number, end: number, sentence: string, 
   return "present";
 }
 
+/** A message about Signpost itself or a training case: "what would Signpost do if someone typed...", "not a real case". */
+const notReal = /\bnot (?:a )?real (?:case|person|patient|client|situation|emergency|one)\b|\bhypothetical(?:ly)?\b|\bwhat (?:would|does|do|will|should) (?:signpost|you|it|the bot|this|the app) (?:do|say|reply|answer)\b|\b(?:for|in) (?:our |the |a |my )?(?:team'?s )?(?:training|induction|teaching|role[- ]?play|test scenario|scenario)(?: pack| session| day| exercise)?\b/;
+
+/** A threat to do it ("made threats to set fire to the house"): a concern unless the note says it is happening now. */
+const threatenedBefore = /\bthreat(?:s|ened|ening)?\s+(?:\S+\s+){0,2}?to\s+$/;
+
 /** A sentence that turns, after a reassurance, to what is happening now. */
 const contradictedNow = /\b(?:but|however|except|although|though)\b[^.]{0,60}\b(?:right now|now|at the moment|currently|just)\b/;
 
@@ -91,6 +97,7 @@ const habitualKinds: ReadonlySet<RiskKind> = new Set(["fire-or-gas", "collapse"]
 export function assessSafety(message: string): SafetyAssessment {
   const mentions: RiskMention[] = [];
   const sentences = sentencesOf(scrubClinicalValues(cleanText(message)));
+  const aboutATrainingCase = notReal.test(cleanText(message).toLowerCase());
   sentences.forEach((sentence, at) => {
     const next = sentences[at + 1]?.text ?? "";
     // When it was told is not when it happened: "told me today she's been cutting" is not "cutting today".
@@ -107,6 +114,8 @@ export function assessSafety(message: string): SafetyAssessment {
           let status = statusOf(clause, match.index, match.index + match[0].length, sentence.text, now);
           let tier = trigger.tier;
           if (trigger.onlyNow && status === "present" && !now) status = "not-now";
+          if (aboutATrainingCase && status === "present" && !now) status = "hypothetical";
+          if (tier === "emergency" && status === "present" && !now && threatenedBefore.test(clause.slice(Math.max(0, match.index - 40), match.index))) tier = "concern";
           if (trigger.residual && status === "present" && trigger.residual.test(sentence.text) && !newOnset.test(sentence.text)) status = "past";
           // "She says she feels safe, but right now he is outside": what is said to be happening now wins.
           const turned = turnsAfter(trigger.mitigate, sentence.text, match[0]);

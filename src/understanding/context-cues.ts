@@ -15,27 +15,30 @@ export const negatedAfter = /^\W*(?:\S+\s+){0,3}?(?:ruled out|excluded|denied|ne
 
 /** Before a risk: it is in the past. "history of overdose", "previous DV", "admitted with chest pain". */
 export const pastBefore =
-  /\b(?:history of|hx|h\/o|pmh|previous(?:ly)?|past|prior|old(?! (?:gent|gentleman|man|men|lady|ladies|woman|women|boy|girl|fella|chap|couple|people|person|dear|boy|lad))|recovered from|survivor of|used to|formerly|former|ex(?=-)(?!-(?:partner|husband|wife|boyfriend|girlfriend|fianc\w*))|back in|admitted (?:with|for|after|following)|presented (?:with|to)|discharged (?:after|following)|following (?:an?|his|her|their)|after (?:an?|his|her|their)|post(?=[- ](?:op|operative|surgery|fall|stroke|discharge|mi|cva|tia|natal|partum|covid|overdose|od)\b)|treated for|seen (?:in|at) (?:a&e|ed|hospital)|last (?:week|wk|month|year|mon|tues?|wed(?:s|nes)?|thu(?:rs?)?|fri|sat|sun)[a-z]*|went to (?:a&e|ed|hospital)|investigated for|experienced)\b(?:\s+\S+){0,5}\s*$/;
+  /\b(?:history of|hx|h\/o|pmh|previous(?:ly)?|past|prior|old(?! (?:gent|gentleman|man|men|lady|ladies|woman|women|boy|girl|fella|chap|couple|people|person|dear|boy|lad))|recovered from|survivor of|used to|formerly|former|ex(?=-)(?!-(?:partner|husband|wife|boyfriend|girlfriend|fianc\w*))|back in|admitted (?:with|for|after|following)|presented (?:with|to)|discharged (?:after|following)|following (?:an?|his|her|their|the)|after (?:an?|his|her|their|the)|post(?=[- ](?:op|operative|surgery|fall|stroke|discharge|mi|cva|tia|natal|partum|covid|overdose|od)\b)|treated for|seen (?:in|at) (?:a&e|ed|hospital)|last (?:week|wk|month|year|mon|tues?|wed(?:s|nes)?|thu(?:rs?)?|fri|sat|sun)[a-z]*|went to (?:a&e|ed|hospital)|investigated for|experienced)\b(?:\s+\S+){0,5}\s*$/;
 
 /** Before a risk, weaker: a past tense that "now" or "still" in the same clause overrides. "she was on the floor". */
 export const pastTenseBefore = /\b(?:was|were|had an?|had (?:his|her|their)|has had|have had|did|used)\b(?:\s+\S+){0,4}\s*$/;
 
 /** After a risk: it is in the past. "overdose in 2006", "a fall 3 weeks ago", "DV 10+ yrs ago", "missing back in Jan". */
 export const pastAfter = new RegExp(
-  String.raw`^\W*(?:\S+\s+){0,6}?(?:(?:` +
+  // A date straight after it ("Overdose 2017") dates it.
+  String.raw`^\W*‹date›|^\W*(?:\S+\s+){0,6}?(?:(?:` +
     [
       String.raw`(?:(?:\d+\+?|a few|a couple of|several|many|some|two|three|four|five|six|ten)\s*)?(?:days?|weeks?|wks?|months?|mths?|years?|yrs?)\s+ago`,
       String.raw`(?:a|one)\s+(?:week|month|year)\s+ago`,
       "last (?:week|wk|month|year|yr|summer|winter|spring|autumn|christmas|xmas|mon|tues?|wed(?:s|nes)?|thu(?:rs?)?|fri|sat|sun)[a-z]*",
-      "in (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*",
-      "back in (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|the (?:spring|summer|autumn|winter)|\\d)",
+      // Whole month names: "in Market Harborough" is not "in March".
+      "in (?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)",
+      "back in (?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|the (?:spring|summer|autumn|winter)|\\d)",
       "years? (?:ago|back)",
       "in the past",
       "a while (?:back|ago)",
       "when (?:he|she|they) (?:was|were) younger",
       "as a (?:child|teenager)",
       "earlier this (?:year|month)",
-      "before",
+      // "before" but not "an hour before we arrived", which is now.
+      String.raw`before(?! (?:we|i|the crew|crew|paramedics|the ambulance|ambulance|they) (?:arrived|got (?:there|here)|came)\b| (?:our|my) arrival\b)`,
     ].join("|") +
     String.raw`)\b|(?:in|on|from|since|dated) ‹date›)`,
 );

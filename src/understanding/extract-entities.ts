@@ -9,6 +9,7 @@ import { applyAgeBands, groupNeedsAtAge } from "./apply-age-bands.js";
 import { askedOnlyForUnlisted } from "./asked-only-for-unlisted.js";
 import { extractAge } from "./extract-age.js";
 import { residence } from "./resolve-residence.js";
+import { preambleTokens, withoutPreamble } from "./writer-preamble.js";
 
 export interface Entities {
   readonly needs: NeedId[];
@@ -37,12 +38,14 @@ export function extractEntities(text: string, directory: Directory): { entities:
   const { gazetteer, taxonomy } = directory;
   const placeTokens = Gazetteer.placeTokens(tokens);
   const placeMatches = gazetteer.matcher.matchExact(placeTokens, claimed);
+  // Who is writing ("Hospice volunteer coordinator - ...") is not what the person needs.
+  for (const at of preambleTokens(text)) claimed.add(at);
   // Needs the directory does not cover claim their words first, so "macular degeneration" never reads as another need.
   const notListed = taxonomy.notListedMatcher.matchExact(tokens, claimed);
   placeMatches.push(...gazetteer.matcher.matchFuzzy(placeTokens, claimed));
   const beforeNeeds = new Set(claimed);
   const age = extractAge(text);
-  const needMatches = notListed.length > 0 && askedOnlyForUnlisted(text, taxonomy) ? [] : applyAgeBands(
+  const needMatches = notListed.length > 0 && askedOnlyForUnlisted(withoutPreamble(text), taxonomy) ? [] : applyAgeBands(
     askedForGroup(tokens, beforeNeeds, age, taxonomy) ??
       withoutCircumstances([...taxonomy.matcher.matchExact(tokens, claimed), ...taxonomy.matcher.matchFuzzy(tokens, claimed)], notListed.length, taxonomy),
     age,
@@ -93,7 +96,7 @@ function askedForGroup(tokens: readonly string[], claimed: ReadonlySet<number>, 
 }
 
 /** In Leicestershire and Rutland, "the city" is Leicester: "a hostel in the city", "lives in the city centre". Only when no other place is where the person lives. */
-const theCity = /\b(?:lives?|living|based|housed|staying|hostel|flat|in|around|within|across) the city\b/;
+const theCity = /\b(?:lives?|living|based|housed|staying|hostel|flat|in|around|round|about|within|across) the city\b/;
 
 function inTheCity(tokens: readonly string[]): TermMatch<AreaId>[] {
   const at = tokens.findIndex((token, i) => token === "city" && tokens[i - 1] === "the" && theCity.test(tokens.slice(Math.max(0, i - 2), i + 1).join(" ")));

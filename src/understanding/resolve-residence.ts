@@ -19,9 +19,9 @@ import type { TermMatch } from "../text/term-matcher.js";
 const roadAfter = new Set(["rd", "road", "street", "st", "lane", "ln", "avenue", "ave", "drive", "dr", "way", "close", "crescent", "terrace", "hill"]);
 const facilityAfter = new Set(["hospital", "hosp", "general", "royal", "infirmary", "health", "medical", "surgery", "practice", "clinic"]);
 /** Someone else, or somewhere else, within a few words before the place: "son lives in", "works in", "ward at". */
-const otherContext = /\b(?:hmp|hmyoi|prison|jail|custody|hospital|hosp|ward|infirmary|lri|lgh|ggh|clinic|a&e|surgery|practice|gp|consultant|team|works?|working|worked|job|school|college|uni|university|son|sons|daughter|daughters|dtr|sister|brother|niece|nephew|friend|friends|grandson|granddaughter|grandchildren|partner lives|wife lives|husband lives)\b(?:\s+\S+){0,3}$/;
+const otherContext = /\b(?:hmp|hmyoi|prison|jail|custody|hospital|hosp|ward|infirmary|lri|lgh|ggh|clinic|a&e|surgery|practice|gp|consultant|team|works?|working|worked|job|school|college|uni|university|son|sons|daughter|daughters|dtr|sister|brother|niece|nephew|friend|friends|grandson|granddaughter|grandchildren|partner lives|wife lives|husband lives|(?:d c|dc|discharged|transferred|released) from)\b(?:\s+\S+){0,3}$/;
 /** Just before the place: not where they are. "into Leicester", "not in Leicester", "near Hinckley", "outside Melton". */
-const notThere = /\b(?<!\b(?:nearest|near|close|closest|next|local|nearby|moved|moving|move|moves|relocated|relocating) )(?:into|to|towards|outside|than|not|except|beyond|visiting|via|past)(?:\s+(?:in|the|central|to|of))?$/;
+const notThere = /\b(?<!\b(?:nearest|near|close|closest|next|local|nearby)(?: [a-z]+){0,4} |\b(?:moved|moving|move|moves|relocated|relocating) |\b(?:go|goes|going|come|comes|coming|travel|travels|get|gets|visit|visits) out )(?:into|to|towards|outside|than|not|except|beyond|visiting|via|past)(?:\s+(?:in|the|central|to|of))?$/;
 const homeBefore = /\b(?:lives?|living|resides?|resident|home|homes|address|addr|from|moved to|moving to|based|located|stays?|staying|returning to|back to|discharged to|d\/c to|going home to|sofa surfing)\b(?:\s+(?:in|at|is|to|on|off|of|near|the|with|her|his|their|\w+)){0,3}$/;
 
 /** Living or staying with someone, in the place: the person's home is there too. */

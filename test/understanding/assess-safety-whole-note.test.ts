@@ -28,6 +28,8 @@ describe("assessSafety: and still sees the emergency", () => {
     ["fresh deep cuts on his forearm still bleeding through the towel", "self-harm"],
     ["he denied any plan at first, but then said he has been saving up his sleeping tablets", "suicide"],
     ["she hasn't come back from her walk and the carer says she hasn't turned up anywhere we know", "missing"],
+    ["on arrival he admitted he had swallowed a whole strip of his amitriptyline about half an hour before the crew got there", "overdose"],
+    ["Reablement call. Client quiet, then said she took a full packet of paracetamol with her breakfast before I arrived.", "overdose"],
   ])("%s -> an emergency (%s)", (text, kind) => {
     const check = assessSafety(text);
     expect(check.tier).toBe("emergency");
@@ -36,5 +38,80 @@ describe("assessSafety: and still sees the emergency", () => {
 
   it("does not take a missing person as back when the note says they are not", () => {
     expect(assessSafety("mum went out this morning and still isn't back, her phone is off").tier).toBe("emergency");
+  });
+});
+
+describe("assessSafety: an injury already assessed is not one happening now", () => {
+  it.each([
+    "tripped on the kerb last night, bumped his forehead, obs normal, head injury leaflet given to his daughter",
+    "knock to the head when she slipped in the bath on Sunday, seen by the GP, head injury advice explained",
+    "he was on the floor about 10 minutes before his son found him on Tuesday, no injuries, now mobilising with frame",
+  ])("%s -> not an emergency", (text) => {
+    expect(assessSafety(text).tier).not.toBe("emergency");
+  });
+
+  it("still sees a head injury now", () => {
+    expect(assessSafety("he has just fallen down the step and has a head wound that is bleeding a lot").tier).toBe("emergency");
+  });
+});
+
+describe("assessSafety: after round 17 (new words)", () => {
+  it.each([
+    ["the toddler got into grandad's bag and has swallowed some of his morphine, she's very sleepy and floppy", "overdose"],
+    ["nephew, 2, has chewed half of mum's sertraline strip, she's ringing from the car", "overdose"],
+    ["baby has gone floppy and pale in the cot and won't feed", "collapse"],
+  ])("%s -> an emergency (%s)", (text, kind) => {
+    const check = assessSafety(text);
+    expect(check.tier).toBe("emergency");
+    expect(check.kinds).toContain(kind);
+  });
+
+  it.each([
+    "Smoke and CO alarms were fitted by the crew this morning; chimney needs a sweep.",
+    "Paracetamol overdose 2019, none since, well in himself today and back at the allotment.",
+    "For our induction training: what would Signpost say if a user wrote that they had taken an overdose?",
+    "can't remember where he puts things since after the head injury in March, wife would like a group",
+  ])("%s -> not an emergency", (text) => {
+    expect(assessSafety(text).tier).not.toBe("emergency");
+  });
+
+  it.each([
+    ["Bed soaked in urine again, refuses all carers, has capacity and understands the risks.", "neglect"],
+    ["Her ex has threatened to set fire to her flat; bail conditions in place, MARAC next week.", "fire-or-gas"],
+    ["Told me he pushes her about when he drinks. He's away with work till Monday; gave her the DA support service number and she says it's safe to talk today.", "violence"],
+  ])("%s -> a concern (%s)", (text, kind) => {
+    const check = assessSafety(text);
+    expect(check.tier).toBe("concern");
+    expect(check.kinds).toContain(kind);
+  });
+
+  it("still sees a threat carried out now", () => {
+    expect(assessSafety("he's threatening to set fire to the flat and is pouring petrol in the hall right now").tier).toBe("emergency");
+  });
+});
+
+describe("assessSafety: after round 18 (new words)", () => {
+  it.each([
+    ["Visited Mr K at home, his lips are going bluish and he can hardly finish a sentence, says he doesn't want a fuss", "breathing"],
+    ["He didn't come back from the day centre in Market Harborough at 3pm, it's now 7pm and he has no phone", "missing"],
+    ["he has just collapsed in the street in Market Bosworth and isn't moving", "collapse"],
+    ["my neighbour is clutching his chest, I think he is having a heart attack", "chest-pain"],
+  ])("%s -> an emergency (%s)", (text, kind) => {
+    const check = assessSafety(text);
+    expect(check.tier).toBe("emergency");
+    expect(check.kinds).toContain(kind);
+  });
+
+  it.each([
+    "her old dog has been missing since Tuesday and she is beside herself, any befrienders?",
+    "the new rota nearly gave me a heart attack, but the befriending service is great",
+    "that invoice gave everyone a heart attack, ha",
+  ])("%s -> no risk at all", (text) => {
+    expect(assessSafety(text).tier).toBe("none");
+  });
+
+  it("keeps abuse a concern when she is stopping with family tonight", () => {
+    const check = assessSafety("Her husband takes all her money and she is scared of him. She's stopping at her mum's tonight and for a few days.");
+    expect(check.tier).toBe("concern");
   });
 });

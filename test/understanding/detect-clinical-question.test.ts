@@ -12,6 +12,7 @@ describe("detectClinicalQuestion", () => {
     "she has paracetamol, codeine and ibuprofen in the drawer, is it ok to take them all together?",
     "he's got end stage COPD now. how long do patients usually have left once they're on oxygen?",
     "is that his parkinson's disease progressing, or the new tablets?",
+    "will he end up blind with the glaucoma, do you know?",
   ])("declines %s on its own", (text) => {
     expect(detectClinicalQuestion(text)).toEqual({ alone: true });
   });
@@ -20,6 +21,12 @@ describe("detectClinicalQuestion", () => {
     "is her bisoprolol what's making her dizzy? also can anyone do her shopping in Wigston",
     "should he press the GP for antibiotics? any walking groups near Shepshed for when he's better",
     "can she take the two inhalers together? and any befrienders in Oakham",
+    "what dosage of mirtazapine should she be on now? separately, any bereavement groups in Coalville",
+    "will her speech ever come back after the stroke? her husband wants a carers group",
+    "is his breathlessness going to get any better? and a singing for lung health group in Melton",
+    "can she have a glass of wine with her mirtazapine at Christmas? also any lunch clubs in Anstey",
+    "is the tingling in his feet likely to be permanent? and is there a diabetes group in Shepshed",
+    "he asked what his eGFR of 48 means and whether he should be concerned; any kidney support groups?",
   ])("declines the clinical half of %s and hears the service half", (text) => {
     expect(detectClinicalQuestion(text)).toEqual({ alone: false });
   });
@@ -29,6 +36,11 @@ describe("detectClinicalQuestion", () => {
     "can the three of them travel together on the community bus?",
     "is the lunch club what's making her happier these days? any more like it in Syston",
     "how long do people usually have to wait for a blue badge?",
+    "will his bus pass get any better if he reapplies?",
+    "is her bus route going to get any better after the timetable change?",
+    "can he have lunch with his friends at the club on Tuesdays?",
+    "is the blue badge permanent or does she have to reapply?",
+    "what the lunch club means to her is hard to say, any more like it near Oakham?",
   ])("leaves %s alone: it asks no clinical judgment", (text) => {
     expect(detectClinicalQuestion(text)).toBeUndefined();
   });

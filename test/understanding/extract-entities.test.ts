@@ -101,6 +101,23 @@ describe("extractEntities: where the person lives, in fewer words", () => {
     expect(entities("going home to Kibworth after three weeks at Melton Community Hospital, needs meals").areas).toEqual(["harborough"]);
     expect(entities("can't get into Leicester any more, the bus is too much").areas).toEqual([]);
   });
+
+  it("takes the place a nearby group is asked for as where the person is, and 'round the city' as Leicester", () => {
+    expect(entities("is there a chair yoga class near enough to Sileby for her to walk?").areas).toEqual(["charnwood"]);
+    expect(entities("closest carers group to Uppingham please").areas).toEqual(["rutland"]);
+    expect(entities("been drifting round the city since the hostel shut, 40, wants a bed").areas).toEqual(["leicester"]);
+  });
+
+  it("does not take the hospital someone was discharged from as home", () => {
+    expect(entities("d/c from Glenfield on Monday after a bypass, lives in Sileby with his wife").areas).toEqual(["charnwood"]);
+    expect(entities("discharged from Loughborough hospital, home is Quorn, needs shopping").areas).toEqual(["charnwood"]);
+  });
+
+  it("reads being put out of school or college as learning, not homelessness", () => {
+    const found = entities("15yo excluded from school in Coalville, bored all day, wants something to do").needs;
+    expect(found).toContain("employment-and-learning");
+    expect(found).not.toContain("housing-options");
+  });
 });
 
 describe("extractEntities: a question only about a need the directory lacks", () => {
