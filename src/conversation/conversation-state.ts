@@ -12,6 +12,10 @@ export interface ConversationState {
   readonly dialog?: ReferralDialog;
   /** Referral forms replaced by a newer one, newest first (a few): one live form at a time. */
   readonly replaced?: readonly ReplacedForm[];
+  /** The front-door records the conversation has been told about (ids), so the front door is said once, not in every answer. */
+  readonly frontDoorsShown?: readonly string[];
+  /** Services someone in this conversation reported closed (ids): not offered again as still open. */
+  readonly reportedClosed?: readonly string[];
 }
 
 export interface ListMemory {

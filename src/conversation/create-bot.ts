@@ -3,6 +3,7 @@ import type { Bot } from "./bot.js";
 import type { BotDependencies, TurnDependencies } from "./bot-dependencies.js";
 import { memoryFor } from "./conversation-store.js";
 import { textReply } from "./build-replies.js";
+import { recordChatFeedback } from "./chat-feedback.js";
 import { isEngagementReply, recordEngagement } from "./engagement-reply.js";
 import { detectFollowUp } from "../understanding/detect-follow-up.js";
 import { handleAction } from "./handle-action.js";
@@ -61,7 +62,7 @@ export function createBot(bot: BotDependencies): Bot {
         }
         return handleAction(message, { id: "details", value: serviceId }, state, deps);
       }
-      return answerMessage(message.conversationId, text, state, deps, understood);
+      return answerMessage(message.conversationId, text, state, deps, understood, (notes) => recordChatFeedback(message, text, state, deps, notes));
     },
   };
 }

@@ -255,6 +255,7 @@ async function cancel(message: IncomingMessage, state: ConversationState, deps: 
   return textReply(message.conversationId, "make_referral", "Cancelled. Nothing was saved.");
 }
 
+/** The conversation without its dialog: everything else it remembers (the list, replaced forms, front doors said) stays. */
 function withoutDialog(state: ConversationState): ConversationState {
-  return { ...(state.list ? { list: state.list } : {}), ...(state.replaced ? { replaced: state.replaced } : {}) };
+  return Object.fromEntries(Object.entries(state).filter(([key]) => key !== "dialog"));
 }

@@ -7,6 +7,7 @@ import { channelLimits } from "./channel-limits.js";
 import { formValue } from "./form-value.js";
 import type { ReferralDialog } from "./referral-dialog-state.js";
 import type { Form, FormField } from "./reply.js";
+import { InternalError } from "../errors/internal-error.js";
 
 const contactGroup = { id: "contact", legend: "One way to contact them", hint: "Give at least one: a phone number, an email or an address." } as const;
 const ageGroup = { id: "ageOrDateOfBirth", legend: "Their age or date of birth", hint: "Give one of the two." } as const;
@@ -63,7 +64,7 @@ export function referralForm(dialog: ReferralDialog, directory: Directory, error
     ...(errors && Object.keys(errors).length > 0 ? { errors } : {}),
     ...(note ? { note } : {}),
   };
-  if (form.title.length > channelLimits.formTitle) throw new Error("form title too long for Slack");
+  if (form.title.length > channelLimits.formTitle) throw new InternalError("form title too long for Slack");
   return form;
 }
 

@@ -25,8 +25,16 @@ export interface ServiceCard {
   readonly id: string;
   readonly name: string;
   readonly organization: string;
-  /** The description, summarised at a word boundary when long. */
+  /** The description, summarised at a word boundary when long (on a full card, the whole record: see `record`). */
   readonly summary: string;
+  /**
+   * The full record in words: the description, who it is for, ages, when and cost. A compact card
+   * keeps it out of sight until asked for (the web's "Full record" disclosure); chat channels show it
+   * on the "More about this" card.
+   */
+  readonly record: string;
+  /** True for the "More about this" card: channels show every detail; otherwise the compact card (name, organisation, why, how to refer, one contact). */
+  readonly full?: boolean;
   readonly howToRefer: string;
   readonly contact: { readonly phone?: string; readonly email?: string; readonly url?: string };
   readonly needs: readonly { readonly id: string; readonly label: string }[];

@@ -11,7 +11,10 @@ import { newReference } from "./reference.js";
 import { canSee, type Engagement, engagements, fromRow, type Referral, toRow, type Viewer } from "./referral.js";
 import type { NewReferral } from "./referral-fields.js";
 import { canMove, isOpen, type StatusChange, statuses } from "./referral-status.js";
-import type { ListFilter, NotificationPlan, OutboxDraft, ReferralStore } from "./referral-store.js";
+import type { OutboxDraft } from "../notifications/outbox-draft.js";
+import { type FollowUpCandidate, ReferralQueries, type WaitingReferral } from "./referral-queries.js";
+import type { ListFilter, NotificationPlan, ReferralStore } from "./referral-store.js";
+import { referralsEndedBefore, type Retirement, retireReferral } from "./retire-referral.js";
 
 /** The referral store on any database Kysely speaks to: SQLite and PostgreSQL share this code. */
 export class KyselyReferralStore implements ReferralStore {
@@ -128,6 +131,22 @@ export class KyselyReferralStore implements ReferralStore {
     if (!referral) return [];
     const rows = await this.db.selectFrom("audit_events").selectAll().where("referral_id", "=", referral.id).orderBy("id").execute();
     return rows.map((r) => ({ action: r.action, actorId: r.actor_id, channel: r.channel, at: r.at }));
+  }
+
+  awaitingAcknowledgement(): Promise<WaitingReferral[]> {
+    return new ReferralQueries(this.db).awaitingAcknowledgement();
+  }
+
+  dueForFollowUp(acceptedBy: Date): Promise<FollowUpCandidate[]> {
+    return new ReferralQueries(this.db).dueForFollowUp(acceptedBy);
+  }
+
+  endedBefore(cutoff: Date, limit: number): Promise<string[]> {
+    return referralsEndedBefore(this.db, cutoff, limit);
+  }
+
+  retire(retirement: Retirement): Promise<boolean> {
+    return retireReferral(this.db, retirement);
   }
 
   async close(): Promise<void> {

@@ -18,6 +18,7 @@ import { boltLogger, errorSummary } from "./bolt-logger.js";
 import { placeOf } from "./slack-conversation.js";
 import { type SlackSettings, slackApiUrl } from "./slack-settings.js";
 import { mrkdwnFit, mrkdwnPieces } from "./slack-text.js";
+import { NotificationError } from "../../errors/notification-error.js";
 
 /** Slack's answers that mean "this place is gone for the app": a status update then goes to the referrer's DM. */
 const unreachable = new Set(["channel_not_found", "not_in_channel", "is_archived", "access_denied"]);
@@ -48,14 +49,14 @@ export class SlackNotifier implements Notifier {
   async send(notification: OutgoingNotification): Promise<void> {
     const { conversationId, userId } = notification.destination;
     const text = typeof notification.payload.text === "string" ? notification.payload.text : "";
-    if (text.trim() === "") throw new Error("a Slack notification needs payload.text");
+    if (text.trim() === "") throw new NotificationError("a Slack notification needs payload.text");
     if (notification.payload.kind === "private") {
       // For one person only (an outcome follow-up): their DM with the app, never a channel or thread.
-      if (!userId) throw new Error("a private Slack notification needs destination.userId");
+      if (!userId) throw new NotificationError("a private Slack notification needs destination.userId");
       await this.directMessage(userId, text);
       return;
     }
-    if (!conversationId) throw new Error("a Slack notification needs destination.conversationId");
+    if (!conversationId) throw new NotificationError("a Slack notification needs destination.conversationId");
     const { channel, threadTs } = placeOf(conversationId);
     try {
       await this.client.chat.postMessage({ channel, ...message(text), ...(threadTs ? { thread_ts: threadTs } : {}) });
@@ -67,7 +68,7 @@ export class SlackNotifier implements Notifier {
         return;
       }
       const status429 = summary.retryAfter !== undefined ? ` (rate limited; Slack asked to wait ${summary.retryAfter} s)` : "";
-      throw new Error(`Slack chat.postMessage failed: ${summary.slackError ?? summary.code ?? summary.error}${summary.status ? ` (HTTP ${summary.status})` : ""}${status429}`);
+      throw new NotificationError(`Slack chat.postMessage failed: ${summary.slackError ?? summary.code ?? summary.error}${summary.status ? ` (HTTP ${summary.status})` : ""}${status429}`, { cause: error });
     }
   }
 
@@ -76,7 +77,7 @@ export class SlackNotifier implements Notifier {
     try {
       await this.client.chat.postMessage({ channel: channelLocalId(userId), ...message(text) });
     } catch (error) {
-      throw new Error(`Slack chat.postMessage to the referrer's DM failed: ${errorSummary(error).slackError ?? errorSummary(error).error}`);
+      throw new NotificationError(`Slack chat.postMessage to the referrer's DM failed: ${errorSummary(error).slackError ?? errorSummary(error).error}`, { cause: error });
     }
   }
 }

@@ -16,6 +16,7 @@ import type { ConversationReferences, StoredReference } from "./conversation-ref
 import { createTeamsAdapter } from "./create-teams-adapter.js";
 import { noticeActivities } from "./deliver-reply.js";
 import type { TeamsSettings } from "./teams-settings.js";
+import { NotificationError } from "../../errors/notification-error.js";
 
 export interface TeamsNotifierOptions {
   readonly adapter: CloudAdapterBase;
@@ -50,9 +51,9 @@ export class TeamsNotifier implements Notifier {
 
   async send(notification: OutgoingNotification): Promise<void> {
     const { kind, text } = notification.payload;
-    if (!isKind(kind) || typeof text !== "string") throw new Error(`the Teams notifier does not send "${String(kind)}" notifications`);
+    if (!isKind(kind) || typeof text !== "string") throw new NotificationError(`the Teams notifier does not send "${String(kind)}" notifications`);
     const reference = await this.destination(kind, notification.destination);
-    if (!reference) throw new Error("no Teams conversation is known for this destination yet (add Signpost to it first)");
+    if (!reference) throw new NotificationError("no Teams conversation is known for this destination yet (add Signpost to it first)");
     let failure: unknown;
     // Errors inside the callback would reach the adapter's onTurnError (which apologises in the chat); keep them here.
     await this.options.adapter.continueConversationAsync(this.options.appId, reference, async (context) => {
@@ -62,7 +63,7 @@ export class TeamsNotifier implements Notifier {
         failure = error;
       }
     });
-    if (failure !== undefined) throw new Error(describeDeliveryFailure(failure));
+    if (failure !== undefined) throw new NotificationError(describeDeliveryFailure(failure), { cause: failure });
   }
 
   private async destination(kind: Kind, destination: Readonly<Record<string, string>>): Promise<StoredReference | undefined> {

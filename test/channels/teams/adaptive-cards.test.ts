@@ -168,7 +168,17 @@ describe("the Adaptive Card renderer", () => {
 
   it("shows every service card's last verified date, and the need of the search it meets", () => {
     for (const card of corpus[0]!.reply.cards) expect(textOf(renderServiceCard(card, { buttons: true }) as unknown as CardJson)).toContain(`Last verified ${card.lastVerifiedText}`);
-    for (const card of corpus[0]!.reply.cards) expect(textOf(renderServiceCard(card, { buttons: true }) as unknown as CardJson)).toContain("Matched need: Loneliness and social isolation");
+    // Compact in an answer: why it matched (naming the need it meets), how to refer, one contact; no areas or needs lists.
+    for (const card of corpus[0]!.reply.cards) {
+      const text = textOf(renderServiceCard(card, { buttons: true }) as unknown as CardJson);
+      expect(text).toContain("How to refer");
+      expect(text).toMatch(/loneliness and social isolation/i);
+      expect(text).not.toContain("Areas");
+    }
+    // The full card (More about this), and the one the message extension inserts, have everything.
+    const full = corpus.find((entry) => entry.name === "details")!.reply.cards[0]!;
+    expect(textOf(renderServiceCard(full, { buttons: true }) as unknown as CardJson)).toContain("Matched need: Loneliness and social isolation");
+    expect(textOf(renderServiceCard(corpus[0]!.reply.cards[0]!, { buttons: false }) as unknown as CardJson)).toContain("Areas");
     expect(corpus[0]!.reply.cards.every((card) => card.matched.some((need) => need.label === "Loneliness and social isolation"))).toBe(true);
   });
 

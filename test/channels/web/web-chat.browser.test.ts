@@ -114,7 +114,11 @@ describe("the web chat in Chromium", () => {
       const first = cards.first();
       expect(await first.innerText()).toMatch(/Last verified: \d{1,2} [A-Z][a-z]{2,3} \d{4}/);
       expect(await first.getByRole("heading", { level: 3 }).count()).toBe(1);
-      expect(await first.innerText()).toMatch(/Why it matched[\s\S]*How to refer[\s\S]*Areas[\s\S]*Charnwood/);
+      // Compact: why it matched, how to refer and one contact; the full record opens on demand.
+      expect(await first.innerText()).toMatch(/Why it matched[\s\S]*How to refer[\s\S]*Contact/);
+      expect(await first.innerText()).not.toMatch(/Areas/);
+      await first.getByTestId("card-record-toggle").click();
+      expect(await first.innerText()).toMatch(/Areas[\s\S]*Charnwood/);
       expect(await first.innerText()).toMatch(/Matched need\s*Loneliness and social isolation/);
       const phone = first.locator('a[href^="tel:"]');
       if ((await phone.count()) > 0) expect(await phone.first().getAttribute("href")).toMatch(/^tel:[\d+]+$/);
@@ -127,11 +131,14 @@ describe("the web chat in Chromium", () => {
       expect(await page.getByTestId("session-bar").innerText()).toMatch(/Trial mode on this computer/);
 
       const name = (await first.getByRole("heading", { level: 3 }).textContent()) ?? "";
-      await first.getByTestId("card-action").filter({ hasText: "More about this" }).click();
+      await send(page, "tell me more about the first one");
       const details = page.getByTestId("reply").nth(1);
-      await details.waitFor();
       expect(await details.innerText()).toContain("in full");
       expect(await details.getByTestId("service-card").getByRole("heading", { level: 3 }).textContent()).toBe(name);
+      // The full card's record is open, and it has no "More about this" of its own.
+      expect(await details.getByTestId("card-record").getAttribute("open")).not.toBeNull();
+      await details.getByTestId("card-action").filter({ hasText: "Report outdated details" }).click();
+      await page.getByTestId("reply").nth(2).waitFor();
       // The button's reply takes focus, so a keyboard user carries on from there.
       expect(await focusedTestId(page)).toBe("reply");
 
@@ -391,6 +398,7 @@ describe("the web chat in Chromium", () => {
             name: "<b>Bold</b> service<script>window.hacked=2</script>",
             organization: "<i>Org</i>",
             summary: "<img src=x onerror=\"window.hacked=3\">",
+            record: "<img src=x onerror=\"window.hacked=5\">",
             howToRefer: "Phone us",
             contact: { url: "javascript:window.hacked=4", email: "a@b.example.org?subject=<x>", phone: "0116 496 0000" },
             needs: [{ id: "n", label: "<u>need</u>" }],
@@ -403,7 +411,7 @@ describe("the web chat in Chromium", () => {
             verifiedBy: "<i>a feed</i>",
             verifiedText: "Verified by <i>a feed</i> on 1 Jan 2026",
             source: "test",
-            actions: [{ id: "details", label: "<em>Details</em>", value: "evil" }],
+            actions: [{ id: "details", label: "<em>Details</em>", value: "another-record" }],
           },
         ],
         actions: [],
@@ -416,6 +424,7 @@ describe("the web chat in Chromium", () => {
       expect(await card.locator('a[href^="javascript:"]').count()).toBe(0);
       expect(await card.locator('a[href^="mailto:"]').count()).toBe(0);
       expect(await card.getByTestId("card-action").textContent()).toBe("<em>Details</em>");
+      await card.getByTestId("card-record-toggle").click();
       expect(await card.innerText()).toMatch(/Matched need\s*<u>matched<\/u>/);
       expect(await card.innerText()).toContain("<u>need</u> (<b>inferred</b>)");
       expect(await card.innerText()).toContain("Verified by <i>a feed</i> on 1 Jan 2026");

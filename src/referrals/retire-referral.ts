@@ -1,5 +1,5 @@
 import type { Kysely } from "kysely";
-import type { ReferralStatus } from "../referrals/referral-status.js";
+import type { ReferralStatus } from "./referral-status.js";
 import type { Database } from "../storage/database-schema.js";
 import { orderedId } from "../storage/ordered-id.js";
 import { isoDate, wallClock } from "../time/wall-clock.js";
