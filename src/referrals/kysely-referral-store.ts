@@ -33,6 +33,8 @@ export class KyselyReferralStore implements ReferralStore {
         await this.db.transaction().execute(async (trx) => {
           await trx.insertInto("referrals").values(toRow(referral, idempotencyKey)).execute();
           await this.audit_(trx, referral.id, "created", toViewer(input.referrer), {});
+          // Who confirmed the person's agreement, and when: the referrer's own tick (or answer), never a pre-ticked box.
+          await this.audit_(trx, referral.id, "consent:confirmed", { ...toViewer(input.referrer), id: input.consent.confirmedBy }, {}, input.consent.confirmedAt);
           await this.enqueue(trx, referral.id, plan(referral, "created"));
         });
         return { referral, created: true };
@@ -163,10 +165,10 @@ export class KyselyReferralStore implements ReferralStore {
     return row ? fromRow(row) : undefined;
   }
 
-  private async audit_(db: Kysely<Database> | Transaction<Database>, referralId: string, action: string, actor: Viewer, detail: Record<string, unknown>): Promise<void> {
+  private async audit_(db: Kysely<Database> | Transaction<Database>, referralId: string, action: string, actor: Viewer, detail: Record<string, unknown>, at = this.clock.now().toISOString()): Promise<void> {
     await db
       .insertInto("audit_events")
-      .values({ id: orderedId(this.clock.now()), referral_id: referralId, action, actor_id: actor.id, actor_team: actor.team, channel: actor.channel, at: this.clock.now().toISOString(), detail: JSON.stringify(detail) })
+      .values({ id: orderedId(this.clock.now()), referral_id: referralId, action, actor_id: actor.id, actor_team: actor.team, channel: actor.channel, at, detail: JSON.stringify(detail) })
       .execute();
   }
 

@@ -132,7 +132,7 @@ describe.each(bothDatabases)("the retention job on %s", (kind, makeDatabase) => 
     const referral = await referralWithHistory(db, store, clock, { status: "closed", madeAt: "2024-02-20T10:00:00Z", reachedAt: ended });
     await store.find(referral.reference, triageViewer);
     const earlier = await db.selectFrom("audit_events").selectAll().where("referral_id", "=", referral.id).orderBy("id").execute();
-    expect(earlier.map((event) => event.action)).toEqual(["created", "status:accepted", "status:closed", "read"]);
+    expect(earlier.map((event) => event.action)).toEqual(["created", "consent:confirmed", "status:accepted", "status:closed", "read"]);
     moveTo(clock, daysAfter(ended, 731));
 
     const report = await run(retention(), "2026-03-02T02:30");

@@ -53,15 +53,15 @@ describe.each(bothDatabases)("the referral store retiring one referral on %s", (
   it("deletes the referral and its outbox rows, counts it, and records the deletion beside its earlier audit events", async () => {
     const referral = await referralWithHistory(db, store, clock, { status: "declined", madeAt: "2024-06-30T23:30:00Z", reachedAt: "2024-07-02T09:00:00Z", area: "rutland", engagement: "unknown" });
     const earlier = await db.selectFrom("audit_events").select("action").where("referral_id", "=", referral.id).orderBy("id").execute();
-    expect(earlier.map((event) => event.action)).toEqual(["created", "status:declined"]);
+    expect(earlier.map((event) => event.action)).toEqual(["created", "consent:confirmed", "status:declined"]);
 
     expect(await store.retire({ referralId: referral.id, cutoff, at, retentionDays: 730 })).toBe(true);
     const after = await everything();
     expect(after.referrals).toEqual([]);
     expect(after.outbox).toEqual([]);
     expect(after.counts).toEqual([{ month: "2024-07", area: "rutland", status: "declined", engagement: "unknown", count: 1 }]);
-    expect(after.audit.map((event) => event.action)).toEqual(["created", "status:declined", retentionAction]);
-    expect(after.audit[2]).toMatchObject({ referral_id: referral.id, actor_id: "retention-job", at: at.toISOString(), detail: JSON.stringify({ retentionDays: 730, status: "declined" }) });
+    expect(after.audit.map((event) => event.action)).toEqual(["created", "consent:confirmed", "status:declined", retentionAction]);
+    expect(after.audit[3]).toMatchObject({ referral_id: referral.id, actor_id: "retention-job", at: at.toISOString(), detail: JSON.stringify({ retentionDays: 730, status: "declined" }) });
   });
 
   it("leaves alone, and reports false for, a referral that is open, ended too recently, unknown or already retired", async () => {

@@ -272,10 +272,12 @@ describe("the web chat in Chromium", () => {
       expect(await blank.getByRole("combobox", { name: "Urgency", exact: true }).inputValue()).toBe("routine");
       const needs = blank.getByRole("group", { name: "What they need help with", exact: true });
       expect(await needs.locator("xpath=self::fieldset/legend").count()).toBe(1);
-      expect(await needs.getByRole("checkbox").count()).toBe(directory.taxonomy.needs.length);
-      expect(await needs.getByRole("checkbox", { checked: true }).count()).toBe(0);
+      // The needs are in their groups, closed until opened: every one is there, none ticked.
+      expect(await needs.locator("input[type=checkbox]").count()).toBe(directory.taxonomy.needs.length);
+      expect(await needs.locator("input[type=checkbox]:checked").count()).toBe(0);
       expect(await blank.getByRole("checkbox", { name: "The person has agreed to this referral", exact: true }).getAttribute("required")).not.toBeNull();
-      expect(await blank.getByRole("textbox", { name: "Phone (optional)", exact: true }).count()).toBe(1);
+      // One of phone, email or address is needed: none of them says optional; the NHS number is optional and says so.
+      expect(await blank.getByRole("group", { name: "One way to contact them", exact: true }).getByRole("textbox", { name: "Phone", exact: true }).count()).toBe(1);
       expect(await blank.getByRole("textbox", { name: "NHS number (optional)", exact: true }).count()).toBe(1);
 
       // Sent empty: every required field gets its error beside it at once, consent included,
@@ -294,18 +296,24 @@ describe("the web chat in Chromium", () => {
       await expectErrorBeside(fieldOf(whatMatters), whatMatters, /needed/);
       await expectErrorBeside(fieldOf(retryArea), retryArea, /where they live/);
       await expectErrorBeside(retryNeeds, retryNeeds, /at least one need/);
-      for (const invalid of [consent, person, whatMatters, retryArea, retryNeeds.getByRole("checkbox").first()]) expect(await invalid.getAttribute("aria-invalid")).toBe("true");
+      // The rules across fields come in the same round: a way to contact them, an age or a date of birth.
+      const phoneBox = retry.getByRole("textbox", { name: "Phone", exact: true });
+      const ageBox = retry.getByRole("textbox", { name: "Age", exact: true });
+      await expectErrorBeside(fieldOf(phoneBox), phoneBox, /one way to contact them/);
+      await expectErrorBeside(fieldOf(ageBox), ageBox, /age or their date of birth/);
+      for (const invalid of [consent, person, whatMatters, retryArea, retryNeeds.locator("input[type=checkbox]").first()]) expect(await invalid.getAttribute("aria-invalid")).toBe("true");
       expect(await page.locator(":focus").getAttribute("id")).toBe(await person.getAttribute("id"));
 
       await page.keyboard.type("Ottoline Brackenbury");
       await page.keyboard.press("Tab");
       expect(await page.locator(":focus").getAttribute("name")).toBe("phone");
       await page.keyboard.type("0116 496 0777");
-      await retry.getByRole("textbox", { name: "Age (optional)", exact: true }).click();
+      await ageBox.click();
       await page.keyboard.type("79");
       await retryArea.focus();
       await page.keyboard.type("Charnwood");
       expect(await retryArea.inputValue()).toBe("charnwood");
+      await retryNeeds.getByTestId("choice-group-summary").filter({ hasText: "Home and housing" }).click();
       await retryNeeds.getByText("Home safety and repairs", { exact: true }).click();
       await retryNeeds.getByRole("checkbox", { name: "Cold, damp homes and energy bills", exact: true }).focus();
       await page.keyboard.press("Space");
