@@ -140,8 +140,9 @@ export function understand(text: string, options: UnderstandOptions): Understand
   }
   // A recognised need outweighs a weak guess at an intent that has no use for it:
   // "befriending" or "lonely widower" alone is a search, however little else the message says.
+  // So does a need the directory does not cover ("storage for her belongings"): the answer says so.
   const weakCatchAll = needlessIntents.has(intent) && confidence < catchAllConviction;
-  if (full.needs.length > 0 && (weakCatchAll || confidence < options.confidenceThreshold)) {
+  if ((full.needs.length > 0 || full.notListed.length > 0) && (weakCatchAll || confidence < options.confidenceThreshold)) {
     return { ...base, intent: "find_service", confidence: guess.probabilities.find_service, unsure: false, risks: [] };
   }
   if (confidence < options.confidenceThreshold) return { ...base, intent, confidence, unsure: true, risks: [] };

@@ -47,6 +47,12 @@ describe("understand: intents", () => {
     expect(understand("what can you do").intent).toBe("help");
   });
 
+  it("searches when the need named is one the directory lacks, so the answer can say so", () => {
+    const result = understand("could you look for someone to sort storage for his things while he's in hospital, Coalville");
+    expect(result.entities.notListed).toEqual(["storage for belongings"]);
+    expect(result.intent).toBe("find_service");
+  });
+
   it("searches, not panics, when the risk is negated", () => {
     const result = understand("no risk of self harm, just lonely, coalville");
     expect(result.intent).toBe("find_service");
