@@ -10,6 +10,7 @@
 import type { Form, FormField } from "../../conversation/reply.js";
 import { type AdaptiveCard, adaptiveCard, type CardElement, type Container, type Input, paragraphBlocks, textBlock } from "./adaptive-card.js";
 import { fieldPrefix, submitAction } from "./card-action.js";
+import { withoutInvisible } from "./plain-text.js";
 
 export interface FormCardOptions {
   /** Paragraphs to show above the form (the core's reply text). */
@@ -19,7 +20,7 @@ export interface FormCardOptions {
 
 function input(field: FormField): Input {
   const required = field.required ? { isRequired: true, errorMessage: "This is required." } : {};
-  const common = { id: `${fieldPrefix}${field.name}`, label: field.label, ...required };
+  const common = { id: `${fieldPrefix}${field.name}`, label: withoutInvisible(field.label), ...required };
   switch (field.kind) {
     case "text":
     case "textarea":
@@ -32,12 +33,12 @@ function input(field: FormField): Input {
         style: "compact",
         wrap: true,
         ...(field.kind === "multiselect" ? { isMultiSelect: true } : {}),
-        choices: (field.options ?? []).map((option) => ({ title: option.label, value: option.value })),
+        choices: (field.options ?? []).map((option) => ({ title: withoutInvisible(option.label), value: option.value })),
         ...(field.value !== undefined ? { value: field.value } : {}),
       };
     case "checkbox":
       // The toggle's title is its label; a separate label would say it twice.
-      return { type: "Input.Toggle", id: common.id, ...required, title: field.label, valueOn: "true", valueOff: "false", value: field.value === "true" ? "true" : "false", wrap: true };
+      return { type: "Input.Toggle", id: common.id, ...required, title: withoutInvisible(field.label), valueOn: "true", valueOff: "false", value: field.value === "true" ? "true" : "false", wrap: true };
   }
 }
 
