@@ -26,6 +26,8 @@ const hostilePieces = [
   "<@U12345678>",
   "<#C12345678>",
   "<https://evil.example|click me>",
+  "[NHS login](https://evil.example/steal)",
+  "**urgent**",
   "<mailto:a@evil.example|mail>",
   "&lt;!channel&gt;",
   "*bold* _it_ ~strike~ `code` ```block```",
