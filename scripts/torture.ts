@@ -25,7 +25,7 @@ function runsAsked(args: readonly string[]): number {
 }
 
 interface VitestReport {
-  readonly testResults: readonly { readonly name: string; readonly status: string; readonly message?: string; readonly assertionResults: readonly { readonly title: string; readonly status: string; readonly failureMessages: readonly string[] }[] }[];
+  readonly testResults: readonly { readonly name: string; readonly status: string; readonly message?: string; readonly assertionResults: readonly { readonly title: string; readonly status: string; readonly duration?: number | null; readonly failureMessages: readonly string[] }[] }[];
 }
 
 interface TargetFigures {
@@ -33,6 +33,8 @@ interface TargetFigures {
   readonly properties: number;
   readonly failed: number;
   readonly seconds: number;
+  /** Time in the properties themselves, without vitest's start and the target's setup (training, a browser). */
+  readonly propertySeconds: number;
   readonly failures: readonly string[];
 }
 
@@ -56,7 +58,7 @@ function runTarget(file: string, index: number): TargetFigures {
   try {
     report = JSON.parse(readFileSync(output, "utf8")) as VitestReport;
   } catch {
-    return { file, properties: 0, failed: 1, seconds, failures: [`vitest gave no report (exit ${vitest.status ?? vitest.signal})`] };
+    return { file, properties: 0, failed: 1, seconds, propertySeconds: 0, failures: [`vitest gave no report (exit ${vitest.status ?? vitest.signal})`] };
   }
   const results = report.testResults.flatMap((result) => result.assertionResults);
   const failedTests = results.filter((result) => result.status !== "passed");
@@ -66,6 +68,7 @@ function runTarget(file: string, index: number): TargetFigures {
     properties: results.length,
     failed: failedTests.length + fileErrors.length,
     seconds,
+    propertySeconds: results.reduce((sum, result) => sum + (result.duration ?? 0), 0) / 1000,
     failures: [...failedTests.map((result) => `${result.title}: ${(result.failureMessages[0] ?? "").split("\n").slice(0, 6).join("\n")}`), ...fileErrors],
   };
 }
@@ -76,7 +79,7 @@ for (const [index, file] of files.entries()) {
   const target = runTarget(file, index);
   figures.push(target);
   const cases = target.properties * runs;
-  console.log(`  ${target.failed === 0 ? "ok  " : "FAIL"} ${file.padEnd(58)} ${String(target.properties).padStart(2)} properties ${cases.toLocaleString("en-GB").padStart(10)} cases ${target.seconds.toFixed(0).padStart(6)} s`);
+  console.log(`  ${target.failed === 0 ? "ok  " : "FAIL"} ${file.padEnd(58)} ${String(target.properties).padStart(2)} properties ${cases.toLocaleString("en-GB").padStart(10)} cases ${target.seconds.toFixed(0).padStart(6)} s (${target.propertySeconds.toFixed(0)} s in the properties)`);
   for (const failure of target.failures) console.log(`         ${failure.replace(/\n/g, "\n         ")}`);
 }
 
