@@ -1,79 +1,15 @@
 // Lint: typescript-eslint's type-aware recommended rules, plus the few that catch
 // real bugs in a server (floating promises, misused promises, env reads outside
 // the config module and the composition root), and the vendor boundary: which
-// files in src/ may import which vendor SDK.
+// files in src/ may import which vendor SDK (the table is in vendor-boundary.js).
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
-
-/** The vendor SDKs kept out of Signpost's core, each as import patterns. */
-const vendorSdks = {
-  slack: ["@slack/*"],
-  botbuilder: ["botbuilder", "botbuilder-*", "botframework-*"],
-  meilisearch: ["meilisearch", "meilisearch/*"],
-  hono: ["hono", "hono/*", "@hono/*"],
-  pg: ["pg", "pg/*", "pg-*"],
-  sqlite: ["better-sqlite3"],
-  kysely: ["kysely", "kysely/*"],
-};
-
-/**
- * Where in src/ each vendor SDK may be imported. Everything in src/ not listed
- * is core and may import none of them. The areas must not overlap: a file takes
- * the last block that matches it.
- */
-const vendorAreas = [
-  // Adapter folders: a channel, the HTTP server, the search engine, the database.
-  { files: ["src/channels/slack/**"], allow: ["slack", "hono", "kysely"] },
-  { files: ["src/channels/teams/**"], allow: ["botbuilder", "hono", "kysely"] },
-  { files: ["src/channels/web/**", "src/http/**", "src/oruk/mount-oruk-routes.ts"], allow: ["hono"] },
-  { files: ["src/search/**"], allow: ["meilisearch"] },
-  { files: ["src/storage/**"], allow: ["kysely", "pg", "sqlite"] },
-  { files: ["src/directory-version/version-listener.ts"], allow: ["pg"] },
-  // The composition root (main.ts, and create-signpost.ts once main has split it
-  // in two), and each module's store for its own tables.
-  {
-    files: [
-      "src/main.ts",
-      "src/create-signpost.ts",
-      "src/conversation/kysely-conversation-store.ts",
-      "src/directory/kysely-review-store.ts",
-      "src/directory-version/kysely-directory-versions.ts",
-      "src/feedback/kysely-feedback-store.ts",
-      "src/jobs/job-runs.ts",
-      "src/jobs/postgres-job-lock.ts",
-      "src/jobs/sqlite-job-lock.ts",
-      "src/notifications/inbox-store.ts",
-      "src/notifications/outbox-sender.ts",
-      "src/notifications/write-outbox.ts",
-      "src/referrals/kysely-referral-store.ts",
-      "src/sessions/kysely-session-store.ts",
-      "src/sessions/kysely-sign-in-attempts.ts",
-      "src/unmet-searches/kysely-unmet-search-log.ts",
-    ],
-    allow: ["kysely"],
-  },
-  // Core files that import a vendor SDK today (issue 18): jobs reading and
-  // deleting other modules' rows, or handed the database to do so, and the rate
-  // limiter opening its own PostgreSQL pool. Listed so the rule holds everywhere
-  // else; each should go behind its module's store, and then off this list.
-  {
-    files: [
-      "src/jobs/create-jobs.ts",
-      "src/jobs/expire-messages.ts",
-      "src/jobs/notices.ts",
-      "src/jobs/referral-queries.ts",
-      "src/jobs/retention-job.ts",
-      "src/jobs/retire-referral.ts",
-    ],
-    allow: ["kysely"],
-  },
-  { files: ["src/limits/rate-limits.ts"], allow: ["pg"] },
-];
+import { vendorAreas, vendorSdks } from "./vendor-boundary.js";
 
 function restrictVendors(allow) {
   const patterns = Object.entries(vendorSdks)
     .filter(([name]) => !allow.includes(name))
-    .map(([name, group]) => ({ group, message: `${name} is a vendor SDK: core code reaches it through an adapter (see vendorAreas in eslint.config.js).` }));
+    .map(([name, group]) => ({ group, message: `${name} is a vendor SDK: core code reaches it through an adapter (see vendor-boundary.js).` }));
   return { "no-restricted-imports": ["error", { patterns }] };
 }
 
@@ -107,6 +43,16 @@ export default tseslint.config(
     files: ["src/config/**", "src/main.ts", "scripts/**", "test/**", "vitest.config.ts"],
     rules: { "no-restricted-properties": "off" },
   },
+  {
+    // One error hierarchy (src/errors/): every error raised on purpose has a code and a sentence for users.
+    files: ["src/**/*.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        { selector: "NewExpression[callee.name='Error'], CallExpression[callee.name='Error']", message: "Throw one of src/errors/'s coded classes (a SignpostError), not a bare Error." },
+      ],
+    },
+  },
   ...vendorBoundaries,
-  { files: ["eslint.config.js"], ...tseslint.configs.disableTypeChecked },
+  { files: ["eslint.config.js", "vendor-boundary.js", ".dependency-cruiser.mjs"], ...tseslint.configs.disableTypeChecked },
 );

@@ -19,7 +19,7 @@ import { DirectoryError, formatProblem } from "../src/errors/directory-error.js"
 import { formatOrukReport } from "../src/oruk/format-oruk-report.js";
 import { importFeed } from "../src/oruk/import-feed.js";
 import { slugify } from "../src/oruk/oruk-ids.js";
-import { formatOrukProblem, OrukImportError } from "../src/oruk/oruk-import-error.js";
+import { formatOrukProblem, OrukImportError } from "../src/errors/oruk-import-error.js";
 
 const usage = `Usage: npm run import -- oruk <file.json | folder of page files | URL> [options]
   --feed <name>       the feed's name, lower-case words and hyphens (default: from the file or host name)

@@ -4,7 +4,9 @@
  *   npm run referrals -- export --format json|csv [--since YYYY-MM-DD]
  *   npm run referrals -- inbox              (the triage inbox, when TRIAGE_NOTIFIER=inbox)
  *   npm run referrals -- status FC-XXXXXX acknowledged|accepted <service>|declined <reason>|closed <outcome> --by <user id>
- * Exports carry SNOMED CT 871731000000106 (referral to social prescribing service).
+ * Exports carry SNOMED CT 871731000000106 (referral to social prescribing service) on every
+ * referral and 871711000000103 (social prescribing declined) on declined ones; each export says so
+ * on standard error, so standard output stays the file.
  * Every export is audited against each referral it contains.
  */
 import { parseArgs } from "node:util";
@@ -12,7 +14,7 @@ import { loadConfig } from "../src/config/load-config.js";
 import { createLogger } from "../src/logging/create-logger.js";
 import { parseUserId, terminalUserId } from "../src/identity/user-id.js";
 import { createSignpost } from "../src/create-signpost.js";
-import { exportReferrals } from "../src/referrals/export-referrals.js";
+import { describeExportCodes, exportReferrals } from "../src/referrals/export-referrals.js";
 import { statusChangeSchema } from "../src/referrals/referral-status.js";
 
 const usage = `Usage:
@@ -47,6 +49,7 @@ try {
     const operator = { userId: operatorId, channel: "cli", conversationId: "cli" };
     const referrals = await signpost.referrals.exportAll(values.since, operator);
     process.stdout.write(exportReferrals(referrals, values.format === "csv" ? "csv" : "json", signpost.directory));
+    process.stderr.write(`${describeExportCodes()}\n`);
   } else if (command === "inbox") {
     await signpost.sendNotifications();
     const messages = await signpost.inbox.takeUnread(config.referrals.triage.destination);

@@ -31,7 +31,10 @@ import { InboxStore } from "./notifications/inbox-store.js";
 import type { Notifier } from "./notifications/notifier.js";
 import { OutboxSender } from "./notifications/outbox-sender.js";
 import { WebhookNotifier } from "./notifications/webhook-notifier.js";
+import { Insight } from "./insight/insight.js";
+import { retiredReferralCounts } from "./referrals/retire-referral.js";
 import { KyselyReferralStore } from "./referrals/kysely-referral-store.js";
+import { ReferralFactsQuery } from "./referrals/kysely-referral-facts.js";
 import { ReferralDesk } from "./referrals/referral-desk.js";
 import { notificationPlan } from "./referrals/referral-notifications.js";
 import type { Database } from "./storage/database-schema.js";
@@ -72,6 +75,8 @@ export interface Signpost extends HttpCore {
   readonly limits: RateLimits;
   /** The directory version every instance should answer from, as this one follows it. */
   readonly sharedDirectory: SharedDirectory;
+  /** The anonymous figures for the hub and commissioners (/insight and the unmet-need digest's chart). */
+  readonly insight: Insight;
   /** Sends waiting notifications once; main() runs it on an interval. */
   readonly sendNotifications: () => Promise<number>;
   /** Closes the database. */
@@ -157,6 +162,13 @@ export async function createSignpost(config: Config, logger: Logger, use: Signpo
   const sender = new OutboxSender(db, notifiers, systemClock, logger);
   const feedback = new KyselyFeedbackStore(db);
   await moveFeedbackFileIn(path.join(config.dataDir, "feedback.jsonl"), feedback, logger);
+  const insight = new Insight({
+    referrals: new ReferralFactsQuery(db),
+    retired: (sinceMonth) => retiredReferralCounts(db, sinceMonth),
+    unmet: new KyselyUnmetSearchLog(db),
+    directory,
+    clock: systemClock,
+  });
   const jobs = createJobs({
     config: config.jobs,
     db,
@@ -205,6 +217,7 @@ export async function createSignpost(config: Config, logger: Logger, use: Signpo
     sessions: new KyselySessionStore(db, systemClock, { idleMs: config.web.sessionIdleMs, maxMs: config.web.sessionMaxMs }),
     signInAttempts: new KyselySignInAttempts(db, systemClock),
     limits,
+    insight,
     sendNotifications: () => sender.runOnce(),
     sharedDirectory: shared,
     // Counts of unmet searches still being written go in first.

@@ -21,6 +21,7 @@ import { createHttpApp } from "./http/create-http-app.js";
 import { mountSearchApi } from "./http/search-api.js";
 import { startHttpServer } from "./http/start-http-server.js";
 import { createLogger, type Logger } from "./logging/create-logger.js";
+import { readyLine } from "./config/ready-line.js";
 import { systemClock } from "./time/clock.js";
 import { createSignpost, type Signpost, slackSettings } from "./create-signpost.js";
 
@@ -53,7 +54,9 @@ async function main(): Promise<void> {
     process.stderr.write(`Signpost cannot start: ${(error as Error).message}\n`);
     process.exit(1);
   }
-  const logger = createLogger({ level: config.logLevel });
+  // auto: readable lines for a person at a terminal, JSON lines for a service manager or a log collector.
+  const logFormat = config.logFormat === "auto" ? (process.stdout.isTTY ? "pretty" : "json") : config.logFormat;
+  const logger = createLogger({ level: config.logLevel, format: logFormat });
   await mkdir(config.dataDir, { recursive: true });
 
   // The database first: the channels keep what every instance must share in it from the first request.
@@ -74,6 +77,7 @@ async function main(): Promise<void> {
     sessions: () => signpost?.sessions,
     signInAttempts: () => signpost?.signInAttempts,
     limits: () => signpost?.limits,
+    insight: () => signpost?.insight,
     teamInboxes: teamInboxes(config),
     logger,
   });
@@ -124,6 +128,10 @@ async function main(): Promise<void> {
     signpost = await createSignpost(config, logger, { role: "server" }, db);
     const running = signpost;
     if (config.jobs.enabled) running.jobs.scheduler.start();
+    const ready = readyLine(config, server.port, process.cwd());
+    // One line for a person (pretty), or the same sentence as a log entry with its fields (json).
+    if (logFormat === "pretty") process.stdout.write(`\n${ready.text}\n\n`);
+    else logger.info(ready.fields, ready.text);
     sending = setInterval(() => {
       running.sendNotifications().catch((error: unknown) => logger.error({ err: error }, "sending notifications failed; will try again"));
     }, config.referrals.outboxIntervalMs);

@@ -42,3 +42,14 @@ describe("the vendor boundary", () => {
     expect(await refused("src/oruk/mount-oruk-routes.ts", ["hono/cors", "kysely"])).toEqual(["kysely"]);
   });
 });
+
+describe("one error hierarchy", () => {
+  it("refuses a bare Error in src/, thrown or made, and leaves the coded classes alone", async () => {
+    const config = (await eslint.calculateConfigForFile("src/answer/probe.ts")) as { rules?: Record<string, Linter.RuleEntry> };
+    const rule = config.rules?.["no-restricted-syntax"];
+    expect(rule, "no-restricted-syntax applies to src/").toBeDefined();
+    const code = ['throw new Error("x");', 'const e = Error("x");', 'throw new StorageError("x");', "throw new InvalidInputError(`x`);"].join("\n");
+    const messages = linter.verify(code, [{ files: ["**/*.ts"], languageOptions: { parser: tseslint.parser }, rules: { "no-restricted-syntax": rule! } }], "src/answer/probe.ts");
+    expect(messages.map((m) => m.line)).toEqual([1, 2]);
+  });
+});

@@ -30,6 +30,46 @@ describe("npm start (src/main.ts)", () => {
     expect(server.output.stdout).not.toContain("Hinckley");
   });
 
+  it("says in one line where to open it and how it runs (LOG_FORMAT=pretty), and logs JSON for operators (LOG_FORMAT=json)", async () => {
+    const port = await freePort();
+    const pretty = start(process.execPath, signpost, { PORT: String(port), LOG_FORMAT: "pretty" });
+    let url: string;
+    try {
+      const line = await waitFor(() => Promise.resolve(/^Signpost is ready: open (\S+) in your browser\. Running in (.+)\.$/m.exec(pretty.output.stdout) ?? undefined));
+      url = line[1]!;
+      expect(url).toBe(`http://127.0.0.1:${port}`);
+      expect(line[2]).toMatch(/^trial mode \(no sign-in, this computer only: no real people's details\), embedded search, SQLite store /);
+      // The address it names is the page.
+      const page = await fetch(url);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain("<title>Signpost</title>");
+    } finally {
+      pretty.child.kill("SIGTERM");
+    }
+    expect(await pretty.exited).toBe(0);
+    // Pretty: no JSON on the screen, and the line said once.
+    expect(pretty.output.stdout.split("\n").filter((l) => l.startsWith("{"))).toEqual([]);
+    expect(pretty.output.stdout.match(/Signpost is ready/g)).toHaveLength(1);
+
+    const json = start(process.execPath, signpost, { PORT: String(await freePort()), LOG_FORMAT: "json" });
+    try {
+      await waitFor(() => Promise.resolve(json.output.stdout.includes("Signpost is ready") ? true : undefined));
+    } finally {
+      json.child.kill("SIGTERM");
+    }
+    expect(await json.exited).toBe(0);
+    const entries = json.output.stdout.trim().split("\n").map((line) => JSON.parse(line) as Record<string, unknown>);
+    const ready = entries.find((entry) => String(entry.msg).startsWith("Signpost is ready"));
+    expect(ready).toMatchObject({ mode: "trial", engine: "embedded", store: "sqlite" });
+    expect(ready?.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+  });
+
+  it("refuses a LOG_FORMAT it does not know", async () => {
+    const result = await run(process.execPath, signpost, { LOG_FORMAT: "loud" });
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim()).toBe('Signpost cannot start: LOG_FORMAT: must be auto, json or pretty (got "loud")');
+  });
+
   it("stops at once with one line naming a bad setting", async () => {
     const result = await run(process.execPath, signpost, { PORT: "eighty" });
     expect(result.code).toBe(1);

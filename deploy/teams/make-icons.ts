@@ -6,8 +6,8 @@
  */
 import { writeFileSync } from "node:fs";
 import path from "node:path";
-import { colorIcon, outlineIcon } from "../../src/channels/teams/app-package/icons.js";
-import { encodePng } from "../../src/channels/teams/app-package/png.js";
+import { colorIcon, outlineIcon } from "./app-package/icons.js";
+import { encodePng } from "./app-package/png.js";
 
 writeFileSync(path.join(import.meta.dirname, "color.png"), encodePng(colorIcon()));
 writeFileSync(path.join(import.meta.dirname, "outline.png"), encodePng(outlineIcon()));

@@ -6,7 +6,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { buildAppPackage } from "../../src/channels/teams/app-package/app-package.js";
+import { buildAppPackage } from "./app-package/app-package.js";
 
 const here = import.meta.dirname;
 const { values } = parseArgs({

@@ -1,5 +1,5 @@
 import type { Directory, Service } from "../directory/directory.js";
-import { frontDoorSentence } from "../directory/front-doors.js";
+import { frontDoorSentence, frontDoorsNamed } from "../directory/front-doors.js";
 import { joinAnd } from "../text/join-and.js";
 import type { AreaId, NeedId } from "../directory/ids.js";
 import type { AnswerResult } from "./answer.js";
@@ -28,6 +28,22 @@ export interface ReplyParts {
   readonly intro: string;
   readonly listing: readonly string[];
   readonly closing: readonly string[];
+  /**
+   * The front door of the prevention offer for where the person lives, said after the closing lines,
+   * with the ids of the front-door records it names: a conversation says it once, and again only
+   * when the front door differs (src/conversation/front-door-memory.ts).
+   */
+  readonly frontDoor?: FrontDoorLine;
+}
+
+export interface FrontDoorLine {
+  readonly text: string;
+  readonly doorIds: readonly string[];
+}
+
+/** The closing lines with the front door's sentence last: the whole reply, as `ask` and a first answer say it. */
+export function closingWithFrontDoor(parts: ReplyParts): string[] {
+  return parts.frontDoor ? [...parts.closing, parts.frontDoor.text] : [...parts.closing];
 }
 
 export function composeReplyParts(input: ReplyInput, directory: Directory): ReplyParts {
@@ -63,8 +79,7 @@ export function composeReplyParts(input: ReplyInput, directory: Directory): Repl
     if (input.areas.length === 0) closing.push("Tell me where the person lives to see what is local to them.");
   }
   const frontDoor = frontDoorSentence(input.areas, directory);
-  if (frontDoor) closing.push(frontDoor);
-  return { intro, listing, closing };
+  return { intro, listing, closing, ...(frontDoor ? { frontDoor: { text: frontDoor, doorIds: frontDoorsNamed(input.areas, directory) } } : {}) };
 }
 
 

@@ -1,4 +1,5 @@
 import type { Answer, AnswerEntities } from "./answer.js";
+import { closingWithFrontDoor } from "./compose-reply.js";
 import type { Turn } from "./turn.js";
 
 /**
@@ -7,7 +8,7 @@ import type { Turn } from "./turn.js";
  * and the results shown, without the directory records behind them.
  */
 export function renderAnswer(turn: Turn, engine: Answer["engine"], shown: number): Answer {
-  const body = turn.search ? [turn.search.parts.intro, ...turn.search.parts.listing, ...turn.search.parts.closing] : [turn.reply ?? ""];
+  const body = turn.search ? [turn.search.parts.intro, ...turn.search.parts.listing, ...closingWithFrontDoor(turn.search.parts)] : [turn.reply ?? ""];
   return {
     intent: turn.intent,
     confidence: Math.round(turn.understood.confidence * 100) / 100,

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { JobName } from "../jobs/job.js";
+import type { JobsConfig } from "../jobs/jobs-config.js";
 import type { Role, RoleAssignments } from "../identity/roles.js";
 
 /** A whole number in a range, from an environment string, with one message for every way it can be wrong. */
@@ -17,6 +17,7 @@ export const configSchema = z.object({
   HOST: z.string().min(1, "must not be empty").default("127.0.0.1"),
   PORT: wholeNumber(1, 65535).default(3978),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  LOG_FORMAT: z.enum(["auto", "json", "pretty"], { error: "must be auto, json or pretty" }).default("auto"),
   DATA_DIR: z.string().min(1, "must not be empty").default("./data"),
   DIRECTORY_DIR: z.string().min(1, "must not be empty").default("./directory"),
   SEARCH_MAX_RESULTS: wholeNumber(1, 20).default(5),
@@ -124,22 +125,6 @@ export interface TeamsConfig {
   readonly allowedTenantIds: ReadonlySet<string>;
 }
 
-/** The scheduled jobs' settings (src/jobs/). */
-export interface JobsConfig {
-  readonly enabled: boolean;
-  /** Five-field cron patterns, read as London wall-clock time. */
-  readonly schedules: Readonly<Record<JobName, string>>;
-  readonly unacknowledgedAfterWorkingDays: number;
-  readonly outcomeFollowUpDays: number;
-  readonly staleAfterMonths: number;
-  readonly retentionDays: number;
-  /** Days that are not working days besides weekends and English bank holidays. */
-  readonly extraNonWorkingDays: ReadonlySet<string>;
-  readonly maintainers: { readonly notifier: "inbox" | "slack" | "teams"; readonly destination: string };
-  /** Open Referral UK feeds the directory refresh imports: a name and a URL or file. */
-  readonly orukFeeds: readonly { readonly name: string; readonly source: string }[];
-}
-
 /** Who may do what: roles by configuration, teams for channels that name none, and trial mode's roles. */
 export interface AccessConfig {
   readonly roles: RoleAssignments;
@@ -186,6 +171,8 @@ export interface Config {
   readonly host: string;
   readonly port: number;
   readonly logLevel: RawConfig["LOG_LEVEL"];
+  /** JSON lines for operators, or short readable lines for a person at a terminal; auto is pretty on a terminal, JSON otherwise. */
+  readonly logFormat: RawConfig["LOG_FORMAT"];
   readonly dataDir: string;
   readonly directoryDir: string;
   readonly searchMaxResults: number;

@@ -5,7 +5,8 @@ import { ConfigError } from "../errors/config-error.js";
 import { jobNames, type JobName } from "../jobs/job.js";
 import { WallClockSchedule } from "../jobs/wall-clock-schedule.js";
 import { accessConfig, limitsConfig, webConfig } from "./access-config.js";
-import { type Config, configSchema, type JobsConfig, type SlackConfig, type TeamsConfig } from "./config-schema.js";
+import type { JobsConfig } from "../jobs/jobs-config.js";
+import { type Config, configSchema, type SlackConfig, type TeamsConfig } from "./config-schema.js";
 
 export interface LoadConfigOptions {
   /** Folder that relative paths and `.env` are resolved against. */
@@ -57,6 +58,7 @@ export function loadConfig(env: Env, options: LoadConfigOptions): Config {
     host: raw.HOST,
     port: raw.PORT,
     logLevel: raw.LOG_LEVEL,
+    logFormat: raw.LOG_FORMAT,
     dataDir,
     directoryDir: path.resolve(options.cwd, raw.DIRECTORY_DIR),
     searchMaxResults: raw.SEARCH_MAX_RESULTS,

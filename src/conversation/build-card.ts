@@ -33,11 +33,14 @@ export function buildCard(service: Service, why: string, directory: Directory, o
     ...(options.full ? [] : [{ id: "details" as const, label: "More about this", value: service.id }]),
     { id: "report_outdated", label: "Report outdated details", value: service.id },
   ];
+  const record = fullDetails(service);
   return {
     id: service.id,
     name: summarise(service.name, channelLimits.heading),
     organization: service.organization.name,
-    summary: options.full ? fullDetails(service) : summarise(service.description, channelLimits.summary),
+    summary: options.full ? record : summarise(service.description, channelLimits.summary),
+    record,
+    ...(options.full ? { full: true } : {}),
     howToRefer: service.how_to_refer,
     contact: {
       ...(phone ? { phone } : {}),

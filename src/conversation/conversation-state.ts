@@ -1,5 +1,5 @@
 import type { PreviousSearch } from "../answer/previous-search.js";
-import type { ReferralDialog } from "./referral-dialog-state.js";
+import type { ReferralDialog, ReplacedForm } from "./referral-dialog-state.js";
 
 /**
  * What Signpost remembers about one conversation between messages: the last
@@ -10,6 +10,12 @@ import type { ReferralDialog } from "./referral-dialog-state.js";
 export interface ConversationState {
   readonly list?: ListMemory;
   readonly dialog?: ReferralDialog;
+  /** Referral forms replaced by a newer one, newest first (a few): one live form at a time. */
+  readonly replaced?: readonly ReplacedForm[];
+  /** The front-door records the conversation has been told about (ids), so the front door is said once, not in every answer. */
+  readonly frontDoorsShown?: readonly string[];
+  /** Services someone in this conversation reported closed (ids): not offered again as still open. */
+  readonly reportedClosed?: readonly string[];
 }
 
 export interface ListMemory {

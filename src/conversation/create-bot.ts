@@ -3,13 +3,14 @@ import type { Bot } from "./bot.js";
 import type { BotDependencies, TurnDependencies } from "./bot-dependencies.js";
 import { memoryFor } from "./conversation-store.js";
 import { textReply } from "./build-replies.js";
+import { recordChatFeedback } from "./chat-feedback.js";
 import { isEngagementReply, recordEngagement } from "./engagement-reply.js";
 import { detectFollowUp } from "../understanding/detect-follow-up.js";
 import { handleAction } from "./handle-action.js";
 import type { IncomingMessage } from "./incoming-message.js";
 import type { Reply } from "./reply.js";
 import { listReferrals, moveReferral, referralStatus, isStatusMove } from "./referral-commands.js";
-import { answersByText, continueReferral, openDialog, startReferral } from "./referral-dialog.js";
+import { answerOpenForm, answersByText, continueReferral, openDialog, startReferral } from "./referral-dialog.js";
 import { answerMessage, showMore } from "./search-turns.js";
 
 export type { BotDependencies } from "./bot-dependencies.js";
@@ -41,6 +42,11 @@ export function createBot(bot: BotDependencies): Bot {
       if (isStatusMove(text)) return moveReferral(message, deps);
       if (isEngagementReply(text)) return recordEngagement(message, deps);
       const understood = deps.understander.understand(text);
+      // With a referral form open, details typed in chat go into it, and "yes he consents" is answered there.
+      if (state && dialog && !isUrgent(text)) {
+        const forForm = await answerOpenForm(message, state, dialog, understood, deps);
+        if (forForm) return forForm;
+      }
       if (understood.intent === "make_referral") return startReferral(message, state, deps, { entities: understood.entities, text });
       if (understood.intent === "referral_status") return referralStatus(message, deps);
       if (understood.intent === "list_referrals") return listReferrals(message, deps);
@@ -56,7 +62,7 @@ export function createBot(bot: BotDependencies): Bot {
         }
         return handleAction(message, { id: "details", value: serviceId }, state, deps);
       }
-      return answerMessage(message.conversationId, text, state, deps, understood);
+      return answerMessage(message.conversationId, text, state, deps, understood, (notes) => recordChatFeedback(message, text, state, deps, notes));
     },
   };
 }

@@ -5,7 +5,7 @@ import { outdatedForm, searchReply, textReply } from "./build-replies.js";
 import { readFormValue } from "./form-value.js";
 import type { ConversationState } from "./conversation-state.js";
 import type { TurnDependencies } from "./bot-dependencies.js";
-import { startReferral, submitReferralForm } from "./referral-dialog.js";
+import { replacedFormReply, startReferral, submitReferralForm } from "./referral-dialog.js";
 import { narrowSearch, showMore } from "./search-turns.js";
 import type { ActionRequest, IncomingMessage } from "./incoming-message.js";
 import type { Reply } from "./reply.js";
@@ -56,6 +56,9 @@ export async function handleAction(message: IncomingMessage, action: ActionReque
       if (subject?.form === "referral") {
         const dialog = state?.dialog;
         if (state && dialog && dialog.id === subject.dialogId) return submitReferralForm(message, state, dialog, action.fields ?? {}, deps);
+        // One live form at a time: an older one, replaced by a newer form, saves nothing and says so.
+        const replaced = replacedFormReply(message, state, subject.dialogId);
+        if (replaced) return replaced;
         // No matching dialog: the form outlived its conversation.
         return textReply(conversationId, "action", "That referral form has expired, so nothing was saved. Please start the referral again.");
       }

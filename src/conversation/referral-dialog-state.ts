@@ -25,4 +25,16 @@ export interface ReferralDialog {
   readonly skipped: readonly DialogStep[];
   /** Set once stored: a repeated submission then answers with the same reference. */
   readonly submittedReference?: string;
+  /**
+   * What the referrer typed in the form's last submission, as typed ("12/03/1942", "999 123 4567"),
+   * so a form sent back with errors shows every entry again. Personal data: it expires with the dialog.
+   */
+  readonly entries?: Readonly<Record<string, string>>;
+}
+
+/** A referral form that a newer one replaced (or that was sent): its submission saves nothing. */
+export interface ReplacedForm {
+  readonly id: string;
+  /** The reference it was sent as, when it was. */
+  readonly reference?: string;
 }

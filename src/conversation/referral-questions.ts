@@ -1,5 +1,6 @@
 import type { Directory } from "../directory/directory.js";
 import { fieldSchemas } from "../referrals/referral-fields.js";
+import { parseDateOfBirth } from "../referrals/parse-date-of-birth.js";
 import type { ReferralDraft } from "../referrals/referral-draft.js";
 import { tokenize } from "../text/normalise-text.js";
 import { extractAge } from "../understanding/extract-age.js";
@@ -34,7 +35,7 @@ export const questions: Readonly<Record<Exclude<DialogStep, "confirm">, string>>
   person: "What is the person's name, or their initials if your team uses initials?",
   area: "Where do they live? A town, village or postcode is enough.",
   needs: "What do they need help with? For example a home safety check, a cold home, falls or money worries.",
-  age: "How old are they? (Or their date of birth, like 1941-03-28.)",
+  age: "How old are they? (Or their date of birth, like 12/03/1942 or 12 March 1942.)",
   contact: "How can First Contact Plus reach them? A phone number, an email or an address.",
   contactWhen: 'When is best to contact them? (Or "any time".)',
   whatMatters: "In a sentence, what matters most to them?",
@@ -57,7 +58,7 @@ export function isNo(text: string): boolean {
 }
 
 /** Reads one answer, with the same rules as the form. A bad answer gets a reason, and the question is asked again. */
-export function readAnswer(step: Exclude<DialogStep, "consent" | "confirm">, text: string, directory: Directory): Answer {
+export function readAnswer(step: Exclude<DialogStep, "consent" | "confirm">, text: string, directory: Directory, today: Date): Answer {
   const trimmed = text.trim();
   switch (step) {
     case "person":
@@ -74,13 +75,13 @@ export function readAnswer(step: Exclude<DialogStep, "consent" | "confirm">, tex
       return { ok: false, message: "I couldn't match that to a need. Try words like home safety, cold home, falls, lonely, carer or money worries." };
     }
     case "age": {
-      const date = /^(\d{4})-(\d{2})-(\d{2})$/.exec(trimmed) ?? /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(trimmed);
-      if (date) {
-        const iso = date[0].includes("/") ? `${date[3]}-${date[2]!.padStart(2, "0")}-${date[1]!.padStart(2, "0")}` : date[0];
-        return check(fieldSchemas.dateOfBirth, iso, (dateOfBirth) => ({ dateOfBirth }));
+      // A date of birth in any way people in the UK write it (12/03/1942, 12 March 1942, ISO), else an age.
+      if (/\d{4}/.test(trimmed)) {
+        const born = parseDateOfBirth(trimmed, today);
+        return born.ok ? { ok: true, patch: { dateOfBirth: born.iso } } : { ok: false, message: born.message };
       }
       const age = /^\d{1,3}$/.test(trimmed) ? Number(trimmed) : extractAge(trimmed);
-      if (age === null) return { ok: false, message: "Please give the age as a number, like 84, or the date of birth, like 1941-03-28." };
+      if (age === null) return { ok: false, message: "Please give the age as a number, like 84, or the date of birth, like 12/03/1942." };
       return check(fieldSchemas.age, age, (value) => ({ age: value }));
     }
     case "contact":

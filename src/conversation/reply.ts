@@ -25,8 +25,16 @@ export interface ServiceCard {
   readonly id: string;
   readonly name: string;
   readonly organization: string;
-  /** The description, summarised at a word boundary when long. */
+  /** The description, summarised at a word boundary when long (on a full card, the whole record: see `record`). */
   readonly summary: string;
+  /**
+   * The full record in words: the description, who it is for, ages, when and cost. A compact card
+   * keeps it out of sight until asked for (the web's "Full record" disclosure); chat channels show it
+   * on the "More about this" card.
+   */
+  readonly record: string;
+  /** True for the "More about this" card: channels show every detail; otherwise the compact card (name, organisation, why, how to refer, one contact). */
+  readonly full?: boolean;
   readonly howToRefer: string;
   readonly contact: { readonly phone?: string; readonly email?: string; readonly url?: string };
   readonly needs: readonly { readonly id: string; readonly label: string }[];
@@ -66,8 +74,10 @@ export interface Form {
   /** Passed back with the submission (the service it is about, or the referral dialog's id). */
   readonly value: string;
   readonly fields: readonly FormField[];
-  /** Field errors from a submission that did not validate, by field name. */
+  /** Field errors from a submission that did not validate, by field name: all of them at once. */
   readonly errors?: Readonly<Record<string, string>>;
+  /** A note to show above the fields ("This replaces the referral form above."). */
+  readonly note?: string;
 }
 
 export interface FormField {
@@ -79,6 +89,11 @@ export interface FormField {
   readonly maxLength: number;
   readonly hint?: string;
   readonly value?: string;
-  /** For select and multiselect. */
-  readonly options?: readonly { readonly value: string; readonly label: string }[];
+  /** For select and multiselect; a multiselect's options may name the group they are shown under (needs by taxonomy group). */
+  readonly options?: readonly { readonly value: string; readonly label: string; readonly group?: string }[];
+  /**
+   * Fields of which at least one must be filled in (phone, email or address): shown together under
+   * the legend, none of them marked optional, the group's error on its first field.
+   */
+  readonly oneOf?: { readonly id: string; readonly legend: string; readonly hint: string };
 }

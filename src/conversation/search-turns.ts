@@ -6,6 +6,7 @@ import type { Directory } from "../directory/directory.js";
 import type { Understanding } from "../understanding/understand.js";
 import type { TurnDependencies } from "./bot-dependencies.js";
 import { buildCard } from "./build-card.js";
+import { frontDoorLines } from "./front-door-memory.js";
 import { searchReply, textReply } from "./build-replies.js";
 import type { ConversationState, ListMemory } from "./conversation-state.js";
 import type { Reply, ReplyAction, ServiceCard } from "./reply.js";
@@ -13,9 +14,11 @@ import type { Reply, ReplyAction, ServiceCard } from "./reply.js";
 /** How many results a search keeps for "show more". */
 export const resultsKept = 20;
 
-/** A new message: answered in the context of the last search, and remembered when it searched. */
-export async function answerMessage(conversationId: string, text: string, state: ConversationState | undefined, deps: TurnDependencies, understood: Understanding): Promise<Reply> {
+/** A new message: answered in the context of the last search, and remembered when it searched; feedback goes to `onFeedback`. */
+export async function answerMessage(conversationId: string, text: string, state: ConversationState | undefined, deps: TurnDependencies, understood: Understanding, onFeedback?: (notes: readonly string[]) => Promise<Reply>): Promise<Reply> {
   const turn = await takeTurn(text, deps, { limit: resultsKept, understood, ...(state?.list ? { previous: state.list.search } : {}) });
+  // Feedback about a service ("that first one's shut down"), when the message is not a search or a follow-up.
+  if (!turn.search && !turn.urgent && turn.intent === "feedback" && onFeedback) return onFeedback(turn.notes);
   if (!turn.search) return textReply(conversationId, turn.intent, [...turn.notes, turn.reply ?? ""].join("\n"), turn.urgent);
   deps.unmetSearches?.note(turn.search.query, turn.search.results.length);
   // The cards show the services, so the numbered list is left out.
@@ -49,6 +52,7 @@ export function cardsFor(results: readonly TurnResult[], search: Pick<PreviousSe
 /** Remembers a search's results and shows the first page as cards. */
 async function presentSearch(conversationId: string, intent: Reply["intent"], search: TurnSearch, lines: readonly string[], state: ConversationState | undefined, deps: TurnDependencies): Promise<Reply> {
   const shown = search.results.slice(0, deps.maxResults);
+  const frontDoor = frontDoorLines(search.parts, search.results.length, state);
   const list: ListMemory = {
     search: search.query,
     searchId: randomUUID(),
@@ -56,8 +60,8 @@ async function presentSearch(conversationId: string, intent: Reply["intent"], se
     shown: shown.length,
     onScreen: shown.map((r) => r.id),
   };
-  await deps.conversations.set(conversationId, { ...state, list });
-  return searchReply(conversationId, intent, lines, cardsFor(shown, search.query, deps.directory), listActions(list, deps));
+  await deps.conversations.set(conversationId, { ...state, list, frontDoorsShown: frontDoor.shown });
+  return searchReply(conversationId, intent, [...lines, ...frontDoor.lines], cardsFor(shown, search.query, deps.directory), listActions(list, deps));
 }
 
 /** Show more, while there is more; narrow to an area, when none was named. */

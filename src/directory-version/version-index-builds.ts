@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { SearchError } from "../errors/search-error.js";
-import type { JobLock } from "../jobs/job-lock.js";
+import type { JobLock } from "../storage/job-lock.js";
 import type { IndexBuilds } from "../search/index-builds.js";
 import type { DirectoryVersions } from "./directory-versions.js";
 

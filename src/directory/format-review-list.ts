@@ -1,4 +1,4 @@
-import { plural, quoteTyped } from "../jobs/digest-text.js";
+import { plural, quoteTyped } from "../text/digest-text.js";
 import { londonDate } from "../time/wall-clock.js";
 import type { ReviewEntry } from "./review-store.js";
 import type { ReviewItem, ReviewList } from "./review-list.js";

@@ -126,3 +126,12 @@ export function frontDoorSentence(areas: readonly AreaId[], directory: Directory
   }
   return parts.join(" ");
 }
+
+/**
+ * The front doors frontDoorSentence names for `areas`, by record id: every front door when no area
+ * is known, else each area's own ("none:<area>" where the directory has none).
+ */
+export function frontDoorsNamed(areas: readonly AreaId[], directory: Directory): string[] {
+  if (areas.length === 0) return frontDoors(directory).map((door) => door.id);
+  return [...new Set(areas.map((area) => frontDoorFor(area, directory)?.id ?? `none:${area}`))];
+}

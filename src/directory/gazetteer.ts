@@ -1,6 +1,7 @@
 import { normaliseText } from "../text/normalise-text.js";
 import { TermMatcher } from "../text/term-matcher.js";
 import { type AreaGroupId, type AreaId, areaGroupIds, areaIds } from "./ids.js";
+import { InternalError } from "../errors/internal-error.js";
 
 export interface Area {
   readonly id: AreaId;
@@ -41,7 +42,7 @@ export class Gazetteer {
 
   area(id: AreaId): Area {
     const area = this.byId.get(id);
-    if (!area) throw new Error(`unknown area id ${id}`);
+    if (!area) throw new InternalError(`unknown area id ${id}`);
     return area;
   }
 

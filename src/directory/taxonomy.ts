@@ -1,6 +1,7 @@
 import { normaliseText, tokenize } from "../text/normalise-text.js";
 import { TermMatcher } from "../text/term-matcher.js";
 import type { NeedGroupId, NeedId } from "./ids.js";
+import { InternalError } from "../errors/internal-error.js";
 
 /** The LGA ESD lists Open Referral UK feeds use, by their ORUK vocabulary names. */
 export const esdVocabularies = { esdNeeds: "need", esdCircumstances: "circumstance", esdServiceTypes: "service" } as const;
@@ -97,7 +98,7 @@ export class Taxonomy {
 
   need(id: NeedId): Need {
     const need = this.byId.get(id);
-    if (!need) throw new Error(`unknown need id ${id}`);
+    if (!need) throw new InternalError(`unknown need id ${id}`);
     return need;
   }
 

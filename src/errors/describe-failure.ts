@@ -1,5 +1,4 @@
-import { formatOrukProblem, OrukImportError } from "../oruk/oruk-import-error.js";
-import { DirectoryError, formatProblem } from "./directory-error.js";
+import { ProblemListError } from "./problem-list-error.js";
 
 /**
  * A failure as one line for the maintainers and the log: every problem of an
@@ -7,8 +6,7 @@ import { DirectoryError, formatProblem } from "./directory-error.js";
  * and its cause's.
  */
 export function describeFailure(error: unknown): string {
-  if (error instanceof DirectoryError) return error.problems.map(formatProblem).join("; ");
-  if (error instanceof OrukImportError) return error.problems.map(formatOrukProblem).join("; ");
+  if (error instanceof ProblemListError) return error.problemLines().join("; ");
   const cause = error instanceof Error && error.cause instanceof Error ? ` (${error.cause.message})` : "";
   return `${(error as Error).message}${cause}`;
 }

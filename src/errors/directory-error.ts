@@ -1,4 +1,4 @@
-import { SignpostError } from "./signpost-error.js";
+import { ProblemListError } from "./problem-list-error.js";
 
 /** One problem in one directory file, located as precisely as we can. */
 export interface DirectoryProblem {
@@ -14,13 +14,11 @@ export function formatProblem(problem: DirectoryProblem): string {
 }
 
 /** The directory data is invalid; nothing is loaded until every problem is fixed. */
-export class DirectoryError extends SignpostError {
+export class DirectoryError extends ProblemListError<DirectoryProblem> {
   readonly code = "DIRECTORY_INVALID";
   readonly userMessage = "The service directory could not be loaded. Please contact the administrator.";
 
-  constructor(readonly problems: readonly DirectoryProblem[]) {
-    const shown = problems.slice(0, 20).map(formatProblem);
-    const more = problems.length > 20 ? [`...and ${problems.length - 20} more problems`] : [];
-    super([`${problems.length} problem(s) in the directory:`, ...shown, ...more].join("\n"));
+  constructor(problems: readonly DirectoryProblem[]) {
+    super(problems, [`${problems.length} problem(s) in the directory:`], formatProblem);
   }
 }

@@ -1,5 +1,5 @@
 import type { Kysely } from "kysely";
-import type { JobsConfig } from "../config/config-schema.js";
+import type { JobsConfig } from "./jobs-config.js";
 import type { LiveDirectory } from "../directory/live-directory.js";
 import type { DirectorySnapshot } from "../directory/load-directory.js";
 import type { FeedbackReader } from "../feedback/feedback-store.js";
@@ -11,16 +11,16 @@ import { KyselyUnmetSearchLog } from "../unmet-searches/kysely-unmet-search-log.
 import { WorkingDays } from "../time/working-days.js";
 import { type DirectoryPublisher, DirectoryRefreshJob } from "./directory-refresh-job.js";
 import { type Job, type JobName, jobNames } from "./job.js";
-import type { JobLock } from "./job-lock.js";
+import type { JobLock } from "../storage/job-lock.js";
 import { JobRunner, type RunResult } from "./job-runner.js";
 import { JobRuns } from "./job-runs.js";
 import { JobScheduler } from "./job-scheduler.js";
 import { type NoticeTargets, Notices } from "./notices.js";
 import { OutcomeFollowUpJob } from "./outcome-follow-up-job.js";
-import { PostgresJobLock } from "./postgres-job-lock.js";
-import { ReferralQueries } from "./referral-queries.js";
+import { PostgresJobLock } from "../storage/postgres-job-lock.js";
+import { KyselyReferralStore } from "../referrals/kysely-referral-store.js";
 import { RetentionJob } from "./retention-job.js";
-import { SqliteJobLock } from "./sqlite-job-lock.js";
+import { SqliteJobLock } from "../storage/sqlite-job-lock.js";
 import { StaleEntriesJob } from "./stale-entries-job.js";
 import { UnacknowledgedReferralsJob } from "./unacknowledged-referrals-job.js";
 import { UnmetNeedJob } from "./unmet-need-job.js";
@@ -60,6 +60,7 @@ export function createJobs(deps: JobDependencies): Jobs {
   const runs = new JobRuns(db);
   const notices = new Notices(db, deps.targets, () => clock.now());
   const runner = new JobRunner(lock, runs, notices, clock, logger);
+  const referrals = new KyselyReferralStore(db, clock);
   const all: Job[] = [
     new DirectoryRefreshJob({
       directoryDir: deps.directoryDir,
@@ -69,9 +70,9 @@ export function createJobs(deps: JobDependencies): Jobs {
       ...(deps.snapshot ? { snapshot: deps.snapshot } : {}),
       ...(deps.publisher ? { publisher: deps.publisher } : {}),
     }),
-    new UnacknowledgedReferralsJob({ queries: new ReferralQueries(db), workingDays: new WorkingDays(config.extraNonWorkingDays), afterWorkingDays: config.unacknowledgedAfterWorkingDays, directory: deps.live.view }),
-    new OutcomeFollowUpJob({ queries: new ReferralQueries(db), afterDays: config.outcomeFollowUpDays, directory: deps.live.view }),
-    new RetentionJob({ db, clock, retentionDays: config.retentionDays }),
+    new UnacknowledgedReferralsJob({ referrals, workingDays: new WorkingDays(config.extraNonWorkingDays), afterWorkingDays: config.unacknowledgedAfterWorkingDays, directory: deps.live.view }),
+    new OutcomeFollowUpJob({ referrals, afterDays: config.outcomeFollowUpDays, directory: deps.live.view }),
+    new RetentionJob({ db, referrals, clock, retentionDays: config.retentionDays }),
     new StaleEntriesJob({ directory: deps.live.view, feedback: deps.feedback, staleAfterMonths: config.staleAfterMonths }),
     new UnmetNeedJob({ log: new KyselyUnmetSearchLog(db), directory: deps.live.view }),
   ];

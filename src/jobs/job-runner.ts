@@ -1,7 +1,7 @@
 import type { Logger } from "../logging/create-logger.js";
 import type { Clock } from "../time/clock.js";
 import type { Job } from "./job.js";
-import type { JobLock } from "./job-lock.js";
+import type { JobLock } from "../storage/job-lock.js";
 import type { JobRuns } from "./job-runs.js";
 import type { Notices } from "./notices.js";
 

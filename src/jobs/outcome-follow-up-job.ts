@@ -3,10 +3,11 @@ import { type Directory, findService } from "../directory/directory.js";
 import { addDays, londonDate } from "../time/wall-clock.js";
 import type { Job, JobReport, JobRun } from "./job.js";
 import { privateTarget } from "./private-target.js";
-import { type FollowUpCandidate, followUpKey, type ReferralQueries } from "./referral-queries.js";
+import { type FollowUpCandidate, followUpKey } from "../referrals/referral-queries.js";
+import type { ReferralStore } from "../referrals/referral-store.js";
 
 export interface OutcomeFollowUpDependencies {
-  readonly queries: ReferralQueries;
+  readonly referrals: Pick<ReferralStore, "dueForFollowUp">;
   /** Ask this many days (London dates) after the referral was accepted. */
   readonly afterDays: number;
   /** For the accepted service's name. */
@@ -29,7 +30,7 @@ export class OutcomeFollowUpJob implements Job {
   async run({ now, notices }: JobRun): Promise<JobReport> {
     const lastAcceptedDate = addDays(londonDate(now), -this.deps.afterDays);
     // The query narrows by moment; the due date is a London date (accepted on the 1st: asked on the 29th, whatever the hour).
-    const due = (await this.deps.queries.dueForFollowUp(now)).filter((candidate) => londonDate(new Date(candidate.acceptedAt)) <= lastAcceptedDate);
+    const due = (await this.deps.referrals.dueForFollowUp(now)).filter((candidate) => londonDate(new Date(candidate.acceptedAt)) <= lastAcceptedDate);
     let asked = 0;
     let unreachable = 0;
     for (const candidate of due) {

@@ -3,10 +3,15 @@ import type { Database } from "../storage/database-schema.js";
 import type { Clock } from "../time/clock.js";
 import type { Job, JobReport, JobRun } from "./job.js";
 import { expireMessages } from "./expire-messages.js";
-import { referralsEndedBefore, retireReferral } from "./retire-referral.js";
+import type { ReferralStore } from "../referrals/referral-store.js";
+import { InvalidInputError } from "../errors/invalid-input-error.js";
+import { StorageError } from "../errors/storage-error.js";
 
 export interface RetentionDependencies {
+  /** For the inbox and outbox messages that expire (expire-messages.ts). */
   readonly db: Kysely<Database>;
+  /** The referral store, which chooses and retires the ended referrals. */
+  readonly referrals: Pick<ReferralStore, "endedBefore" | "retire">;
   readonly clock: Clock;
   /** REFERRAL_RETENTION_DAYS: how long after it ended a referral is kept. */
   readonly retentionDays: number;
@@ -24,7 +29,7 @@ const namedFailures = 3;
  * ago, counted from when they reached that status (24-hour days), leaving only
  * anonymous counts by month made, area, final status and engagement. Open
  * referrals are never deleted, however old. Each referral goes in its own
- * transaction (see retireReferral), so a crash or a failure leaves every
+ * transaction (the store's `retire`), so a crash or a failure leaves every
  * referral either wholly retired or untouched, and the job can simply run
  * again. A referral that fails is left as it was while the others go on; the
  * run then fails, so the runner alerts the maintainers and tries again later.
@@ -35,20 +40,20 @@ export class RetentionJob implements Job {
   private readonly batchLimit: number;
 
   constructor(private readonly deps: RetentionDependencies) {
-    if (!Number.isInteger(deps.retentionDays) || deps.retentionDays < 1) throw new Error(`the retention period must be a whole number of days, at least 1 (was ${deps.retentionDays})`);
+    if (!Number.isInteger(deps.retentionDays) || deps.retentionDays < 1) throw new InvalidInputError(`the retention period must be a whole number of days, at least 1 (was ${deps.retentionDays})`);
     this.batchLimit = deps.batchLimit ?? defaultBatchLimit;
-    if (!Number.isInteger(this.batchLimit) || this.batchLimit < 1) throw new Error(`the retention batch limit must be a whole number, at least 1 (was ${this.batchLimit})`);
+    if (!Number.isInteger(this.batchLimit) || this.batchLimit < 1) throw new InvalidInputError(`the retention batch limit must be a whole number, at least 1 (was ${this.batchLimit})`);
   }
 
   async run({ now, slot, notices }: JobRun): Promise<JobReport> {
-    const { db, clock, retentionDays } = this.deps;
+    const { db, referrals: store, clock, retentionDays } = this.deps;
     const cutoff = new Date(now.getTime() - retentionDays * dayMs);
-    const due = await referralsEndedBefore(db, cutoff, this.batchLimit + 1);
+    const due = await store.endedBefore(cutoff, this.batchLimit + 1);
     let deleted = 0;
     const failures: { readonly referralId: string; readonly reason: string }[] = [];
     for (const referralId of due.slice(0, this.batchLimit)) {
       try {
-        if (await retireReferral(db, { referralId, cutoff, at: clock.now(), retentionDays })) deleted++;
+        if (await store.retire({ referralId, cutoff, at: clock.now(), retentionDays })) deleted++;
       } catch (error) {
         failures.push({ referralId, reason: reasonOf(error) });
       }
@@ -65,7 +70,7 @@ export class RetentionJob implements Job {
     if (failures.length > 0) {
       const named = failures.slice(0, namedFailures).map((failure) => `${failure.referralId} (${failure.reason})`);
       const others = failures.length > namedFailures ? ` and ${failures.length - namedFailures} more` : "";
-      throw new Error(`${summary}; ${failures.length} could not be deleted and were left as they were: ${named.join(", ")}${others}`);
+      throw new StorageError(`${summary}; ${failures.length} could not be deleted and were left as they were: ${named.join(", ")}${others}`);
     }
     return { summary };
   }

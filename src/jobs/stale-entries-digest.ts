@@ -2,7 +2,7 @@ import { formatDate } from "../answer/format-date.js";
 import type { Directory, Service } from "../directory/directory.js";
 import type { OutdatedReport } from "../feedback/feedback-store.js";
 import { londonDate } from "../time/wall-clock.js";
-import { cutList, plural, quoteTyped } from "./digest-text.js";
+import { cutList, plural, quoteTyped } from "../text/digest-text.js";
 
 /** How much of each list the digest shows before it says how many more there are. */
 export interface StaleDigestLimits {

@@ -3,10 +3,11 @@ import { isAreaId } from "../directory/ids.js";
 import { londonDate } from "../time/wall-clock.js";
 import type { WorkingDays } from "../time/working-days.js";
 import type { Job, JobReport, JobRun } from "./job.js";
-import type { ReferralQueries, WaitingReferral } from "./referral-queries.js";
+import type { WaitingReferral } from "../referrals/referral-queries.js";
+import type { ReferralStore } from "../referrals/referral-store.js";
 
 export interface UnacknowledgedReferralsDependencies {
-  readonly queries: ReferralQueries;
+  readonly referrals: Pick<ReferralStore, "awaitingAcknowledgement">;
   /** Weekends, English bank holidays and the configured extra closed days skipped. */
   readonly workingDays: WorkingDays;
   /** A referral still submitted after this many working days is raised. */
@@ -29,7 +30,7 @@ export class UnacknowledgedReferralsJob implements Job {
 
   async run({ now, notices }: JobRun): Promise<JobReport> {
     const today = londonDate(now);
-    const late = (await this.deps.queries.awaitingAcknowledgement())
+    const late = (await this.deps.referrals.awaitingAcknowledgement())
       // Counted from the London date it was made, which is the next day for one sent at 00:30 BST.
       .map((referral) => ({ referral, waited: this.deps.workingDays.between(londonDate(new Date(referral.createdAt)), today) }))
       .filter(({ waited }) => waited >= this.deps.afterWorkingDays);

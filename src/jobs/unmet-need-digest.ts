@@ -2,7 +2,7 @@ import type { Directory } from "../directory/directory.js";
 import { areaIds } from "../directory/ids.js";
 import { formatDate } from "../answer/format-date.js";
 import type { UnmetKind, UnmetSearchCount } from "../unmet-searches/unmet-search-log.js";
-import { cutList, plural } from "./digest-text.js";
+import { cutList, plural } from "../text/digest-text.js";
 
 /** Needs listed in each part of the digest before the rest are summed up in one line. */
 export const maxNeedsListed = 15;

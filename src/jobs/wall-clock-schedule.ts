@@ -1,5 +1,6 @@
 import cron from "node-cron";
 import { addDays, isoDate, londonTimeZone, wallClock, weekdayOf } from "../time/wall-clock.js";
+import { InvalidInputError } from "../errors/invalid-input-error.js";
 
 /** A scheduled time a job is due at: London wall-clock time, to the minute. */
 export interface Slot {
@@ -34,11 +35,11 @@ export class WallClockSchedule {
   /** Throws an Error with a sentence saying what is wrong with the pattern. */
   static parse(pattern: string): WallClockSchedule {
     const fields = pattern.trim().split(/\s+/);
-    if (fields.length !== 5) throw new Error(`"${pattern}" must have five fields: minute hour day-of-month month day-of-week`);
-    if (!cron.validate(pattern)) throw new Error(`"${pattern}" is not a valid cron schedule`);
+    if (fields.length !== 5) throw new InvalidInputError(`"${pattern}" must have five fields: minute hour day-of-month month day-of-week`);
+    if (!cron.validate(pattern)) throw new InvalidInputError(`"${pattern}" is not a valid cron schedule`);
     const parsed = cron.parse(pattern);
     const numbers = (values: readonly (number | string)[], field: string): number[] => {
-      if (values.some((value) => typeof value !== "number")) throw new Error(`"${pattern}": use numbers, ranges, lists and steps in the ${field} field`);
+      if (values.some((value) => typeof value !== "number")) throw new InvalidInputError(`"${pattern}": use numbers, ranges, lists and steps in the ${field} field`);
       return [...(values as number[])].sort((a, b) => a - b);
     };
     const days = numbers(parsed.dayOfMonth, "day-of-month");

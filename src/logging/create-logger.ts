@@ -1,4 +1,5 @@
 import { type Logger, pino } from "pino";
+import { prettyLogStream } from "./pretty-log-stream.js";
 
 export type { Logger } from "pino";
 
@@ -45,14 +46,17 @@ export interface LoggerOptions {
   readonly level: string;
   /** Where to write; defaults to stdout. Tests pass a stream to read the lines back. */
   readonly destination?: NodeJS.WritableStream;
+  /** JSON lines (the default, for operators) or readable lines for a person at a terminal. */
+  readonly format?: "json" | "pretty";
 }
 
-/** Structured JSON logs (pino). Users' words are never logged; see redactPaths. */
+/** Structured JSON logs (pino), or the same lines made readable. Users' words are never logged; see redactPaths. */
 export function createLogger(options: LoggerOptions): Logger {
   const settings = {
     level: options.level,
     base: { app: "signpost" },
     redact: { paths: redactPaths, censor: "[redacted]" },
   };
+  if (options.format === "pretty") return pino(settings, prettyLogStream(options.destination ?? process.stdout));
   return options.destination ? pino(settings, options.destination) : pino(settings);
 }

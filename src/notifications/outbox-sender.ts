@@ -3,6 +3,7 @@ import type { Logger } from "../logging/create-logger.js";
 import type { Database } from "../storage/database-schema.js";
 import type { Clock } from "../time/clock.js";
 import type { Notifier } from "./notifier.js";
+import { NotificationError } from "../errors/notification-error.js";
 
 export interface OutboxSenderOptions {
   /** How many notifications one run sends at most. */
@@ -61,7 +62,7 @@ export class OutboxSender {
       const attempts = item.attempts + 1;
       try {
         const notifier = this.notifiers.get(item.notifier);
-        if (!notifier) throw new Error(`no notifier called ${item.notifier} is configured`);
+        if (!notifier) throw new NotificationError(`no notifier called ${item.notifier} is configured`);
         await notifier.send({
           idempotencyKey: item.idempotency_key,
           destination: JSON.parse(item.destination) as Record<string, string>,
@@ -69,6 +70,8 @@ export class OutboxSender {
         });
         await this.db.updateTable("outbox").set({ attempts, delivered_at: this.clock.now().toISOString(), last_error: null }).where("id", "=", item.id).execute();
         delivered++;
+        // Which notifier and how many tries: never the destination or the payload.
+        this.logger.debug({ notifier: item.notifier, attempts }, "notification delivered");
       } catch (error) {
         const next = new Date(this.clock.now().getTime() + backoffMs(attempts)).toISOString();
         const reason = (error as Error).message.slice(0, 300);

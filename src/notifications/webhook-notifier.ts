@@ -1,6 +1,7 @@
 import { createHmac } from "node:crypto";
 import type { Clock } from "../time/clock.js";
 import type { Notifier, OutgoingNotification } from "./notifier.js";
+import { NotificationError } from "../errors/notification-error.js";
 
 /**
  * POSTs a referral to the hub's own system. The body is signed with
@@ -32,7 +33,7 @@ export class WebhookNotifier implements Notifier {
       body,
       signal: AbortSignal.timeout(this.timeoutMs),
     });
-    if (!response.ok) throw new Error(`hub webhook answered ${response.status}`);
+    if (!response.ok) throw new NotificationError(`hub webhook answered ${response.status}`);
   }
 }
 

@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from "kysely";
-import type { OutboxDraft } from "../referrals/referral-store.js";
+import type { OutboxDraft } from "./outbox-draft.js";
 import type { Database } from "../storage/database-schema.js";
 import { orderedId } from "../storage/ordered-id.js";
 

@@ -5,12 +5,20 @@
  */
 import { formatPath } from "../directory/read-yaml-file.js";
 import { type ServiceFile, serviceFileSchema, serviceSchema } from "../directory/service-file-schema.js";
-import type { ImportedFile } from "./import-oruk.js";
 import type { MergeCandidate } from "./merge-with-directory.js";
 import { shortHash, slugify } from "./oruk-ids.js";
-import type { OrukProblem } from "./oruk-import-error.js";
+import type { OrukProblem } from "../errors/oruk-import-error.js";
 
 type Candidate = MergeCandidate & { readonly orukId: string };
+
+/** One YAML file of an imported feed: a provider's services, as the directory loads them. */
+export interface ImportedFile {
+  /** The file name, e.g. `example-organization-inc.yaml`, within the feed's folder. */
+  readonly name: string;
+  readonly file: ServiceFile;
+  /** The feed's id for each service, in order, written as a comment beside it. */
+  readonly orukIds: readonly string[];
+}
 
 export function checkRecords(candidates: readonly Candidate[]): OrukProblem[] {
   return candidates.flatMap(({ label, record }) =>

@@ -6,7 +6,7 @@
  * network error. ORUK list pages carry only one-to-one fields, so a record
  * without taxonomy or areas is fetched in full from `<list>/{id}`.
  */
-import { OrukImportError } from "./oruk-import-error.js";
+import { OrukImportError } from "../errors/oruk-import-error.js";
 import type { OrukInputRecord } from "./parse-oruk-records.js";
 import { isV1Page } from "./convert-oruk-v1.js";
 import { parseJson, recordsFromBody } from "./read-oruk-files.js";

@@ -5,7 +5,7 @@
  * file; areas the gazetteer lacks; details not loaded; what was tidied). Long
  * lists are cut with a count of what was left out.
  */
-import { formatOrukProblem } from "./oruk-import-error.js";
+import { formatOrukProblem } from "../errors/oruk-import-error.js";
 import type { OrukImportReport } from "./oruk-import-report.js";
 
 const limit = 25;

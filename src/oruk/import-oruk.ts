@@ -9,12 +9,11 @@
  * into one service file per organisation, written in one step by the caller.
  */
 import type { NeedId } from "../directory/ids.js";
-import type { ServiceFile } from "../directory/service-file-schema.js";
-import { checkRecords, groupIntoFiles } from "./build-imported-files.js";
+import { checkRecords, groupIntoFiles, type ImportedFile } from "./build-imported-files.js";
 import { type MapContext, mapOrukService } from "./map-oruk-service.js";
 import { type ExistingService, type MergeCandidate, mergeWithDirectory } from "./merge-with-directory.js";
 import { isKebabId } from "./oruk-ids.js";
-import { OrukImportError, type OrukProblem } from "./oruk-import-error.js";
+import { OrukImportError, type OrukProblem } from "../errors/oruk-import-error.js";
 import { OrukReportBuilder, type OrukImportReport } from "./oruk-import-report.js";
 import { type OrukInputRecord, parseOrukRecords } from "./parse-oruk-records.js";
 
@@ -38,14 +37,6 @@ function yearBefore(today: string): string {
   const date = new Date(`${today}T00:00:00Z`);
   date.setUTCFullYear(date.getUTCFullYear() - 1);
   return date.toISOString().slice(0, 10);
-}
-
-export interface ImportedFile {
-  /** The file name, e.g. `example-organization-inc.yaml`, within the feed's folder. */
-  readonly name: string;
-  readonly file: ServiceFile;
-  /** The feed's id for each service, in order, written as a comment beside it. */
-  readonly orukIds: readonly string[];
 }
 
 export interface OrukImportResult {

@@ -11,7 +11,7 @@ import type { NeedId } from "../directory/ids.js";
 import type { MappingNotes } from "./map-oruk-service.js";
 import { feedSource } from "./map-oruk-service.js";
 import type { NormaliseFix } from "./normalise-oruk-record.js";
-import type { OrukProblem } from "./oruk-import-error.js";
+import type { OrukProblem } from "../errors/oruk-import-error.js";
 import type { TermKey } from "./oruk-taxonomy-map.js";
 
 export interface OrukImportReport {

@@ -13,7 +13,7 @@ import { readYamlFile } from "../directory/read-yaml-file.js";
 import { explainUnknownNeed } from "../directory/suggest-id.js";
 import type { Taxonomy } from "../directory/taxonomy.js";
 import { normaliseText } from "../text/normalise-text.js";
-import { OrukImportError } from "./oruk-import-error.js";
+import { OrukImportError } from "../errors/oruk-import-error.js";
 
 /** A term as a feed gives it: its vocabulary (ORUK `taxonomy`), and a code and/or a name. */
 export interface TermKey {

@@ -7,7 +7,7 @@
  */
 import { formatPath } from "../directory/read-yaml-file.js";
 import { type NormaliseFix, normaliseOrukRecord } from "./normalise-oruk-record.js";
-import type { OrukProblem } from "./oruk-import-error.js";
+import type { OrukProblem } from "../errors/oruk-import-error.js";
 import { isReadField, type OrukService, orukServiceSchema } from "./oruk-service-schema.js";
 
 /** One record as read from a file, page or URL, before it is checked. */

@@ -9,7 +9,7 @@
 import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { convertOrukV1Service, isV1Page, isV1Service } from "./convert-oruk-v1.js";
-import { OrukImportError, type OrukProblem } from "./oruk-import-error.js";
+import { OrukImportError, type OrukProblem } from "../errors/oruk-import-error.js";
 import type { OrukInputRecord } from "./parse-oruk-records.js";
 
 function record(value: unknown, where: string): OrukInputRecord {

@@ -8,7 +8,7 @@
 import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { Document, isMap, isSeq, Scalar, visit } from "yaml";
-import type { ImportedFile } from "./import-oruk.js";
+import type { ImportedFile } from "./build-imported-files.js";
 
 const flowLists = new Set(["needs", "service_areas", "referral_routes", "languages"]);
 

@@ -1,5 +1,5 @@
 import type { ReferralDraft } from "./referral-draft.js";
-import { type NewReferral, newReferralSchema, type Referrer } from "./referral-fields.js";
+import { ageNeeded, contactNeeded, type NewReferral, newReferralSchema, type Referrer } from "./referral-fields.js";
 
 export type Completed = { readonly ok: true; readonly referral: NewReferral } | { readonly ok: false; readonly errors: Readonly<Record<string, string>> };
 
@@ -13,6 +13,9 @@ export function completeReferral(draft: ReferralDraft, referrer: Referrer, confi
   const errors: Record<string, string> = {};
   if (draft.consent !== true) errors.consent = "Please confirm the person has agreed to this referral.";
   if (draft.area === undefined) errors.area = "Please say where they live.";
+  // The schema's rules across fields run only once every field parses, so they are asked here too: one round of errors, not two.
+  if (!draft.phone && !draft.email && !draft.address) errors.contact = contactNeeded;
+  if (draft.age === undefined && draft.dateOfBirth === undefined) errors.age = ageNeeded;
   const parsed = newReferralSchema.safeParse({
     person: draft.person,
     contact: { phone: draft.phone, email: draft.email, address: draft.address, when: draft.contactWhen },

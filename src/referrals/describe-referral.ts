@@ -2,14 +2,21 @@ import type { Directory } from "../directory/directory.js";
 import { findService } from "../directory/directory.js";
 import type { Referral } from "./referral.js";
 import type { ReferralDraft } from "./referral-draft.js";
+import { ukDate } from "./parse-date-of-birth.js";
 
 /** A referral in full, for the triage team and the referrer only: it holds personal data. */
 export function describeReferral(referral: Referral, directory: Directory): string {
   return [
     `New referral ${referral.reference} (${referral.urgency === "soon" ? "to be seen soon" : "routine"}) from ${referral.referrer.name ?? referral.referrer.id} (${referral.referrer.team}).`,
     ...describeDraft(draftOf(referral), directory),
-    `Agreement confirmed by ${referral.consent.confirmedBy} at ${referral.consent.confirmedAt}.`,
+    `Agreement confirmed by ${confirmer(referral)} at ${referral.consent.confirmedAt}, ticked by the referrer themselves.`,
   ].join("\n");
+}
+
+/** Who confirmed the agreement, by their name where the sign-in gave one (it is the referrer). */
+function confirmer(referral: Referral): string {
+  const { confirmedBy } = referral.consent;
+  return confirmedBy === referral.referrer.id && referral.referrer.name ? `${referral.referrer.name} (${confirmedBy})` : confirmedBy;
 }
 
 /** A stored referral seen as the draft it was made from. */
@@ -40,7 +47,7 @@ export function describeDraft(draft: ReferralDraft, directory: Directory): strin
   return [
     `Person: ${draft.person ?? "-"}`,
     `Lives in: ${draft.area ? directory.gazetteer.name(draft.area) : "-"}`,
-    `Age: ${draft.age ?? (draft.dateOfBirth ? `born ${draft.dateOfBirth}` : "-")}`,
+    `Age: ${[draft.age, draft.dateOfBirth ? `born ${ukDate(draft.dateOfBirth)}` : undefined].filter((v) => v !== undefined).join(", ") || "-"}`,
     `Contact: ${contact || "-"}${draft.contactWhen ? ` (${draft.contactWhen})` : ""}`,
     `NHS number: ${draft.nhsNumber ?? "not given"}`,
     `Needs: ${needs || "-"}`,

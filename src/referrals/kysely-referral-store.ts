@@ -11,7 +11,10 @@ import { newReference } from "./reference.js";
 import { canSee, type Engagement, engagements, fromRow, type Referral, toRow, type Viewer } from "./referral.js";
 import type { NewReferral } from "./referral-fields.js";
 import { canMove, isOpen, type StatusChange, statuses } from "./referral-status.js";
-import type { ListFilter, NotificationPlan, OutboxDraft, ReferralStore } from "./referral-store.js";
+import type { OutboxDraft } from "../notifications/outbox-draft.js";
+import { type FollowUpCandidate, ReferralQueries, type WaitingReferral } from "./referral-queries.js";
+import type { ListFilter, NotificationPlan, ReferralStore } from "./referral-store.js";
+import { referralsEndedBefore, type Retirement, retireReferral } from "./retire-referral.js";
 
 /** The referral store on any database Kysely speaks to: SQLite and PostgreSQL share this code. */
 export class KyselyReferralStore implements ReferralStore {
@@ -30,6 +33,8 @@ export class KyselyReferralStore implements ReferralStore {
         await this.db.transaction().execute(async (trx) => {
           await trx.insertInto("referrals").values(toRow(referral, idempotencyKey)).execute();
           await this.audit_(trx, referral.id, "created", toViewer(input.referrer), {});
+          // Who confirmed the person's agreement, and when: the referrer's own tick (or answer), never a pre-ticked box.
+          await this.audit_(trx, referral.id, "consent:confirmed", { ...toViewer(input.referrer), id: input.consent.confirmedBy }, {}, input.consent.confirmedAt);
           await this.enqueue(trx, referral.id, plan(referral, "created"));
         });
         return { referral, created: true };
@@ -128,6 +133,22 @@ export class KyselyReferralStore implements ReferralStore {
     return rows.map((r) => ({ action: r.action, actorId: r.actor_id, channel: r.channel, at: r.at }));
   }
 
+  awaitingAcknowledgement(): Promise<WaitingReferral[]> {
+    return new ReferralQueries(this.db).awaitingAcknowledgement();
+  }
+
+  dueForFollowUp(acceptedBy: Date): Promise<FollowUpCandidate[]> {
+    return new ReferralQueries(this.db).dueForFollowUp(acceptedBy);
+  }
+
+  endedBefore(cutoff: Date, limit: number): Promise<string[]> {
+    return referralsEndedBefore(this.db, cutoff, limit);
+  }
+
+  retire(retirement: Retirement): Promise<boolean> {
+    return retireReferral(this.db, retirement);
+  }
+
   async close(): Promise<void> {
     await this.db.destroy();
   }
@@ -144,10 +165,10 @@ export class KyselyReferralStore implements ReferralStore {
     return row ? fromRow(row) : undefined;
   }
 
-  private async audit_(db: Kysely<Database> | Transaction<Database>, referralId: string, action: string, actor: Viewer, detail: Record<string, unknown>): Promise<void> {
+  private async audit_(db: Kysely<Database> | Transaction<Database>, referralId: string, action: string, actor: Viewer, detail: Record<string, unknown>, at = this.clock.now().toISOString()): Promise<void> {
     await db
       .insertInto("audit_events")
-      .values({ id: orderedId(this.clock.now()), referral_id: referralId, action, actor_id: actor.id, actor_team: actor.team, channel: actor.channel, at: this.clock.now().toISOString(), detail: JSON.stringify(detail) })
+      .values({ id: orderedId(this.clock.now()), referral_id: referralId, action, actor_id: actor.id, actor_team: actor.team, channel: actor.channel, at, detail: JSON.stringify(detail) })
       .execute();
   }
 

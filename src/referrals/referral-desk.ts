@@ -2,7 +2,7 @@ import type { Directory } from "../directory/directory.js";
 import { firstContactCovers, outsideFirstContact } from "../directory/front-doors.js";
 import { type Role, type RoleAssignments, rolesOf } from "../identity/roles.js";
 import type { Clock } from "../time/clock.js";
-import { completeReferral } from "./complete-referral.js";
+import { type Completed, completeReferral } from "./complete-referral.js";
 import type { Engagement, Referral, Viewer } from "./referral.js";
 import type { ReferralDraft } from "./referral-draft.js";
 import type { StatusChange } from "./referral-status.js";
@@ -64,6 +64,23 @@ export class ReferralDesk {
    * not reach is refused here, whatever a channel showed, and nothing is stored.
    */
   async submit(draft: ReferralDraft, dialogId: string, identity: Identity): Promise<Submitted> {
+    const completed = this.complete(draft, identity);
+    if (!completed.ok) return completed;
+    const { referral, created } = await this.store.create(completed.referral, dialogId, this.plan);
+    return { ok: true, referral, created };
+  }
+
+  /**
+   * Everything that stops a draft being sent, by field, checked exactly as
+   * `submit` checks it but storing nothing: a form shows these with its own
+   * fields' errors in one round.
+   */
+  problems(draft: ReferralDraft, identity: Identity): Readonly<Record<string, string>> {
+    const completed = this.complete(draft, identity);
+    return completed.ok ? {} : completed.errors;
+  }
+
+  private complete(draft: ReferralDraft, identity: Identity): Completed {
     const referrer = {
       id: identity.userId,
       ...(identity.userName ? { name: identity.userName } : {}),
@@ -74,9 +91,7 @@ export class ReferralDesk {
     const completed = completeReferral(draft, referrer, this.clock.now().toISOString());
     const outside = draft.area !== undefined && !firstContactCovers(draft.area, this.directory) ? outsideFirstContact(draft.area, this.directory) : undefined;
     if (outside) return { ok: false, errors: { ...(completed.ok ? {} : completed.errors), area: outside } };
-    if (!completed.ok) return completed;
-    const { referral, created } = await this.store.create(completed.referral, dialogId, this.plan);
-    return { ok: true, referral, created };
+    return completed;
   }
 
   find(reference: string, identity: Identity): Promise<Referral | undefined> {

@@ -43,6 +43,9 @@ export const referrerSchema = z.strictObject({
   conversationId: z.string().min(1).max(200),
 });
 
+export const contactNeeded = "Please give one way to contact them: a phone number, an email or an address.";
+export const ageNeeded = "Please give the person's age or their date of birth.";
+
 /** A complete referral as submitted: what the store accepts. */
 export const newReferralSchema = z
   .strictObject({
@@ -64,8 +67,8 @@ export const newReferralSchema = z
     consent: consentSchema,
     referrer: referrerSchema,
   })
-  .refine((r) => r.contact.phone ?? r.contact.email ?? r.contact.address, { message: "Please give a phone number, an email or an address.", path: ["contact"] })
-  .refine((r) => r.age !== undefined || r.dateOfBirth !== undefined, { message: "Please give the person's age or date of birth.", path: ["age"] });
+  .refine((r) => r.contact.phone ?? r.contact.email ?? r.contact.address, { message: contactNeeded, path: ["contact"] })
+  .refine((r) => r.age !== undefined || r.dateOfBirth !== undefined, { message: ageNeeded, path: ["age"] });
 
 export type NewReferral = z.infer<typeof newReferralSchema>;
 export type Referrer = z.infer<typeof referrerSchema>;

@@ -1,6 +1,7 @@
 import type { Directory } from "../directory/directory.js";
 import { describeReferral, describeStatus } from "./describe-referral.js";
-import type { NotificationPlan, OutboxDraft } from "./referral-store.js";
+import type { OutboxDraft } from "../notifications/outbox-draft.js";
+import type { NotificationPlan } from "./referral-store.js";
 
 export interface NotificationSettings {
   /** Where the First Contact team is told about new referrals, with their details. */

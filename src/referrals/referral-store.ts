@@ -1,15 +1,9 @@
+import type { OutboxDraft } from "../notifications/outbox-draft.js";
 import type { NewReferral } from "./referral-fields.js";
 import type { Engagement, Referral, Viewer } from "./referral.js";
+import type { FollowUpCandidate, WaitingReferral } from "./referral-queries.js";
 import type { StatusChange } from "./referral-status.js";
-
-/** A notification to write into the outbox with the change it announces. */
-export interface OutboxDraft {
-  /** Unique per notification: a retry of the same change writes nothing twice. */
-  readonly key: string;
-  readonly notifier: string;
-  readonly destination: Readonly<Record<string, string>>;
-  readonly payload: Readonly<Record<string, unknown>>;
-}
+import type { Retirement } from "./retire-referral.js";
 
 /** Decides who is told about a referral or a change to it (referral-notifications.ts). */
 export type NotificationPlan = (referral: Referral, event: "created" | StatusChange["status"]) => OutboxDraft[];
@@ -42,5 +36,12 @@ export interface ReferralStore {
   export(since: string | undefined, actor: Viewer): Promise<Referral[]>;
   /** The audit trail of one referral, oldest first (for the hub's admins and for tests). */
   audit(referenceOrId: string): Promise<{ action: string; actorId: string; channel: string; at: string }[]>;
+  /** For the scheduled jobs (referral-queries.ts): references, dates and how to reach the referrer, no one's details, so not audited. */
+  awaitingAcknowledgement(): Promise<WaitingReferral[]>;
+  dueForFollowUp(acceptedBy: Date): Promise<FollowUpCandidate[]>;
+  /** Retention (retire-referral.ts): the ids of referrals that ended before `cutoff`, oldest end first, at most `limit`. */
+  endedBefore(cutoff: Date, limit: number): Promise<string[]>;
+  /** Deletes one ended referral, leaving its anonymous count and an audit event, in one transaction; false when nothing was due. */
+  retire(retirement: Retirement): Promise<boolean>;
   close(): Promise<void>;
 }

@@ -72,7 +72,7 @@ async function allDone(client: Meilisearch, tasks: readonly EnqueuedTask[]): Pro
   if (!last) return;
   await client.tasks.waitForTask(last, { timeout: buildTimeoutMs, interval: 100 });
   const { results } = await client.tasks.getTasks({ uids: tasks.map((task) => task.taskUid), limit: tasks.length });
-  if (results.length !== tasks.length) throw new Error(`Meilisearch reported ${results.length} of ${tasks.length} document tasks`);
+  if (results.length !== tasks.length) throw new SearchError(`Meilisearch reported ${results.length} of ${tasks.length} document tasks`);
   for (const task of results) checkDone(task);
 }
 
@@ -82,5 +82,5 @@ async function settled(task: EnqueuedTaskPromise): Promise<void> {
 }
 
 function checkDone(done: Task): void {
-  if (done.status !== "succeeded") throw new Error(`Meilisearch task ${done.type} ${done.status}: ${done.error?.message ?? "no detail"}`);
+  if (done.status !== "succeeded") throw new SearchError(`Meilisearch task ${done.type} ${done.status}: ${done.error?.message ?? "no detail"}`);
 }

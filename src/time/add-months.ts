@@ -1,4 +1,5 @@
 import { isoDate } from "./wall-clock.js";
+import { InvalidInputError } from "../errors/invalid-input-error.js";
 
 /**
  * Calendar months after (or before, when negative) a "YYYY-MM-DD" date. A day
@@ -7,7 +8,7 @@ import { isoDate } from "./wall-clock.js";
  */
 export function addMonths(date: string, months: number): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  if (!match || !Number.isInteger(months)) throw new Error(`cannot add ${months} months to ${date}`);
+  if (!match || !Number.isInteger(months)) throw new InvalidInputError(`cannot add ${months} months to ${date}`);
   const monthIndex = Number(match[1]) * 12 + Number(match[2]) - 1 + months;
   const year = Math.floor(monthIndex / 12);
   const month = monthIndex - year * 12 + 1;

@@ -1,3 +1,4 @@
+import { InvalidInputError } from "../errors/invalid-input-error.js";
 /**
  * The ISO 8601 week a "YYYY-MM-DD" date falls in, as "2027-W13": weeks start on
  * Monday, and week 1 is the one holding the year's first Thursday, so the last
@@ -6,7 +7,7 @@
  * once-a-week key.
  */
 export function isoWeek(date: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new Error(`not a YYYY-MM-DD date: ${date}`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new InvalidInputError(`not a YYYY-MM-DD date: ${date}`);
   const day = new Date(`${date}T00:00:00Z`);
   // The Thursday of the same Monday-to-Sunday week decides the year.
   const thursday = new Date(day);

@@ -18,6 +18,8 @@ const judgment = [
   String.raw`\b(?:should|could|can|would|does|do) (?:he|she|they|her|his) (?:have|get|be given|be on) (?:a |an |the |some |more |less )?(?:rescue pack|antibiotics?|steroids?|blood test|bloods|scan|x-?ray|ecg|msu|swab|dose|higher dose|lower dose|increase|review of (?:his|her) meds)\b`,
   String.raw`\b(?:does|do|would|will|did) (?:his|her|their|the|this|that|these|those)(?: \w+){0,2} (?:need|mean|fit|sound|suggest|indicate|count as|look|go up|come down)\b`,
   String.raw`\bdo (?:you|u|ya) (?:think|reckon|know if|know whether)\b|\bwould you (?:say|think|recommend|advise|increase|stop|reduce|lower|change|hold|cut|up)\b|\bwhat would you (?:do|advise|suggest|recommend)\b|\bin your (?:opinion|view)\b`,
+  // "does donepezil make people more agitated?", "is HRT safe for her?", "does she need meds straight away or diet first?"
+  String.raw`\b(?:does|do|can|could|would) (?:\S+ ){1,2}(?:make|cause|give) (?:people|patients|him|her|them|you|someone)\b|\bis (?:\S+ ){1,2}(?:safe|ok|okay|dangerous|suitable|risky) (?:for|with) (?:her|him|them|someone|people|his|her)\b|\b(?:does|do|should|will) (?:he|she|they) need (?:meds|medication|medicine|tablets|insulin|treatment|metformin)\b`,
   // "what a PSA of 6.2 means", "whether he should be worried"
   String.raw`\bwhat (?:a|an|the|his|her|their|this|that) (?:\S+ ){0,4}means\b|\b(?:should|does) (?:he|she|they) (?:need to )?(?:be )?(?:worried|concerned|worry)\b`,
   // "what dose of semaglutide would suit him?", "what strength should she be on"

@@ -49,8 +49,6 @@ function isRoad(tokens: readonly string[], at: number): boolean {
 /** Where a practice or clinic is: not home, unless the message says the person lives in that same place. */
 const practiceAfter = new Set(["surgery", "practice", "medical", "health", "clinic"]);
 const practiceBefore = /\b(?:surgery|practice|gp|clinic|pcn)\b(?:\s+\S+){0,3}$/;
-/** "lives in the town", "lives locally", "lives in the same village": home is the place already named. */
-const livesThere = /\b(?:lives?|living|resides?|based) (?:in (?:the|that|this) (?:same )?(?:town|village|area)|locally|nearby|close by|round the corner|in the same (?:town|village|area))\b/;
 
 type Role = "home" | "elsewhere" | "practice" | "plain";
 
@@ -97,6 +95,9 @@ export function residence(tokens: readonly string[], matches: readonly TermMatch
   const specific = kept.filter((m) => !wide.has(m.written));
   if (kept.length > 0) return specific.length > 0 ? specific : kept;
   // "Practice nurse at a Market Harborough surgery ... lives in the town": the practice's place is home.
-  // A practice's place alone is not (round 14's writers: "MH nurse, GP practice in Oakham" names no area).
-  return livesThere.test(tokens.join(" ")) ? roles.filter((r) => r.role === "practice").map((r) => r.m) : [];
+  // With no other place named, a GP practice's town is where the person lives too: practices take
+  // patients from their own catchment. (Round 14's writers read "GP practice in Oakham" as naming no
+  // area, round 19's as the person's town; staff are better served by the practice's local services
+  // than by none.)
+  return roles.filter((r) => r.role === "practice").map((r) => r.m);
 }

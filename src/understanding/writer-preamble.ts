@@ -26,7 +26,13 @@ const helpsAt = /(?:^|[.!?]\s+)(i(?:'m| am)? (?:an? )?(?:volunteer|volunteering|
 export interface Span {
   readonly start: number;
   readonly end: number;
+  /** Every word is the writer's (a sentence about where they help), not only the volunteering words of a role. */
+  readonly whole: boolean;
 }
+
+/** Written from a care home ("activity coordinator", "our residents"): the home is the writer's workplace, not a need for care. */
+const fromACareHome = /\bactivit(?:y|ies) (?:co-?ordinator|lead|worker|organiser)s?\b|\bi (?:run|do|organise) (?:the )?activities\b|\b(?:care|nursing) home (?:manager|staff|activities)\b|\b(?:our |the )?residents\b/i;
+const careHome = /\b(?:care|nursing|residential) homes?\b/gi;
 
 /** "LAC Belgrave.", "LAC for Highfields/Spinney Hills.": the coordinator and their patch. */
 const coordinatorAndPatch = /^\s*lacs?\b[^.:;\n]{0,40}[.:;\n]/iu;
@@ -35,13 +41,14 @@ export function writerPreamble(message: string): Span[] {
   const text = cleanText(message);
   const spans: Span[] = [];
   const lead = roleOnly.exec(text) ?? coordinatorAndPatch.exec(text);
-  if (lead) spans.push({ start: 0, end: lead[0].length });
+  if (lead) spans.push({ start: 0, end: lead[0].length, whole: false });
   for (const match of text.matchAll(helpsAt)) {
     const said = match[1] ?? "";
     const start = (match.index ?? 0) + match[0].length - said.length;
-    spans.push({ start, end: start + said.length });
+    spans.push({ start, end: start + said.length, whole: true });
   }
-  return spans;
+  if (fromACareHome.test(text)) for (const home of text.matchAll(careHome)) spans.push({ start: home.index, end: home.index + home[0].length, whole: true });
+  return spans.sort((a, b) => a.start - b.start);
 }
 
 /** The message without its preambles (for reading what is asked). */
@@ -50,7 +57,7 @@ export function withoutPreamble(message: string): string {
   let out = "";
   let at = 0;
   for (const span of writerPreamble(text)) {
-    if (span.start < at) continue;
+    if (span.start < at) continue; // inside a span already cut
     out += text.slice(at, span.start);
     at = span.end;
   }
@@ -71,9 +78,8 @@ export function preambleTokens(message: string): Set<number> {
   for (const span of writerPreamble(text)) {
     const from = tokenize(text.slice(0, span.start)).length;
     const words = tokenize(text.slice(span.start, span.end));
-    const whole = span.start > 0 || /^\s*i\b/i.test(text.slice(span.start, span.end));
     words.forEach((word, i) => {
-      if (whole || volunteerWord.test(word)) inside.add(from + i);
+      if (span.whole || volunteerWord.test(word)) inside.add(from + i);
     });
   }
   return inside;

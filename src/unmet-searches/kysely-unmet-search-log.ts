@@ -2,6 +2,7 @@ import { type Kysely, sql } from "kysely";
 import { areaIds, needIds } from "../directory/ids.js";
 import type { Database } from "../storage/database-schema.js";
 import type { UnmetKind, UnmetSearch, UnmetSearchCount, UnmetSearchLog } from "./unmet-search-log.js";
+import { InvalidInputError } from "../errors/invalid-input-error.js";
 
 const kinds: readonly string[] = ["nothing", "nothing-in-area"] satisfies UnmetKind[];
 const day = /^\d{4}-\d{2}-\d{2}$/;
@@ -15,10 +16,10 @@ export class KyselyUnmetSearchLog implements UnmetSearchLog {
   constructor(private readonly db: Kysely<Database>) {}
 
   async record(onDay: string, searches: readonly UnmetSearch[]): Promise<void> {
-    if (!day.test(onDay)) throw new Error("an unmet search's day must be YYYY-MM-DD");
+    if (!day.test(onDay)) throw new InvalidInputError("an unmet search's day must be YYYY-MM-DD");
     // Only vocabulary ids reach the table: whatever a caller passes, no free text is ever stored.
     for (const search of searches) {
-      if (!isNeed(search.need) || !isArea(search.area) || !kinds.includes(search.kind)) throw new Error("an unmet search must be a need id, an area id and a kind");
+      if (!isNeed(search.need) || !isArea(search.area) || !kinds.includes(search.kind)) throw new InvalidInputError("an unmet search must be a need id, an area id and a kind");
     }
     const rows = [...new Map(searches.map((s) => [`${s.need}|${s.area}|${s.kind}`, s])).values()];
     if (rows.length === 0) return;

@@ -40,6 +40,13 @@ function conformance(name: string, make: () => MakeStore) {
       expect(await store.get("c-dialog")).toEqual(withDialog);
     });
 
+    it("remembers the front doors said and the services reported closed, so every instance says the front door once", async () => {
+      const store = make()(new ManualClock(), 60_000);
+      const remembered: ConversationState = { ...state("s-door"), frontDoorsShown: ["first-contact-plus", "rutland-front-door"], reportedClosed: ["a"] };
+      await store.set("c-door", remembered, "web:alice");
+      expect(await store.get("c-door")).toEqual(remembered);
+    });
+
     it("never lets one person's traffic push out another's open form", async () => {
       const clock = new ManualClock();
       const store = make()(clock, 60 * 60_000);

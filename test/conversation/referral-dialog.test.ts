@@ -205,9 +205,9 @@ describe("the referral form (web chat)", () => {
     const c = web("u-missing-contact");
     const id = await openForm(c);
     const noContact = await c.press({ id: "submit_form", value: id, fields: goodForm({ phone: "" }) });
-    expect(noContact.form?.errors?.phone).toBe("Please give a phone number, an email or an address.");
+    expect(noContact.form?.errors?.phone).toBe("Please give one way to contact them: a phone number, an email or an address.");
     const noAge = await c.press({ id: "submit_form", value: id, fields: goodForm({ age: "" }) });
-    expect(noAge.form?.errors?.age).toBe("Please give the person's age or date of birth.");
+    expect(noAge.form?.errors?.age).toBe("Please give the person's age or their date of birth.");
     expect(await mine("u-missing-contact")).toEqual([]);
   });
 

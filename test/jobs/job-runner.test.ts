@@ -2,17 +2,18 @@ import { Kysely, PostgresDialect, sql } from "kysely";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Job, JobRun } from "../../src/jobs/job.js";
-import type { JobLock } from "../../src/jobs/job-lock.js";
+import type { JobLock } from "../../src/storage/job-lock.js";
 import { JobRunner } from "../../src/jobs/job-runner.js";
 import { JobRuns, maxAttempts, retryAfterMs } from "../../src/jobs/job-runs.js";
 import { Notices } from "../../src/jobs/notices.js";
-import { PostgresJobLock } from "../../src/jobs/postgres-job-lock.js";
-import { SqliteJobLock } from "../../src/jobs/sqlite-job-lock.js";
+import { PostgresJobLock } from "../../src/storage/postgres-job-lock.js";
+import { SqliteJobLock } from "../../src/storage/sqlite-job-lock.js";
 import type { Database } from "../../src/storage/database-schema.js";
 import { migrateToLatest } from "../../src/storage/migrate.js";
 import { bothDatabases, openDatabase, type TestDatabase } from "../support/databases.js";
 import { ManualClock } from "../support/manual-clock.js";
 import { memoryLogger } from "../support/memory-logger.js";
+import { waitFor } from "../support/run-process.js";
 
 const targets = {
   maintainers: { notifier: "inbox", destination: { conversationId: "maintainers" } },
@@ -26,9 +27,13 @@ class ScriptedJob implements Job {
   sends: string[] = ["first"];
   failWith: string | undefined;
   hold: Promise<void> | undefined;
+  private enteredNow!: () => void;
+  /** Settles once a run is inside the job (it holds the lock by then). */
+  readonly entered = new Promise<void>((resolve) => (this.enteredNow = resolve));
 
   async run({ notices }: JobRun) {
     this.runs++;
+    this.enteredNow();
     for (const key of this.sends) await notices.send("maintainers", `scripted:${key}`, `notice ${key}`);
     if (this.hold) await this.hold;
     if (this.failWith) throw new Error(this.failWith);
@@ -81,7 +86,7 @@ describe.each(bothDatabases)("job runner and lock on %s", (name, makeDatabase) =
     let release!: () => void;
     job.hold = new Promise((resolve) => (release = resolve));
     const first = one.runner.run(job, "race");
-    await new Promise((resolve) => setTimeout(resolve, 100)); // the first has the lock and is inside the job
+    await job.entered; // the first has the lock and is inside the job
     expect(await two.runner.run(job, "race")).toEqual({ status: "locked" });
     release();
     expect(await first).toMatchObject({ status: "succeeded" });
@@ -149,11 +154,12 @@ describe.each(bothDatabases)("job runner and lock on %s", (name, makeDatabase) =
       let release!: () => void;
       job.hold = new Promise((resolve) => (release = resolve));
       const running = dying.run(job, "dies");
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      await job.entered;
       expect(await two.runner.run(new ScriptedJob(), "dies")).toEqual({ status: "locked" });
       // The instance dies: PostgreSQL ends the session that held the advisory lock.
+      const held = sql<{ n: number }>`select count(*)::int as n from pg_locks where locktype = 'advisory' and classid = ${0x53_4a_42}`;
       await sql`select pg_terminate_backend(pid) from pg_locks where locktype = 'advisory' and classid = ${0x53_4a_42}`.execute(two.db);
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      await waitFor(async () => ((await held.execute(two.db)).rows[0]?.n === 0 ? true : undefined)); // the session has ended and its lock is gone
       expect(await two.runner.run(new ScriptedJob(), "dies")).toMatchObject({ status: "succeeded" });
       release();
       expect((await running).status).toBe("failed"); // the dead instance's own run could not finish cleanly

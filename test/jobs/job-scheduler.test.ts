@@ -5,7 +5,7 @@ import { JobRunner } from "../../src/jobs/job-runner.js";
 import { JobRuns } from "../../src/jobs/job-runs.js";
 import { JobScheduler } from "../../src/jobs/job-scheduler.js";
 import { Notices } from "../../src/jobs/notices.js";
-import { SqliteJobLock } from "../../src/jobs/sqlite-job-lock.js";
+import { SqliteJobLock } from "../../src/storage/sqlite-job-lock.js";
 import { WallClockSchedule } from "../../src/jobs/wall-clock-schedule.js";
 import { migrateToLatest } from "../../src/storage/migrate.js";
 import { openDatabase, sqliteDatabase } from "../support/databases.js";

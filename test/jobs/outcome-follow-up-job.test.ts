@@ -9,8 +9,8 @@ import type { Directory } from "../../src/directory/directory.js";
 import { loadDirectory } from "../../src/directory/load-directory.js";
 import { Notices, type NoticeTargets } from "../../src/jobs/notices.js";
 import { OutcomeFollowUpJob } from "../../src/jobs/outcome-follow-up-job.js";
-import { ReferralQueries } from "../../src/jobs/referral-queries.js";
-import type { KyselyReferralStore } from "../../src/referrals/kysely-referral-store.js";
+
+import { KyselyReferralStore } from "../../src/referrals/kysely-referral-store.js";
 import type { Referral, Viewer } from "../../src/referrals/referral.js";
 import type { Database } from "../../src/storage/database-schema.js";
 import { bothDatabases, useReferralDatabase } from "../support/databases.js";
@@ -39,7 +39,7 @@ describe.each(bothDatabases)("the outcome follow-up job on %s", (_name, makeData
 
   const runAt = (moment: string) => {
     moveClockTo(clock, moment);
-    const job = new OutcomeFollowUpJob({ queries: new ReferralQueries(db), afterDays: 28, directory });
+    const job = new OutcomeFollowUpJob({ referrals: new KyselyReferralStore(db, clock), afterDays: 28, directory });
     return job.run({ now: clock.now(), slot: `by-hand:${moment}`, notices: new Notices(db, targets, () => clock.now()) });
   };
   const acceptedReferral = async (made: string, accepted: string, referrer: Partial<Referral["referrer"]> = {}) => {

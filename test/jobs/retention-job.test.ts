@@ -1,14 +1,14 @@
 import type { Kysely } from "kysely";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { JobLock } from "../../src/jobs/job-lock.js";
+import type { JobLock } from "../../src/storage/job-lock.js";
 import { JobRunner } from "../../src/jobs/job-runner.js";
 import { JobRuns, retryAfterMs } from "../../src/jobs/job-runs.js";
 import { Notices } from "../../src/jobs/notices.js";
-import { PostgresJobLock } from "../../src/jobs/postgres-job-lock.js";
+import { PostgresJobLock } from "../../src/storage/postgres-job-lock.js";
 import { RetentionJob } from "../../src/jobs/retention-job.js";
-import { retentionAction } from "../../src/jobs/retire-referral.js";
-import { SqliteJobLock } from "../../src/jobs/sqlite-job-lock.js";
-import type { KyselyReferralStore } from "../../src/referrals/kysely-referral-store.js";
+import { retentionAction } from "../../src/referrals/retire-referral.js";
+import { SqliteJobLock } from "../../src/storage/sqlite-job-lock.js";
+import { KyselyReferralStore } from "../../src/referrals/kysely-referral-store.js";
 import type { Database } from "../../src/storage/database-schema.js";
 import { bothDatabases, useReferralDatabase } from "../support/databases.js";
 import { emptyReferralTables, moveTo, referralWithHistory, retiredCounts, triageViewer } from "../support/ended-referrals.js";
@@ -31,8 +31,9 @@ describe("the retention job's settings", () => {
   it("refuses a retention period or a batch limit that is not a positive whole number", () => {
     const clock = new ManualClock();
     const db = {} as Kysely<Database>;
-    for (const retentionDays of [0, -30, 1.5, Number.NaN]) expect(() => new RetentionJob({ db, clock, retentionDays })).toThrow(/retention period/);
-    for (const batchLimit of [0, -1, 2.5]) expect(() => new RetentionJob({ db, clock, retentionDays: 730, batchLimit })).toThrow(/batch limit/);
+    const store = new KyselyReferralStore(db, clock);
+    for (const retentionDays of [0, -30, 1.5, Number.NaN]) expect(() => new RetentionJob({ db, referrals: store, clock, retentionDays })).toThrow(/retention period/);
+    for (const batchLimit of [0, -1, 2.5]) expect(() => new RetentionJob({ db, referrals: store, clock, retentionDays: 730, batchLimit })).toThrow(/batch limit/);
   });
 });
 
@@ -51,7 +52,7 @@ describe.each(bothDatabases)("the retention job on %s", (kind, makeDatabase) => 
   });
 
   const run = (job: RetentionJob, slot = `by-hand:${clock.now().toISOString()}`) => job.run({ now: clock.now(), slot, notices });
-  const retention = (batchLimit?: number) => new RetentionJob({ db, clock, retentionDays: 730, ...(batchLimit === undefined ? {} : { batchLimit }) });
+  const retention = (batchLimit?: number) => new RetentionJob({ db, referrals: store, clock, retentionDays: 730, ...(batchLimit === undefined ? {} : { batchLimit }) });
   const remaining = async () => (await db.selectFrom("referrals").select("id").orderBy("id").execute()).map((row) => row.id);
   const maintainerNotices = async () =>
     (await db.selectFrom("outbox").select(["idempotency_key", "payload"]).where("referral_id", "=", "").orderBy("id").execute()).map((row) => ({ key: row.idempotency_key, text: (JSON.parse(row.payload) as { text: string }).text }));
@@ -131,7 +132,7 @@ describe.each(bothDatabases)("the retention job on %s", (kind, makeDatabase) => 
     const referral = await referralWithHistory(db, store, clock, { status: "closed", madeAt: "2024-02-20T10:00:00Z", reachedAt: ended });
     await store.find(referral.reference, triageViewer);
     const earlier = await db.selectFrom("audit_events").selectAll().where("referral_id", "=", referral.id).orderBy("id").execute();
-    expect(earlier.map((event) => event.action)).toEqual(["created", "status:accepted", "status:closed", "read"]);
+    expect(earlier.map((event) => event.action)).toEqual(["created", "consent:confirmed", "status:accepted", "status:closed", "read"]);
     moveTo(clock, daysAfter(ended, 731));
 
     const report = await run(retention(), "2026-03-02T02:30");

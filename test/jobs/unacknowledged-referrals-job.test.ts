@@ -12,9 +12,8 @@ import { ConfigError } from "../../src/errors/config-error.js";
 import { JobRunner } from "../../src/jobs/job-runner.js";
 import { JobRuns } from "../../src/jobs/job-runs.js";
 import { Notices, type NoticeTargets } from "../../src/jobs/notices.js";
-import { PostgresJobLock } from "../../src/jobs/postgres-job-lock.js";
-import { ReferralQueries } from "../../src/jobs/referral-queries.js";
-import { SqliteJobLock } from "../../src/jobs/sqlite-job-lock.js";
+import { PostgresJobLock } from "../../src/storage/postgres-job-lock.js";
+import { SqliteJobLock } from "../../src/storage/sqlite-job-lock.js";
 import { UnacknowledgedReferralsJob } from "../../src/jobs/unacknowledged-referrals-job.js";
 import { InboxNotifier } from "../../src/notifications/inbox-notifier.js";
 import { InboxStore } from "../../src/notifications/inbox-store.js";
@@ -63,7 +62,7 @@ describe.each(bothDatabases)("the unacknowledged referrals job on %s", (name, ma
   });
 
   const jobOn = (on: Kysely<Database>, closed: ReadonlySet<string> = new Set()) =>
-    new UnacknowledgedReferralsJob({ queries: new ReferralQueries(on), workingDays: new WorkingDays(closed), afterWorkingDays: 2, directory });
+    new UnacknowledgedReferralsJob({ referrals: new KyselyReferralStore(on, clock), workingDays: new WorkingDays(closed), afterWorkingDays: 2, directory });
   const runAt = (moment: string, job = jobOn(db)) => {
     moveClockTo(clock, moment);
     return job.run({ now: clock.now(), slot: `by-hand:${moment}`, notices: new Notices(db, targets, () => clock.now()) });

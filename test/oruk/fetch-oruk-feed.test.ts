@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { fetchOrukFeed } from "../../src/oruk/fetch-oruk-feed.js";
-import { formatOrukProblem, OrukImportError } from "../../src/oruk/oruk-import-error.js";
+import { formatOrukProblem, OrukImportError } from "../../src/errors/oruk-import-error.js";
 
 type Handler = (url: URL) => Response | Promise<Response>;
 

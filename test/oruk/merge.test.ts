@@ -6,7 +6,8 @@
  */
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { importOruk, type ImportedFile } from "../../src/oruk/import-oruk.js";
+import type { ImportedFile } from "../../src/oruk/build-imported-files.js";
+import { importOruk } from "../../src/oruk/import-oruk.js";
 import type { ExistingService } from "../../src/oruk/merge-with-directory.js";
 import { readOrukFiles } from "../../src/oruk/read-oruk-files.js";
 import { asRecords, importOptions, orukFixtures, orukService, realDirectoryAndMap } from "./support.js";

@@ -16,7 +16,7 @@ import type { ServiceRecord } from "../../src/directory/service-file-schema.js";
 import { fetchOrukFeed } from "../../src/oruk/fetch-oruk-feed.js";
 import { formatOrukReport } from "../../src/oruk/format-oruk-report.js";
 import { importOruk, type OrukImportResult } from "../../src/oruk/import-oruk.js";
-import { OrukImportError } from "../../src/oruk/oruk-import-error.js";
+import { OrukImportError } from "../../src/errors/oruk-import-error.js";
 import { OrukTaxonomyMap } from "../../src/oruk/oruk-taxonomy-map.js";
 import { readOrukFiles } from "../../src/oruk/read-oruk-files.js";
 import { renderImportedFile } from "../../src/oruk/write-imported-feed.js";

@@ -9,7 +9,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { formatOrukReport } from "../../src/oruk/format-oruk-report.js";
 import { importOruk } from "../../src/oruk/import-oruk.js";
-import { formatOrukProblem, OrukImportError } from "../../src/oruk/oruk-import-error.js";
+import { formatOrukProblem, OrukImportError } from "../../src/errors/oruk-import-error.js";
 import { loadOrukTaxonomyMap } from "../../src/oruk/oruk-taxonomy-map.js";
 import { asRecords, importOptions, orukService, realDirectoryAndMap } from "./support.js";
 

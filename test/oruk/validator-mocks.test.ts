@@ -6,7 +6,7 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { importOruk } from "../../src/oruk/import-oruk.js";
-import { formatOrukProblem, OrukImportError } from "../../src/oruk/oruk-import-error.js";
+import { formatOrukProblem, OrukImportError } from "../../src/errors/oruk-import-error.js";
 import { readOrukFiles } from "../../src/oruk/read-oruk-files.js";
 import { importOptions, orukFixtures } from "./support.js";
 

@@ -13,8 +13,9 @@ import { type WebClient, webClient } from "../support/web-client.js";
  * through everything that touches personal data (a referral by form, a wrong
  * NHS number, a look-up, a list, a triage move, notifications, an outdated
  * report), waits until the outbox has delivered the triage details and the
- * status change (so the sender's lines are in the logs too), then scans every
- * line it wrote, stdout and stderr, for their names and NHS numbers. None may appear.
+ * status change (so the sender's lines are in the logs too, and the scan fails
+ * unless its "notification delivered" lines are there), then scans every line
+ * it wrote, stdout and stderr, for their names and NHS numbers. None may appear.
  */
 describe("no personal data in the logs", () => {
   it("keeps names and NHS numbers out of everything the server writes", async () => {
@@ -69,6 +70,10 @@ describe("no personal data in the logs", () => {
     await server.exited;
     const everything = `${server.output.stdout}\n${server.output.stderr}`;
     expect(everything.split("\n").filter((line) => line.includes('"msg":"request"')).length).toBeGreaterThanOrEqual(8);
+    // The outbox sender ran in this process and its lines are among those scanned: the triage details and the status change at least.
+    const sends = everything.split("\n").filter((line) => line.includes('"msg":"notification delivered"'));
+    expect(sends.length, "the outbox sender's lines are in the log").toBeGreaterThanOrEqual(2);
+    expect(sends.join("\n")).toMatch(/"notifier":"inbox"/);
     for (const secret of [...syntheticPeople, ...syntheticPeople.map((p) => p.split(" ")[1]!), ...syntheticNhsNumbers, withWrongCheckDigit(syntheticNhsNumbers[1])]) {
       expect(everything, `the logs mention ${secret}`).not.toContain(secret);
     }

@@ -42,7 +42,11 @@ describe.each(bothDatabases)("ReferralStore on %s", (_name, makeDatabase) => {
     expect(created).toBe(true);
     expect(referral.reference).toMatch(/^FC-[0-9A-HJKMNP-TV-Z]{6}$/);
     expect(referral.status).toBe("submitted");
-    expect(await store.audit(referral.reference)).toEqual([{ action: "created", actorId: "u-referrer", channel: "web", at: clock.now().toISOString() }]);
+    // The agreement is in the trail too: who confirmed it, and when they did.
+    expect(await store.audit(referral.reference)).toEqual([
+      { action: "created", actorId: "u-referrer", channel: "web", at: clock.now().toISOString() },
+      { action: "consent:confirmed", actorId: "u-referrer", channel: "web", at: "2026-11-22T10:00:00.000Z" },
+    ]);
     const outbox = await db.selectFrom("outbox").selectAll().where("referral_id", "=", referral.id).execute();
     expect(outbox.map((o) => JSON.parse(o.payload) as unknown)).toEqual([{ reference: referral.reference, status: "submitted" }]);
   });

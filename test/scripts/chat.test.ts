@@ -24,8 +24,9 @@ describe("npm run chat", () => {
     expect(code).toBe(0);
     expect(stdout).toContain("In an emergency call 999.");
     expect(stdout).toMatch(/Here (?:is 1 service|are \d services) for loneliness and social isolation in Charnwood:/);
-    expect(stdout).toMatch(/1\. .+\n {3}.+\n {3}Matched need: Loneliness and social isolation\n {3}Why: Meets loneliness/);
-    expect(stdout).toMatch(/, in full:/);
+    // Compact in the answer; the whole record, with the need the search asked for, on "tell me about the first one".
+    expect(stdout).toMatch(/1\. .+\n {3}Why: Meets loneliness.+\n {3}How to refer: /);
+    expect(stdout).toMatch(/, in full:[\s\S]*1\. .+\n {3}.+\n {3}Matched need: Loneliness and social isolation\n {3}Why: /);
     expect(stdout).toMatch(/Last verified: \d{1,2} [A-Z][a-z]{2,3} \d{4}/);
   });
 

@@ -16,6 +16,7 @@ const dataDir = mkdtempSync(path.join(tmpdir(), "signpost-cli-"));
 const env = { DATA_DIR: dataDir, TRIAGE_USER_IDS: "terminal:triage-lead" };
 const referrals = (...args: string[]) => run(process.execPath, ["--import", "tsx", "scripts/referrals.ts", ...args], env);
 let reference = "";
+let declinedReference = "";
 
 beforeAll(async () => {
   const db = openDatabase({ kind: "sqlite", file: path.join(dataDir, "signpost.db") });
@@ -24,6 +25,7 @@ beforeAll(async () => {
   const plan = notificationPlan({ triage: { notifier: "inbox", destination: { conversationId: "first-contact-triage" } }, notifierFor: () => "inbox", webhook: false }, directory);
   const store = new KyselyReferralStore(db, systemClock);
   ({ referral: { reference } } = await store.create(syntheticReferral({ whatMatters: '=HYPERLINK("http://example.org","x"), and "quotes"' }), "cli-1", plan));
+  ({ referral: { reference: declinedReference } } = await store.create(syntheticReferral({ person: "Marmaduke Pennywhistle" }), "cli-2", plan));
   await store.close();
 });
 
@@ -32,7 +34,7 @@ describe("npm run referrals", () => {
     const result = await referrals("export", "--format", "json", "--by", "terminal:hub-admin");
     expect(result.code).toBe(0);
     const exported = JSON.parse(result.stdout) as { reference: string; coding: { code: string; system: string }; nhsNumber: string }[];
-    expect(exported).toHaveLength(1);
+    expect(exported).toHaveLength(2);
     expect(exported[0]).toMatchObject({ reference, coding: { system: "http://snomed.info/sct", code: "871731000000106" }, nhsNumber: syntheticReferral().nhsNumber });
     const db = openDatabase({ kind: "sqlite", file: path.join(dataDir, "signpost.db") });
     const audited = await db.selectFrom("audit_events").select(["action", "actor_id", "channel"]).where("action", "=", "exported").execute();
@@ -72,5 +74,27 @@ describe("npm run referrals", () => {
     const inbox = await referrals("inbox");
     expect(inbox.stdout).toContain(`New referral ${reference}`);
     expect((await referrals("inbox")).stdout).toBe("No new messages.\n");
+  });
+
+  it("codes a declined referral SNOMED CT 871711000000103 (social prescribing declined), and says which codes the export uses", async () => {
+    const declined = await referrals("status", declinedReference, "declined", "Already supported by the council", "--by", "terminal:triage-lead");
+    expect(declined.stdout).toBe(`${declinedReference} is now declined.\n`);
+    const json = await referrals("export", "--format", "json");
+    const exported = JSON.parse(json.stdout) as { reference: string; coding: { code: string }; codings: { code: string; display: string }[] }[];
+    const byReference = new Map(exported.map((r) => [r.reference, r]));
+    expect(byReference.get(declinedReference)?.codings).toEqual([
+      { system: "http://snomed.info/sct", code: "871731000000106", display: "Referral to social prescribing service" },
+      { system: "http://snomed.info/sct", code: "871711000000103", display: "Social prescribing declined" },
+    ]);
+    expect(byReference.get(declinedReference)?.coding.code).toBe("871731000000106");
+    expect(byReference.get(reference)?.codings.map((c) => c.code)).toEqual(["871731000000106"]);
+    expect(json.stderr).toContain('871731000000106 "Referral to social prescribing service" (every referral)');
+    expect(json.stderr).toContain('871711000000103 "Social prescribing declined" (a referral the hub declined)');
+    const csv = await referrals("export", "--format", "csv");
+    const [header = "", ...rows] = csv.stdout.split("\r\n");
+    expect(header.endsWith(",outcome,snomed_outcome_code,snomed_outcome_display")).toBe(true);
+    expect(rows.find((row) => row.startsWith(declinedReference))).toMatch(/,871711000000103,Social prescribing declined$/);
+    expect(rows.find((row) => row.startsWith(reference))).toMatch(/,,$/);
+    expect(csv.stderr).toContain("SNOMED CT codes this export uses:");
   });
 });

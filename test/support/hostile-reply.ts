@@ -19,6 +19,8 @@ const card: fc.Arbitrary<ServiceCard> = fc
     name: hostileText,
     organization: hostileText,
     summary: hostileText,
+    record: hostileText,
+    full: fc.boolean(),
     howToRefer: hostileText,
     phone: fc.option(hostileText, { nil: undefined }),
     email: fc.option(fc.oneof(hostileText, fc.emailAddress()), { nil: undefined }),
@@ -52,10 +54,12 @@ const field: fc.Arbitrary<FormField> = fc
     maxLength: fc.integer({ min: 1, max: 3000 }),
     hint: fc.option(hostileText, { nil: undefined }),
     value: fc.option(hostileText, { nil: undefined }),
-    options: fc.array(fc.record({ value: hostileText, label: hostileText }), { minLength: 1, maxLength: 4 }),
+    options: fc.array(fc.record({ value: hostileText, label: hostileText, group: hostileText }, { requiredKeys: ["value", "label"] }), { minLength: 1, maxLength: 4 }),
+    oneOf: fc.option(fc.record({ id: fc.constantFrom("contact"), legend: hostileText, hint: hostileText }), { nil: undefined }),
   })
-  .map(({ hint, value, options, ...rest }) => ({
+  .map(({ hint, value, options, oneOf, ...rest }) => ({
     ...rest,
+    ...(oneOf === undefined ? {} : { oneOf }),
     ...(hint === undefined ? {} : { hint }),
     ...(value === undefined ? {} : { value }),
     ...(rest.kind === "select" || rest.kind === "multiselect" ? { options } : {}),
@@ -70,8 +74,9 @@ const form: fc.Arbitrary<Form> = fc
     value: fc.string({ unit: "binary", maxLength: 120 }),
     fields: fc.uniqueArray(field, { minLength: 1, maxLength: 4, selector: (f) => f.name }),
     errors: fc.option(fc.dictionary(hostileText, hostileText, { maxKeys: 3 }), { nil: undefined }),
+    note: fc.option(hostileText, { nil: undefined }),
   })
-  .map(({ errors, ...rest }) => ({ ...rest, ...(errors === undefined ? {} : { errors }) }));
+  .map(({ errors, note, ...rest }) => ({ ...rest, ...(errors === undefined ? {} : { errors }), ...(note === undefined ? {} : { note }) }));
 
 export const hostileReply: fc.Arbitrary<Reply> = fc
   .record({

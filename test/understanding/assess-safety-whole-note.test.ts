@@ -115,3 +115,24 @@ describe("assessSafety: after round 18 (new words)", () => {
     expect(check.tier).toBe("concern");
   });
 });
+
+describe("assessSafety: after round 19 (new words)", () => {
+  it.each([
+    "bungalow freezing, boiler died last week, she's sitting by a gas fire in the front room, needs grants for a new boiler urgently",
+    "82F more muddled since Tuesday, could it be her water infection or is she just dehydrated?",
+    "COPD, gets up the hill to the shop but is gasping by the top, wants a pulmonary rehab or singing group",
+    "He had a blade on him in the session; he handed it over to staff, police informed, he is calm and wants a detox",
+  ])("%s -> not an emergency", (text) => {
+    expect(assessSafety(text).tier).not.toBe("emergency");
+  });
+
+  it.each([
+    ["the curtains have caught fire in the lounge and she can't get out", "fire-or-gas"],
+    ["she is gasping and going grey, can't get a word out", "breathing"],
+    ["he's waving a knife at his brother in the kitchen right now", "violence"],
+  ])("%s -> an emergency (%s)", (text, kind) => {
+    const check = assessSafety(text);
+    expect(check.tier).toBe("emergency");
+    expect(check.kinds).toContain(kind);
+  });
+});

@@ -27,6 +27,9 @@ describe("detectClinicalQuestion", () => {
     "can she have a glass of wine with her mirtazapine at Christmas? also any lunch clubs in Anstey",
     "is the tingling in his feet likely to be permanent? and is there a diabetes group in Shepshed",
     "he asked what his eGFR of 48 means and whether he should be concerned; any kidney support groups?",
+    "does amitriptyline make people groggy in the morning? also a pain management group near Hinckley",
+    "is the patch safe for her with her blood clot history? and any menopause groups in Melton",
+    "does he need insulin now or can he try diet first? and are there any cooking classes in Blaby",
   ])("declines the clinical half of %s and hears the service half", (text) => {
     expect(detectClinicalQuestion(text)).toEqual({ alone: false });
   });
@@ -41,6 +44,8 @@ describe("detectClinicalQuestion", () => {
     "can he have lunch with his friends at the club on Tuesdays?",
     "is the blue badge permanent or does she have to reapply?",
     "what the lunch club means to her is hard to say, any more like it near Oakham?",
+    "does the minibus make people wait long? any other transport in Lutterworth",
+    "is the swimming pool safe for her with a wheelchair? any accessible sessions",
   ])("leaves %s alone: it asks no clinical judgment", (text) => {
     expect(detectClinicalQuestion(text)).toBeUndefined();
   });

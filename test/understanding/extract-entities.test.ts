@@ -90,9 +90,10 @@ describe("extractEntities: where the person lives, in fewer words", () => {
     expect(entities("lonely man, no idea where he lives").areas).toEqual([]);
   });
 
-  it("takes a practice's town as home when the person lives in that town, and not otherwise", () => {
+  it("takes a practice's town as home when no other place is named, and the home when one is", () => {
     expect(entities("GP at a Lutterworth practice here. Gent, 80, lives locally, lonely").areas).toEqual(["harborough"]);
-    expect(entities("Ringing from a Melton surgery. Man, 58, debts piling up").areas).toEqual([]);
+    expect(entities("Ringing from a Melton surgery. Man, 58, debts piling up").areas).toEqual(["melton"]);
+    expect(entities("Ringing from a Melton surgery. Man, 58, lives in Syston, debts piling up").areas).toEqual(["charnwood"]);
   });
 
   it("takes a place moved into as home, and a community hospital's town as not", () => {
@@ -106,6 +107,11 @@ describe("extractEntities: where the person lives, in fewer words", () => {
     expect(entities("is there a chair yoga class near enough to Sileby for her to walk?").areas).toEqual(["charnwood"]);
     expect(entities("closest carers group to Uppingham please").areas).toEqual(["rutland"]);
     expect(entities("been drifting round the city since the hostel shut, 40, wants a bed").areas).toEqual(["leicester"]);
+  });
+
+  it("takes a GP practice's town as home when no other place is named", () => {
+    expect(entities("referral from the Long Clawson surgery: 80M, wife died in the spring, lonely").areas).toEqual(["melton"]);
+    expect(entities("Kibworth practice nurse: lives in Fleckney, wants a walking group").areas).toEqual(["harborough"]);
   });
 
   it("does not take the hospital someone was discharged from as home", () => {

@@ -52,7 +52,8 @@ describe("saved intent model", () => {
     const afterWords = modelIn(data);
     await savedOrTrainedClassifier(edited, otherWords, afterWords);
     expect(afterWords.history).toEqual(["stale", "written"]);
-  });
+    // Three trainings on every example: up to a minute on a busy 2-core machine.
+  }, 150_000);
 
   it.each([
     ["garbage", () => "{ not json"],

@@ -49,6 +49,11 @@ describe("extractEntities: the writer's role is not a need", () => {
     expect(needs("LAC for Castle Donington and Kegworth. Man, 70, wants a walking group")).not.toContain("social-isolation");
   });
 
+  it("reads a care home as the writer's workplace when written from it, and as a need when asked for", () => {
+    expect(needs("Activities lead at a nursing home in Anstey. Our residents would love a gardening club to visit.")).not.toContain("care-at-home");
+    expect(needs("her son is looking for a nursing home near Anstey, she can't manage at home any more")).toContain("care-at-home");
+  });
+
   it("still reads the volunteering a person wants", () => {
     expect(needs("62M, retired, Syston, wants to volunteer to give his week some shape")).toContain("volunteering");
   });

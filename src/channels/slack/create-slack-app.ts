@@ -23,6 +23,7 @@ import type { SeenRequests } from "./seen-requests.js";
 import { singleWorkspaceAuthorize } from "./slack-authorize.js";
 import { type SlackSettings, slackApiUrl, webClientOptions } from "./slack-settings.js";
 import { registerViewListener } from "./view-listener.js";
+import { ConfigError } from "../../errors/config-error.js";
 
 export interface SlackChannelOptions {
   readonly settings: SlackSettings;
@@ -62,7 +63,7 @@ export function createSlackApp({ settings, bot, state, logger, now }: SlackChann
     socket = new SocketModeReceiver({ appToken: settings.appToken, logger: slackLogger, ...(apiUrl ? { installerOptions: { clientOptions: { slackApiUrl: apiUrl } } } : {}) });
     receiver = socket;
   } else {
-    if (!settings.signingSecret) throw new Error("Slack over HTTP needs the signing secret (SLACK_SIGNING_SECRET), or set SLACK_APP_TOKEN for Socket Mode");
+    if (!settings.signingSecret) throw new ConfigError("SLACK_SIGNING_SECRET", "is required for Slack over HTTP (or set SLACK_APP_TOKEN for Socket Mode)");
     http = new HonoSlackReceiver({ signingSecret: settings.signingSecret, seen: state.seen, logger, ...(now ? { now } : {}) });
     receiver = http;
   }

@@ -17,6 +17,7 @@ import { errorSummary } from "./bolt-logger.js";
 import { slackAppNeeds } from "./slack-app-needs.js";
 import type { SeenRequests } from "./seen-requests.js";
 import { checkSlackSignature, replayWindowSeconds } from "./verify-slack-signature.js";
+import { InvalidInputError } from "../../errors/invalid-input-error.js";
 
 export interface HonoSlackReceiverOptions {
   readonly signingSecret: string;
@@ -46,7 +47,7 @@ function parseBody(rawBody: string, contentType: string): Record<string, unknown
     return payload !== null ? (JSON.parse(payload) as Record<string, unknown>) : Object.fromEntries(form);
   }
   const parsed: unknown = JSON.parse(rawBody);
-  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) throw new Error("not an object");
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) throw new InvalidInputError("not an object");
   return parsed as Record<string, unknown>;
 }
 

@@ -7,6 +7,7 @@
 import { z } from "zod";
 import { blockKit } from "./block-kit-limits.js";
 import type { Destination } from "./slack-conversation.js";
+import { InternalError } from "../../errors/internal-error.js";
 
 export interface ModalMetadata {
   readonly conversationId: string;
@@ -32,7 +33,7 @@ export function encodeModalMetadata(metadata: ModalMetadata): string {
     w: { channel, ...(threadTs ? { threadTs } : {}), userId, visibility },
   });
   // Ids and values are bounded by the core (200 and 2000 characters), so this holds; checked, not assumed.
-  if (encoded.length > blockKit.privateMetadata) throw new Error("modal metadata is longer than Slack allows");
+  if (encoded.length > blockKit.privateMetadata) throw new InternalError("modal metadata is longer than Slack allows");
   return encoded;
 }
 

@@ -24,7 +24,13 @@ function option(o: { value: string; label: string }): Option {
 type OptionGroup = { label: types.PlainTextElement; options: Option[] };
 
 function selectOptions(field: FormField): { options: Option[] } | { option_groups: OptionGroup[] } {
-  const options = (field.options ?? []).filter((o) => o.value.length <= blockKit.optionValue).map(option);
+  const fitting = (field.options ?? []).filter((o) => o.value.length <= blockKit.optionValue);
+  // Options that name their group (the needs, by the taxonomy's groups) are shown under it; Slack's menu also filters as you type.
+  if (fitting.some((o) => o.group !== undefined)) {
+    const labels = [...new Set(fitting.map((o) => o.group ?? "Other"))].slice(0, blockKit.optionsPerSelect);
+    return { option_groups: labels.map((label) => ({ label: plain(label, blockKit.optionText), options: fitting.filter((o) => (o.group ?? "Other") === label).slice(0, blockKit.optionsPerSelect).map(option) })) };
+  }
+  const options = fitting.map(option);
   if (options.length <= blockKit.optionsPerSelect) return { options };
   const groups: OptionGroup[] = [];
   for (let start = 0; start < options.length && groups.length < blockKit.optionsPerSelect; start += blockKit.optionsPerSelect) {
@@ -68,13 +74,16 @@ function element(field: FormField): types.InputBlockElement {
 }
 
 function input(field: FormField): types.InputBlock {
+  // One of a group is needed (phone, email or address): the label says so, since Slack marks each such input optional.
+  const label = field.oneOf ? `${field.label} (${field.oneOf.legend.toLowerCase()})` : field.label;
+  const hint = field.hint ?? field.oneOf?.hint;
   return {
     type: "input",
     block_id: field.name,
-    label: plain(field.label, blockKit.inputLabel),
+    label: plain(label, blockKit.inputLabel),
     optional: !field.required,
     element: element(field),
-    ...(field.hint ? { hint: plain(field.hint, blockKit.inputHint) } : {}),
+    ...(hint ? { hint: plain(hint, blockKit.inputHint) } : {}),
   };
 }
 
@@ -83,7 +92,7 @@ export function renderModal(reply: Reply & { readonly form: Form }, metadata: Mo
   const { form } = reply;
   const inputs = form.fields.filter((f) => f.name.length <= blockKit.blockIdLength).slice(0, blockKit.blocksPerView).map(input);
   const room = blockKit.blocksPerView - inputs.length;
-  const intro = reply.text
+  const intro = [...reply.text, ...(form.note ? [form.note] : [])]
     .flatMap((p) => mrkdwnPieces(p, blockKit.sectionText))
     .slice(0, room)
     .map((text, i): types.SectionBlock => ({ type: "section", block_id: `signpost-intro-${i}`, text: { type: "mrkdwn", text } }));

@@ -12,6 +12,7 @@ export const slackAppNeeds = {
     "app_mentions:read": "the app_mention event: being asked in a channel",
     "chat:write": "chat.postMessage and chat.postEphemeral: answers, confirmations, status changes, triage",
     commands: "the slash command and the two shortcuts",
+    "files:write": "files.uploadV2: the weekly unmet-need digest's chart, as a PNG in the maintainers' channel",
     "im:history": "the message.im event: direct messages to the app",
     "im:write": "conversations.open: the DM a referral from the global shortcut is confirmed in",
   },

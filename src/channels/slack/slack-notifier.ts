@@ -6,6 +6,10 @@
  * made; if the app can no longer post there, to the referrer's DM. Triage texts
  * go to their destination, the configured triage channel, and nowhere else.
  * Private texts (kind "private", `{userId}`) go only to that user's DM.
+ * A notice with an image (the weekly unmet-need chart, `payload.image`: a
+ * base64 PNG with its alt text) is uploaded to its channel with
+ * files.uploadV2, the text as its comment; an app installed before it asked for
+ * files:write posts the text alone, saying so.
  * Any failure throws, so the outbox tries again later with backoff: the client
  * itself never retries and never waits out a rate limit (HTTP 429 "ratelimited").
  */
@@ -18,6 +22,21 @@ import { boltLogger, errorSummary } from "./bolt-logger.js";
 import { placeOf } from "./slack-conversation.js";
 import { type SlackSettings, slackApiUrl } from "./slack-settings.js";
 import { mrkdwnFit, mrkdwnPieces } from "./slack-text.js";
+import { NotificationError } from "../../errors/notification-error.js";
+
+/** Slack's answers that mean "this app may not upload files here": the image notice goes as text. */
+const cannotUpload = new Set(["missing_scope", "not_allowed_token_type", "no_permission"]);
+
+interface NoticeImage {
+  readonly png: string;
+  readonly alt: string;
+  readonly filename: string;
+}
+
+function imageOf(payload: Readonly<Record<string, unknown>>): NoticeImage | undefined {
+  const image = payload.image as Partial<NoticeImage> | undefined;
+  return image && typeof image.png === "string" && typeof image.alt === "string" && typeof image.filename === "string" ? { png: image.png, alt: image.alt, filename: image.filename } : undefined;
+}
 
 /** Slack's answers that mean "this place is gone for the app": a status update then goes to the referrer's DM. */
 const unreachable = new Set(["channel_not_found", "not_in_channel", "is_archived", "access_denied"]);
@@ -48,15 +67,20 @@ export class SlackNotifier implements Notifier {
   async send(notification: OutgoingNotification): Promise<void> {
     const { conversationId, userId } = notification.destination;
     const text = typeof notification.payload.text === "string" ? notification.payload.text : "";
-    if (text.trim() === "") throw new Error("a Slack notification needs payload.text");
+    if (text.trim() === "") throw new NotificationError("a Slack notification needs payload.text");
     if (notification.payload.kind === "private") {
       // For one person only (an outcome follow-up): their DM with the app, never a channel or thread.
-      if (!userId) throw new Error("a private Slack notification needs destination.userId");
+      if (!userId) throw new NotificationError("a private Slack notification needs destination.userId");
       await this.directMessage(userId, text);
       return;
     }
-    if (!conversationId) throw new Error("a Slack notification needs destination.conversationId");
+    if (!conversationId) throw new NotificationError("a Slack notification needs destination.conversationId");
     const { channel, threadTs } = placeOf(conversationId);
+    const image = imageOf(notification.payload);
+    if (image) {
+      await this.upload(channel, threadTs, image, text);
+      return;
+    }
     try {
       await this.client.chat.postMessage({ channel, ...message(text), ...(threadTs ? { thread_ts: threadTs } : {}) });
     } catch (error) {
@@ -67,7 +91,30 @@ export class SlackNotifier implements Notifier {
         return;
       }
       const status429 = summary.retryAfter !== undefined ? ` (rate limited; Slack asked to wait ${summary.retryAfter} s)` : "";
-      throw new Error(`Slack chat.postMessage failed: ${summary.slackError ?? summary.code ?? summary.error}${summary.status ? ` (HTTP ${summary.status})` : ""}${status429}`);
+      throw new NotificationError(`Slack chat.postMessage failed: ${summary.slackError ?? summary.code ?? summary.error}${summary.status ? ` (HTTP ${summary.status})` : ""}${status429}`, { cause: error });
+    }
+  }
+
+  /** A notice's image into its channel (files.getUploadURLExternal, the upload, files.completeUploadExternal), or its text where the app may not upload. */
+  private async upload(channel: string, threadTs: string | undefined, image: NoticeImage, text: string): Promise<void> {
+    try {
+      const upload = {
+        channel_id: channel,
+        file: Buffer.from(image.png, "base64"),
+        filename: image.filename,
+        title: image.filename,
+        alt_text: image.alt.slice(0, 1000),
+        initial_comment: mrkdwnFit(text, blockKit.sectionText),
+      };
+      await this.client.filesUploadV2(threadTs ? { ...upload, thread_ts: threadTs } : upload);
+    } catch (error) {
+      const summary = errorSummary(error);
+      if (summary.slackError && cannotUpload.has(summary.slackError)) {
+        const note = `${text}\n(The chart could not be uploaded: the Slack app needs the files:write scope; reinstall it from deploy/slack/manifest.yml.)`;
+        await this.client.chat.postMessage({ channel, ...message(note), ...(threadTs ? { thread_ts: threadTs } : {}) });
+        return;
+      }
+      throw new NotificationError(`Slack file upload failed: ${summary.slackError ?? summary.code ?? summary.error}${summary.status ? ` (HTTP ${summary.status})` : ""}`, { cause: error });
     }
   }
 
@@ -76,7 +123,7 @@ export class SlackNotifier implements Notifier {
     try {
       await this.client.chat.postMessage({ channel: channelLocalId(userId), ...message(text) });
     } catch (error) {
-      throw new Error(`Slack chat.postMessage to the referrer's DM failed: ${errorSummary(error).slackError ?? errorSummary(error).error}`);
+      throw new NotificationError(`Slack chat.postMessage to the referrer's DM failed: ${errorSummary(error).slackError ?? errorSummary(error).error}`, { cause: error });
     }
   }
 }

@@ -23,7 +23,7 @@ export const apology = "Sorry, something went wrong on my side. Please try again
 
 /** Where an error happened (its name, code and stack frames), without its message, which may quote what someone wrote. */
 export function describeTurnError(error: unknown): Record<string, unknown> {
-  const e = error instanceof Error ? error : new Error("non-error thrown");
+  const e = error instanceof Error ? error : { name: "NonError", stack: undefined };
   const frames = (e.stack ?? "").split("\n").filter((line) => /^\s+at /.test(line)).slice(0, 8).map((line) => line.trim());
   const status = (error as { statusCode?: unknown }).statusCode;
   return { error: e.name, code: isSignpostError(error) ? error.code : "INTERNAL", ...(typeof status === "number" ? { statusCode: status } : {}), frames };

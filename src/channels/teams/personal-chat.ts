@@ -9,6 +9,7 @@
 import { type Activity, type ChannelAccount, type CloudAdapterBase, type ConversationParameters, TurnContext } from "botbuilder";
 import type { ConversationReferences } from "./conversation-references.js";
 import { tenantIdsOf } from "./teams-activity.js";
+import { NotificationError } from "../../errors/notification-error.js";
 
 export interface PersonalChatOptions {
   /** The bot's app id ("" with authentication off). */
@@ -45,5 +46,9 @@ export async function sendToPersonalChat(context: TurnContext, activities: reado
       failure = error;
     }
   });
-  if (failure !== undefined) throw failure instanceof Error ? failure : new Error("the personal chat could not be written to");
+  if (failure !== undefined) {
+    // The connector's error stays behind the edge, as the cause; its status is all the message needs.
+    const status = (failure as { statusCode?: unknown }).statusCode;
+    throw new NotificationError(`the personal chat could not be written to${typeof status === "number" ? ` (HTTP ${status})` : ""}`, { cause: failure });
+  }
 }

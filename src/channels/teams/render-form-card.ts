@@ -20,7 +20,9 @@ export interface FormCardOptions {
 
 function input(field: FormField): Input {
   const required = field.required ? { isRequired: true, errorMessage: "This is required." } : {};
-  const common = { id: `${fieldPrefix}${field.name}`, label: withoutInvisible(field.label), ...required };
+  // One of a group is needed (phone, email or address): the label says so; none of them is marked optional.
+  const label = field.oneOf ? `${field.label} (${field.oneOf.legend.toLowerCase()})` : field.label;
+  const common = { id: `${fieldPrefix}${field.name}`, label: withoutInvisible(label), ...required };
   switch (field.kind) {
     case "text":
     case "textarea":
@@ -33,7 +35,8 @@ function input(field: FormField): Input {
         style: "compact",
         wrap: true,
         ...(field.kind === "multiselect" ? { isMultiSelect: true } : {}),
-        choices: (field.options ?? []).map((option) => ({ title: withoutInvisible(option.label), value: option.value })),
+        // Adaptive Cards have no option groups: a grouped option (a need) names its group first.
+        choices: (field.options ?? []).map((option) => ({ title: withoutInvisible(option.group ? `${option.group}: ${option.label}` : option.label), value: option.value })),
         ...(field.value !== undefined ? { value: field.value } : {}),
       };
     case "checkbox":
@@ -44,7 +47,8 @@ function input(field: FormField): Input {
 
 function fieldElements(field: FormField, error: string | undefined): CardElement[] {
   const elements: CardElement[] = [input(field)];
-  if (field.hint) elements.push(textBlock(field.hint, { isSubtle: true, size: "small", spacing: "none" }));
+  const hint = field.hint ?? field.oneOf?.hint;
+  if (hint) elements.push(textBlock(hint, { isSubtle: true, size: "small", spacing: "none" }));
   if (error) elements.push(textBlock(error, { color: "attention", spacing: "none" }));
   return elements;
 }
@@ -54,6 +58,7 @@ export function renderFormCard(form: Form, options: FormCardOptions): AdaptiveCa
   const names = new Set(form.fields.map((f) => f.name));
   const unplaced = Object.entries(errors).filter(([name]) => !names.has(name));
   const body: CardElement[] = [textBlock(form.title, { size: "medium", weight: "bolder" }), ...options.intro.flatMap((p) => paragraphBlocks(p))];
+  if (form.note) body.push(textBlock(form.note, { weight: "bolder" }));
   if (Object.keys(errors).length > 0) {
     const summary: Container = {
       type: "Container",

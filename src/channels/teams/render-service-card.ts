@@ -1,8 +1,9 @@
 /**
- * One service as an Adaptive Card: what it is, why it matched, how to refer,
- * how to get in touch, and when it was last verified (always visible), with
- * the core's buttons as Action.Submit. The message extension inserts the same
- * card without buttons, since the chat it lands in may not have the bot in it.
+ * One service as an Adaptive Card. In a search's answer, compact: its name and organisation, why
+ * it matched, how to refer, one way to get in touch and when it was last verified, with the core's
+ * buttons as Action.Submit ("More about this" posts the full card). The full card (and the card the
+ * message extension inserts, without buttons, since the chat it lands in may not have the bot in
+ * it) adds the whole record, every contact, the needs, the areas and the source.
  */
 import type { ServiceCard } from "../../conversation/reply.js";
 import { type AdaptiveCard, adaptiveCard, type CardElement, facts, textBlock } from "./adaptive-card.js";
@@ -14,6 +15,21 @@ export interface ServiceCardOptions {
   readonly buttons: boolean;
   /** Carried by every button when the card is sent privately (see private-routes.ts). */
   readonly route?: string;
+}
+
+/** The compact card's elements: name, organisation, why, how to refer, one contact, last verified. */
+export function compactCardElements(card: ServiceCard): CardElement[] {
+  const contact: readonly [string, string | undefined] = card.contact.phone
+    ? ["Phone", card.contact.phone]
+    : card.contact.email
+      ? ["Email", card.contact.email]
+      : ["Website", card.contact.url];
+  const elements: CardElement[] = [textBlock(card.name, { size: "medium", weight: "bolder" }), textBlock(card.organization, { isSubtle: true, spacing: "none" })];
+  if (card.why) elements.push(textBlock(card.why, { size: "small" }));
+  const details = facts([["How to refer", card.howToRefer], contact]);
+  if (details.facts.length > 0) elements.push(details);
+  elements.push(textBlock(card.verifiedText, { isSubtle: true, size: "small" }));
+  return elements;
 }
 
 export function serviceCardElements(card: ServiceCard): CardElement[] {
@@ -40,5 +56,6 @@ export function serviceCardElements(card: ServiceCard): CardElement[] {
 
 export function renderServiceCard(card: ServiceCard, options: ServiceCardOptions): AdaptiveCard {
   const actions = options.buttons ? card.actions.map((action) => submitAction(action, options.route)) : [];
-  return { ...adaptiveCard(serviceCardElements(card), actions), fallbackText: plainText(`${card.name}: last verified ${card.lastVerifiedText}`) };
+  const body = options.buttons && !card.full ? compactCardElements(card) : serviceCardElements(card);
+  return { ...adaptiveCard(body, actions), fallbackText: plainText(`${card.name}: last verified ${card.lastVerifiedText}`) };
 }

@@ -6,7 +6,11 @@
  * conversation the referral came from, or failing that the referrer's personal
  * chat; triage notifications (the details) go only to the configured triage
  * conversation; private ones (kind "private") only to the user's personal
- * chat. Any failure throws, so the outbox tries again later.
+ * chat. A notice with an image (the weekly unmet-need chart: a base64 PNG and
+ * its alt text) is one Adaptive Card with the text and the image as a data
+ * URI, when that fits the 80 KB this project allows one activity (Teams refuses
+ * about 100 KB); otherwise the text alone, saying so.
+ * Any failure throws, so the outbox tries again later.
  */
 import { channelLocalId } from "../../identity/user-id.js";
 import type { CloudAdapterBase } from "botbuilder";
@@ -14,8 +18,13 @@ import type { Logger } from "../../logging/create-logger.js";
 import type { Notifier, OutgoingNotification } from "../../notifications/notifier.js";
 import type { ConversationReferences, StoredReference } from "./conversation-references.js";
 import { createTeamsAdapter } from "./create-teams-adapter.js";
+import type { Activity } from "botbuilder";
+import { adaptiveCard, paragraphBlocks } from "./adaptive-card.js";
 import { noticeActivities } from "./deliver-reply.js";
+import { cardAttachment } from "./pack-activities.js";
+import { jsonBytes, teamsLimits } from "./teams-limits.js";
 import type { TeamsSettings } from "./teams-settings.js";
+import { NotificationError } from "../../errors/notification-error.js";
 
 export interface TeamsNotifierOptions {
   readonly adapter: CloudAdapterBase;
@@ -38,6 +47,20 @@ const kinds = ["status", "triage", "notice", "private"] as const;
 type Kind = (typeof kinds)[number];
 const isKind = (kind: unknown): kind is Kind => (kinds as readonly unknown[]).includes(kind);
 
+/** The envelope the connector adds to an activity (ids, addresses): kept free of the size budget. */
+const envelopeBytes = 2048;
+
+/** A notice's text, with its image in the same card where the channel's size limit allows. */
+export function activitiesFor(text: string, image: unknown): Partial<Activity>[] {
+  const { png, alt } = (image ?? {}) as { png?: unknown; alt?: unknown };
+  if (typeof png !== "string" || typeof alt !== "string") return noticeActivities(text);
+  const card = adaptiveCard([...paragraphBlocks(text), { type: "Image", url: `data:image/png;base64,${png}`, altText: alt, size: "Stretch" } as never]);
+  const activity: Partial<Activity> = { type: "message", attachments: [cardAttachment(card)], summary: alt.slice(0, 200) };
+  // One picture is worth the bigger budget (80 KB, under the ~100 KB Teams refuses); text messages keep to 28 KB.
+  if (jsonBytes(activity) + envelopeBytes <= teamsLimits.maxPayloadBytes) return [activity];
+  return noticeActivities(`${text}\n(The chart is too large for a Teams message; open the insight view for it.)`);
+}
+
 export class TeamsNotifier implements Notifier {
   readonly name = "teams";
 
@@ -50,19 +73,19 @@ export class TeamsNotifier implements Notifier {
 
   async send(notification: OutgoingNotification): Promise<void> {
     const { kind, text } = notification.payload;
-    if (!isKind(kind) || typeof text !== "string") throw new Error(`the Teams notifier does not send "${String(kind)}" notifications`);
+    if (!isKind(kind) || typeof text !== "string") throw new NotificationError(`the Teams notifier does not send "${String(kind)}" notifications`);
     const reference = await this.destination(kind, notification.destination);
-    if (!reference) throw new Error("no Teams conversation is known for this destination yet (add Signpost to it first)");
+    if (!reference) throw new NotificationError("no Teams conversation is known for this destination yet (add Signpost to it first)");
     let failure: unknown;
     // Errors inside the callback would reach the adapter's onTurnError (which apologises in the chat); keep them here.
     await this.options.adapter.continueConversationAsync(this.options.appId, reference, async (context) => {
       try {
-        for (const activity of noticeActivities(text)) await context.sendActivity(activity);
+        for (const activity of activitiesFor(text, notification.payload.image)) await context.sendActivity(activity);
       } catch (error) {
         failure = error;
       }
     });
-    if (failure !== undefined) throw new Error(describeDeliveryFailure(failure));
+    if (failure !== undefined) throw new NotificationError(describeDeliveryFailure(failure), { cause: failure });
   }
 
   private async destination(kind: Kind, destination: Readonly<Record<string, string>>): Promise<StoredReference | undefined> {

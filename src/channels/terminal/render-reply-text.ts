@@ -17,7 +17,7 @@ export function renderReplyText(reply: Reply): string {
   reply.cards.forEach((card, index) => parts.push(renderCard(card, index + 1)));
   const hints: string[] = [];
   if (reply.actions.some((a) => a.id === "show_more")) hints.push('"more" for more results');
-  if (reply.cards.length > 1) hints.push('"tell me about the second one" for details');
+  if (reply.cards.some((card) => !card.full)) hints.push(`"tell me about the ${reply.cards.length > 1 ? "second" : "first"} one" for the full record`);
   if (reply.form) {
     const field = reply.form.fields[0];
     const error = field ? reply.form.errors?.[field.name] : undefined;
@@ -27,7 +27,25 @@ export function renderReplyText(reply: Reply): string {
   return terminalText(parts.join("\n\n"));
 }
 
+/** A compact card: name, organisation, why, how to refer, one way to get in touch, last verified. */
+function renderCompactCard(card: ServiceCard, position: number): string {
+  const contact = card.contact.phone ?? card.contact.email ?? card.contact.url;
+  return [
+    `${position}. ${card.name} (${card.organization})`,
+    `   Why: ${card.why}`,
+    `   How to refer: ${card.howToRefer}`,
+    ...(contact ? [`   Contact: ${contact}`] : []),
+    `   ${verified(card)}`,
+  ].join("\n");
+}
+
+/** Who verified the record and when, where the record says; else when it was last verified. */
+function verified(card: ServiceCard): string {
+  return card.verifiedBy ? `Verified by ${card.verifiedBy} on ${card.lastVerifiedText}` : `Last verified: ${card.lastVerifiedText}`;
+}
+
 function renderCard(card: ServiceCard, position: number): string {
+  if (!card.full) return renderCompactCard(card, position);
   const contact = [card.contact.phone, card.contact.email, card.contact.url].filter(Boolean).join(" | ");
   return [
     `${position}. ${card.name} (${card.organization})`,
@@ -38,6 +56,6 @@ function renderCard(card: ServiceCard, position: number): string {
     ...(contact ? [`   Contact: ${contact}`] : []),
     `   Areas: ${card.areas.map((a) => a.name).join(", ")}`,
     ...(card.needsNote ? [`   Needs: ${card.needs.map((n) => n.label).join(", ")} (${card.needsNote})`] : []),
-    `   ${card.verifiedBy ? `Verified by ${card.verifiedBy} on ${card.lastVerifiedText}` : `Last verified: ${card.lastVerifiedText}`} (${card.source})`,
+    `   ${verified(card)} (${card.source})`,
   ].join("\n");
 }

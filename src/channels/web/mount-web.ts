@@ -1,6 +1,6 @@
 /**
  * Everything a browser reaches, mounted together: the page, the chat API, the
- * team inboxes, sign-in (or, in trial mode, only sign-out) and the guard on
+ * team inboxes, the insight view, sign-in (or, in trial mode, only sign-out) and the guard on
  * /api/search. Who may reach each is decided here, once: in trial mode only
  * this computer; with sign-in, only signed-in people.
  */
@@ -9,11 +9,13 @@ import type { WebConfig } from "../../config/config-schema.js";
 import type { Bot } from "../../conversation/bot.js";
 import { isLocalRequest, peerAddress } from "../../http/local-request.js";
 import type { Role, RoleAssignments } from "../../identity/roles.js";
+import type { Insight } from "../../insight/insight.js";
 import type { LimitKind, LimitSubject } from "../../limits/rate-limits.js";
 import type { Logger } from "../../logging/create-logger.js";
 import type { KyselySessionStore } from "../../sessions/kysely-session-store.js";
 import type { KyselySignInAttempts } from "../../sessions/kysely-sign-in-attempts.js";
 import { mountOidcSignIn, mountSignOut, type OidcSignInOptions } from "./oidc-sign-in.js";
+import { mountInsight } from "./insight-routes.js";
 import { mountTeamInboxes } from "./team-inbox-routes.js";
 import { mountWebChatPage } from "./web-chat-page.js";
 import { mountWebChat, type WebChatInbox } from "./web-chat-routes.js";
@@ -31,6 +33,8 @@ export interface WebChannelOptions {
   /** The team inboxes' destinations, when their notifier is the inbox. */
   readonly teamInboxes: { readonly triage?: string; readonly maintainers?: string };
   readonly logger: Logger;
+  /** The anonymous figures for /insight (src/insight/); absent until storage is open. */
+  readonly insight?: () => Insight | undefined;
   /** Tests: how requests to the identity provider are made. */
   readonly oidcFetch?: OidcSignInOptions["fetch"];
 }
@@ -49,6 +53,7 @@ export function mountWeb(app: Hono, options: WebChannelOptions): WebChannel {
   mountWebChatPage(app, { signIn });
   mountWebChat(app, { bot: options.bot, inbox: options.inbox, limits: options.limits, access, logger: options.logger });
   mountTeamInboxes(app, { inbox: options.inbox, access, roles: options.roles, destinations: options.teamInboxes });
+  mountInsight(app, { insight: options.insight ?? (() => undefined), access, roles: options.roles });
   if (web.oidc) {
     mountOidcSignIn(app, {
       oidc: web.oidc,

@@ -23,6 +23,7 @@ import type { Logger } from "../../logging/create-logger.js";
 import type { KyselySessionStore } from "../../sessions/kysely-session-store.js";
 import { type KyselySignInAttempts, signInAttemptMs } from "../../sessions/kysely-sign-in-attempts.js";
 import { type CookiePolicy, clearSessionCookie, readSessionCookie, writeSessionCookie } from "./session-cookie.js";
+import { SignInError } from "../../errors/sign-in-error.js";
 
 export interface OidcSignInOptions {
   readonly oidc: OidcConfig;
@@ -129,7 +130,7 @@ export function mountOidcSignIn(app: Hono, options: OidcSignInOptions): void {
       const config = await configuration();
       const tokens = await client.authorizationCodeGrant(config, current, { pkceCodeVerifier: attempt.codeVerifier, expectedState: state, expectedNonce: attempt.nonce, idTokenExpected: true });
       const idClaims = tokens.claims();
-      if (!idClaims) throw new Error("no ID token claims");
+      if (!idClaims) throw new SignInError("no ID token claims");
       claims = idClaims;
     } catch (error) {
       logger.warn({ failure: describe(error) }, "sign-in refused by its checks");

@@ -31,6 +31,7 @@ export const webChatAssets: Readonly<Record<string, string>> = {
   "render-form.js": javascript,
   "render-reply.js": javascript,
   "form-fields.js": javascript,
+  "grouped-choices.js": javascript,
   "inbox-poller.js": javascript,
   "session-bar.js": javascript,
   "tab-session-id.js": javascript,

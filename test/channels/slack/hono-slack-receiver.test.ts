@@ -96,8 +96,8 @@ describe("requests that are not from Slack", () => {
     expect((await harness.send("{not json", "application/json")).status).toBe(400);
   });
 
-  it("never called Slack for any of them", async () => {
-    await new Promise((r) => setTimeout(r, 200));
+  it("never called Slack for any of them", () => {
+    // Each was answered before it could reach Bolt (refused, or answered by the receiver itself), so nothing is still running to call Slack later.
     expect(harness.recorder.calls.filter((c) => c.method !== "auth.test")).toEqual([]);
   });
 });

@@ -19,6 +19,7 @@ function card(i: number, size: number): ServiceCard {
     name: `${i} ${long}`,
     organization: long,
     summary: long,
+    record: long,
     howToRefer: long,
     contact: { phone: "0116 496 0000", email: `${long}@example.org`, url: `https://example.org/${long}` },
     needs: Array.from({ length: 40 }, (_, n) => ({ id: `need-${n}`, label: long.slice(0, 200) })),
@@ -66,10 +67,18 @@ describe("renderReply", () => {
     expect(headers.map((h) => (h.type === "header" ? h.text.text : ""))).toEqual(reply.cards.map((c) => c.name));
     const context = JSON.stringify(message!.blocks.filter((b) => b.type === "context"));
     for (const c of reply.cards) expect(context).toContain(`Last verified ${c.lastVerifiedText}`);
-    // Each card says which need of the search it meets, by the need's plain label.
+    // Compact cards: why it matched, how to refer and one contact; the full record is one button away.
     const fields = message!.blocks.flatMap((b) => (b.type === "section" ? (b.fields ?? []).map((f) => f.text) : []));
+    expect(fields.filter((f) => f.startsWith("*How to refer*"))).toHaveLength(reply.cards.length);
+    expect(fields.some((f) => /^\*(?:Areas|Needs|Matched needs?)\*/.test(f))).toBe(false);
+    const sections = JSON.stringify(message!.blocks.filter((b) => b.type === "section"));
+    for (const c of reply.cards) expect(sections).toContain(c.why.slice(0, 20));
+    // The full card (More about this) says which need of the search it meets, by the need's plain label.
     expect(reply.cards.every((c) => c.matched.length > 0)).toBe(true);
-    for (const c of reply.cards) expect(fields).toContain(`*Matched need*\n${c.matched[0]!.label}`);
+    const more = await bot.handle({ channel: "slack", conversationId: "C1:1.1", userId: "U1", action: { id: "details", value: reply.cards[0]!.id } });
+    const fullFields = renderReply(more, { conversationId: more.conversationId }).flatMap((m) => m.blocks).flatMap((b) => (b.type === "section" ? (b.fields ?? []).map((f) => f.text) : []));
+    expect(fullFields).toContain(`*Matched need*\n${reply.cards[0]!.matched[0]!.label}`);
+    expect(fullFields.some((f) => f.startsWith("*Areas*"))).toBe(true);
     const buttons = message!.blocks.flatMap((b) => (b.type === "actions" ? b.elements : []));
     expect(buttons).toContainEqual(expect.objectContaining({ action_id: "refer", value: reply.cards[0]!.id }));
     expect(buttons).toContainEqual(expect.objectContaining({ action_id: "report_outdated", value: reply.cards[0]!.id }));

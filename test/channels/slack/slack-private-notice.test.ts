@@ -6,9 +6,9 @@ import type { Kysely } from "kysely";
 import { beforeAll, describe, expect, it } from "vitest";
 import { Notices } from "../../../src/jobs/notices.js";
 import { OutcomeFollowUpJob } from "../../../src/jobs/outcome-follow-up-job.js";
-import { ReferralQueries } from "../../../src/jobs/referral-queries.js";
+
 import { backoffMs } from "../../../src/notifications/outbox-sender.js";
-import type { KyselyReferralStore } from "../../../src/referrals/kysely-referral-store.js";
+import { KyselyReferralStore } from "../../../src/referrals/kysely-referral-store.js";
 import type { Database } from "../../../src/storage/database-schema.js";
 import type { Directory } from "../../../src/directory/directory.js";
 import { ManualClock } from "../../support/manual-clock.js";
@@ -37,7 +37,7 @@ async function followedUp(userId: string): Promise<{ reference: string; id: stri
   const made = await referralMadeAt(store, clock, clock.now().toISOString(), { referrer: { id: userId, team: "T0TEAM", channel: "slack", conversationId: "C0PUBLIC:1515449522.000016" } });
   await triageMovesAt(store, clock, clock.now().toISOString(), made.reference, { status: "accepted", service: "lightbulb-home-safety-falls" });
   clock.advance(28 * day);
-  const job = new OutcomeFollowUpJob({ queries: new ReferralQueries(db), afterDays: 28, directory });
+  const job = new OutcomeFollowUpJob({ referrals: new KyselyReferralStore(db, clock), afterDays: 28, directory });
   await job.run({ now: clock.now(), slot: `by-hand:${clock.now().toISOString()}`, notices: new Notices(db, targets, () => clock.now()) });
   return made;
 }

@@ -15,6 +15,10 @@ import { type SlackApiRecorder, startSlackApiRecorder } from "./support/slack-ap
 import { buttonPress, directMessage, mention } from "./support/slack-payloads.js";
 import { eventsApiEnvelope, interactiveEnvelope, slashCommandEnvelope } from "./support/socket-mode-envelopes.js";
 import { type SocketModeServer, startSocketModeServer } from "./support/socket-mode-server.js";
+import { waitFor } from "../../support/run-process.js";
+
+/** What the repeated-event middleware (src/channels/slack/seen-events.ts) logs when it drops a retry. */
+const droppedRepeat = "Slack event already handled, here or on another instance; dropped";
 
 const appToken = "xapp-1-A123ABC456-1111111111111-standin";
 const botToken = "xoxb-test-token";
@@ -119,7 +123,8 @@ describe("Slack over Socket Mode", () => {
     const laterAnswer = recorder.next("chat.postMessage");
     sockets.send(later);
     expect((await laterAnswer).args.thread_ts).toBe("1515449600.000001");
-    await new Promise((r) => setTimeout(r, 300));
+    // The retry was dropped before any listener saw it, and said so: it can answer nothing later.
+    await waitFor(() => Promise.resolve(lines().some((line) => line.msg === droppedRepeat && line.eventId === "EvSocketMention1") ? true : undefined));
     expect(postsTo("C123ABC456", "1515449522.000016")).toHaveLength(1);
   });
 
@@ -163,7 +168,8 @@ describe("Slack over Socket Mode", () => {
     expect((await connection.closed).code).toBe(1000);
     await sockets.close();
     await recorder.close();
-    await new Promise((r) => setTimeout(r, 100));
+    // Closed sockets leave the handle list as their close events run: wait for that, not for a guess at how long it takes.
+    await waitFor(() => Promise.resolve(JSON.stringify(liveHandles()) === JSON.stringify(handlesBefore) ? true : undefined), 5_000).catch(() => undefined);
     expect(liveHandles()).toEqual(handlesBefore);
     expect(recorder.callsTo("apps.connections.open")).toHaveLength(3);
   });

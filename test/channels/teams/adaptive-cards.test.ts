@@ -155,9 +155,30 @@ describe("the Adaptive Card renderer", () => {
     expect(titles("search with no place")).toContain("Refer (I'll ask where they live)");
   });
 
+  it("shows the referral form's needs under their groups, says one way to contact them is needed, and never ticks the agreement", () => {
+    const [card] = renderReply(corpus.find((c) => c.name === "referral form")!.reply);
+    const inputs = JSON.stringify(card);
+    const body = (card as unknown as { body: { id?: string; label?: string; value?: string; choices?: { title: string }[] }[] }).body;
+    const byId = (id: string) => body.find((element) => element.id === id);
+    expect(byId("field_phone")?.label).toBe("Phone (one way to contact them)");
+    expect(byId("field_needs")?.choices).toContainEqual({ title: "Home and housing: Home safety and repairs", value: "home-safety" });
+    expect(byId("field_consent")?.value).toBe("false");
+    expect(inputs).not.toContain("(optional)");
+  });
+
   it("shows every service card's last verified date, and the need of the search it meets", () => {
     for (const card of corpus[0]!.reply.cards) expect(textOf(renderServiceCard(card, { buttons: true }) as unknown as CardJson)).toContain(`Last verified ${card.lastVerifiedText}`);
-    for (const card of corpus[0]!.reply.cards) expect(textOf(renderServiceCard(card, { buttons: true }) as unknown as CardJson)).toContain("Matched need: Loneliness and social isolation");
+    // Compact in an answer: why it matched (naming the need it meets), how to refer, one contact; no areas or needs lists.
+    for (const card of corpus[0]!.reply.cards) {
+      const text = textOf(renderServiceCard(card, { buttons: true }) as unknown as CardJson);
+      expect(text).toContain("How to refer");
+      expect(text).toMatch(/loneliness and social isolation/i);
+      expect(text).not.toContain("Areas");
+    }
+    // The full card (More about this), and the one the message extension inserts, have everything.
+    const full = corpus.find((entry) => entry.name === "details")!.reply.cards[0]!;
+    expect(textOf(renderServiceCard(full, { buttons: true }) as unknown as CardJson)).toContain("Matched need: Loneliness and social isolation");
+    expect(textOf(renderServiceCard(corpus[0]!.reply.cards[0]!, { buttons: false }) as unknown as CardJson)).toContain("Areas");
     expect(corpus[0]!.reply.cards.every((card) => card.matched.some((need) => need.label === "Loneliness and social isolation"))).toBe(true);
   });
 

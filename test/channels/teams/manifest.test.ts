@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { buildAppPackage } from "../../../src/channels/teams/app-package/app-package.js";
+import { buildAppPackage } from "../../../deploy/teams/app-package/app-package.js";
 import { teamsManifestSchemaDraft, teamsManifestSchemaVersion, teamsManifestValidator } from "./support/teams-manifest-schema.js";
 
 const deploy = path.join(import.meta.dirname, "../../../deploy/teams");

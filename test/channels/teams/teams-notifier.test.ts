@@ -23,7 +23,8 @@ import { Notices } from "../../../src/jobs/notices.js";
 import { realDirectoryAndEngine } from "../../support/load-real-directory.js";
 import { ManualClock } from "../../support/manual-clock.js";
 import { memoryLogger } from "../../support/memory-logger.js";
-import { allText } from "./support/card-helpers.js";
+import { adaptiveCardValidator } from "./support/adaptive-card-schema.js";
+import { allText, cardsOf, elementsOf, textOf } from "./support/card-helpers.js";
 import { type RecordingConnector, startRecordingConnector } from "./support/recording-connector.js";
 import { botAddedToTeam, channelMention, channelUser } from "./support/teams-fixtures.js";
 
@@ -121,6 +122,25 @@ describe("the Teams notifier", () => {
     expect(waiting).toMatchObject({ delivered_at: null });
     expect(waiting?.last_error).toMatch(/no Teams conversation is known/);
     await db.deleteFrom("outbox").where("idempotency_key", "=", "test-notice:2").execute(); // not the next test's business
+  });
+
+  it("shows a notice's image (the weekly chart) in its card, and only the text when it would not fit a Teams message", async () => {
+    const notices = new Notices(db, { maintainers: { notifier: "teams", destination: { conversationId: triageChannel } }, triage: { notifier: "teams", destination: { conversationId: triageChannel } } }, () => clock.now());
+    const png = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";
+    const image = { png, alt: "Chart: searches that found nothing, by need", filename: "unmet-need.png" };
+    await notices.send("maintainers", "test-chart:1", "Searches that found nothing: the chart", { image });
+    await notices.send("maintainers", "test-chart:2", "Searches that found nothing: a chart too big", { image: { ...image, png: "A".repeat(90_000) } });
+    const before = connector.delivered(triageChannel).length;
+    clock.advance(60_000);
+    expect(await sender.runOnce()).toBe(2);
+    const [withImage, tooBig] = connector.delivered(triageChannel).slice(before);
+    const [card] = cardsOf(withImage);
+    expect(card && adaptiveCardValidator()(card)).toEqual([]);
+    const picture = card ? elementsOf(card).find((element) => element.type === "Image") : undefined;
+    expect(picture).toMatchObject({ url: `data:image/png;base64,${png}`, altText: image.alt });
+    expect(card ? textOf(card) : "").toContain("Searches that found nothing: the chart");
+    expect(JSON.stringify(tooBig?.body)).not.toContain("data:image/png");
+    expect(allText(tooBig ? [tooBig] : [])).toMatch(/a chart too big\n\(The chart is too large for a Teams message/);
   });
 
   it("falls back to the referrer's personal chat for a status, and keeps a notification it cannot place", async () => {

@@ -14,7 +14,7 @@ import { TeamsNotifier } from "../../../src/channels/teams/teams-notifier.js";
 import type { Directory } from "../../../src/directory/directory.js";
 import { Notices } from "../../../src/jobs/notices.js";
 import { OutcomeFollowUpJob } from "../../../src/jobs/outcome-follow-up-job.js";
-import { ReferralQueries } from "../../../src/jobs/referral-queries.js";
+
 import { OutboxSender } from "../../../src/notifications/outbox-sender.js";
 import { KyselyReferralStore } from "../../../src/referrals/kysely-referral-store.js";
 import type { Database } from "../../../src/storage/database-schema.js";
@@ -64,7 +64,7 @@ async function followedUp(userId: string): Promise<string> {
   const made = await referralMadeAt(store, clock, clock.now().toISOString(), { referrer: { id: userId, team: "team-x", channel: "teams", conversationId: originChannel } });
   await triageMovesAt(store, clock, clock.now().toISOString(), made.reference, { status: "accepted", service: "lightbulb-home-safety-falls" });
   clock.advance(28 * day);
-  const job = new OutcomeFollowUpJob({ queries: new ReferralQueries(db), afterDays: 28, directory });
+  const job = new OutcomeFollowUpJob({ referrals: new KyselyReferralStore(db, clock), afterDays: 28, directory });
   await job.run({ now: clock.now(), slot: `by-hand:${clock.now().toISOString()}`, notices: new Notices(db, targets, () => clock.now()) });
   return made.reference;
 }

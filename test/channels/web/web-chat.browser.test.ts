@@ -114,7 +114,11 @@ describe("the web chat in Chromium", () => {
       const first = cards.first();
       expect(await first.innerText()).toMatch(/Last verified: \d{1,2} [A-Z][a-z]{2,3} \d{4}/);
       expect(await first.getByRole("heading", { level: 3 }).count()).toBe(1);
-      expect(await first.innerText()).toMatch(/Why it matched[\s\S]*How to refer[\s\S]*Areas[\s\S]*Charnwood/);
+      // Compact: why it matched, how to refer and one contact; the full record opens on demand.
+      expect(await first.innerText()).toMatch(/Why it matched[\s\S]*How to refer[\s\S]*Contact/);
+      expect(await first.innerText()).not.toMatch(/Areas/);
+      await first.getByTestId("card-record-toggle").click();
+      expect(await first.innerText()).toMatch(/Areas[\s\S]*Charnwood/);
       expect(await first.innerText()).toMatch(/Matched need\s*Loneliness and social isolation/);
       const phone = first.locator('a[href^="tel:"]');
       if ((await phone.count()) > 0) expect(await phone.first().getAttribute("href")).toMatch(/^tel:[\d+]+$/);
@@ -127,11 +131,14 @@ describe("the web chat in Chromium", () => {
       expect(await page.getByTestId("session-bar").innerText()).toMatch(/Trial mode on this computer/);
 
       const name = (await first.getByRole("heading", { level: 3 }).textContent()) ?? "";
-      await first.getByTestId("card-action").filter({ hasText: "More about this" }).click();
+      await send(page, "tell me more about the first one");
       const details = page.getByTestId("reply").nth(1);
-      await details.waitFor();
       expect(await details.innerText()).toContain("in full");
       expect(await details.getByTestId("service-card").getByRole("heading", { level: 3 }).textContent()).toBe(name);
+      // The full card's record is open, and it has no "More about this" of its own.
+      expect(await details.getByTestId("card-record").getAttribute("open")).not.toBeNull();
+      await details.getByTestId("card-action").filter({ hasText: "Report outdated details" }).click();
+      await page.getByTestId("reply").nth(2).waitFor();
       // The button's reply takes focus, so a keyboard user carries on from there.
       expect(await focusedTestId(page)).toBe("reply");
 
@@ -265,10 +272,12 @@ describe("the web chat in Chromium", () => {
       expect(await blank.getByRole("combobox", { name: "Urgency", exact: true }).inputValue()).toBe("routine");
       const needs = blank.getByRole("group", { name: "What they need help with", exact: true });
       expect(await needs.locator("xpath=self::fieldset/legend").count()).toBe(1);
-      expect(await needs.getByRole("checkbox").count()).toBe(directory.taxonomy.needs.length);
-      expect(await needs.getByRole("checkbox", { checked: true }).count()).toBe(0);
+      // The needs are in their groups, closed until opened: every one is there, none ticked.
+      expect(await needs.locator("input[type=checkbox]").count()).toBe(directory.taxonomy.needs.length);
+      expect(await needs.locator("input[type=checkbox]:checked").count()).toBe(0);
       expect(await blank.getByRole("checkbox", { name: "The person has agreed to this referral", exact: true }).getAttribute("required")).not.toBeNull();
-      expect(await blank.getByRole("textbox", { name: "Phone (optional)", exact: true }).count()).toBe(1);
+      // One of phone, email or address is needed: none of them says optional; the NHS number is optional and says so.
+      expect(await blank.getByRole("group", { name: "One way to contact them", exact: true }).getByRole("textbox", { name: "Phone", exact: true }).count()).toBe(1);
       expect(await blank.getByRole("textbox", { name: "NHS number (optional)", exact: true }).count()).toBe(1);
 
       // Sent empty: every required field gets its error beside it at once, consent included,
@@ -287,18 +296,24 @@ describe("the web chat in Chromium", () => {
       await expectErrorBeside(fieldOf(whatMatters), whatMatters, /needed/);
       await expectErrorBeside(fieldOf(retryArea), retryArea, /where they live/);
       await expectErrorBeside(retryNeeds, retryNeeds, /at least one need/);
-      for (const invalid of [consent, person, whatMatters, retryArea, retryNeeds.getByRole("checkbox").first()]) expect(await invalid.getAttribute("aria-invalid")).toBe("true");
+      // The rules across fields come in the same round: a way to contact them, an age or a date of birth.
+      const phoneBox = retry.getByRole("textbox", { name: "Phone", exact: true });
+      const ageBox = retry.getByRole("textbox", { name: "Age", exact: true });
+      await expectErrorBeside(fieldOf(phoneBox), phoneBox, /one way to contact them/);
+      await expectErrorBeside(fieldOf(ageBox), ageBox, /age or their date of birth/);
+      for (const invalid of [consent, person, whatMatters, retryArea, retryNeeds.locator("input[type=checkbox]").first()]) expect(await invalid.getAttribute("aria-invalid")).toBe("true");
       expect(await page.locator(":focus").getAttribute("id")).toBe(await person.getAttribute("id"));
 
       await page.keyboard.type("Ottoline Brackenbury");
       await page.keyboard.press("Tab");
       expect(await page.locator(":focus").getAttribute("name")).toBe("phone");
       await page.keyboard.type("0116 496 0777");
-      await retry.getByRole("textbox", { name: "Age (optional)", exact: true }).click();
+      await ageBox.click();
       await page.keyboard.type("79");
       await retryArea.focus();
       await page.keyboard.type("Charnwood");
       expect(await retryArea.inputValue()).toBe("charnwood");
+      await retryNeeds.getByTestId("choice-group-summary").filter({ hasText: "Home and housing" }).click();
       await retryNeeds.getByText("Home safety and repairs", { exact: true }).click();
       await retryNeeds.getByRole("checkbox", { name: "Cold, damp homes and energy bills", exact: true }).focus();
       await page.keyboard.press("Space");
@@ -383,6 +398,7 @@ describe("the web chat in Chromium", () => {
             name: "<b>Bold</b> service<script>window.hacked=2</script>",
             organization: "<i>Org</i>",
             summary: "<img src=x onerror=\"window.hacked=3\">",
+            record: "<img src=x onerror=\"window.hacked=5\">",
             howToRefer: "Phone us",
             contact: { url: "javascript:window.hacked=4", email: "a@b.example.org?subject=<x>", phone: "0116 496 0000" },
             needs: [{ id: "n", label: "<u>need</u>" }],
@@ -395,7 +411,7 @@ describe("the web chat in Chromium", () => {
             verifiedBy: "<i>a feed</i>",
             verifiedText: "Verified by <i>a feed</i> on 1 Jan 2026",
             source: "test",
-            actions: [{ id: "details", label: "<em>Details</em>", value: "evil" }],
+            actions: [{ id: "details", label: "<em>Details</em>", value: "another-record" }],
           },
         ],
         actions: [],
@@ -408,6 +424,7 @@ describe("the web chat in Chromium", () => {
       expect(await card.locator('a[href^="javascript:"]').count()).toBe(0);
       expect(await card.locator('a[href^="mailto:"]').count()).toBe(0);
       expect(await card.getByTestId("card-action").textContent()).toBe("<em>Details</em>");
+      await card.getByTestId("card-record-toggle").click();
       expect(await card.innerText()).toMatch(/Matched need\s*<u>matched<\/u>/);
       expect(await card.innerText()).toContain("<u>need</u> (<b>inferred</b>)");
       expect(await card.innerText()).toContain("Verified by <i>a feed</i> on 1 Jan 2026");

@@ -2,6 +2,7 @@
 // with its hint and the bot's error beside it, and a way to read the value back as the string the bot expects.
 /* global document -- a browser global (the project's ESLint config is for Node) */
 import { element, nextId } from "./create-element.js";
+import { renderGroupedChoices } from "./grouped-choices.js";
 
 /** @typedef {import("../../../conversation/reply.js").FormField} FormField */
 /** @typedef {{ node: HTMLElement, read: () => string }} RenderedField the field's wrapper, and its value as submitted */
@@ -68,10 +69,18 @@ function renderChoices(field, error) {
   const describedBy = addHintAndError(fieldset, id, field.hint ?? "Tick all that apply.", error);
   if (describedBy.length > 0) fieldset.setAttribute("aria-describedby", describedBy.join(" "));
   const ticked = new Set((field.value ?? "").split(",").map((value) => value.trim()).filter(Boolean));
+  const options = field.options ?? [];
+  if (options.some((option) => option.group !== undefined)) {
+    // A long list in groups (the needs): a filter box and a <details> per group, instead of a wall of checkboxes.
+    const grouped = renderGroupedChoices(id, field.name, options, ticked, error !== undefined, checkbox);
+    fieldset.classList.add("grouped");
+    fieldset.append(...grouped.nodes);
+    return { node: fieldset, read: () => grouped.boxes.filter((box) => box.checked).map((box) => box.value).join(",") };
+  }
   const list = element("div", { className: "choice-list" });
   /** @type {HTMLInputElement[]} */
   const boxes = [];
-  for (const option of field.options ?? []) {
+  for (const option of options) {
     const box = checkbox(nextId(`${id}-option`), field.name, option.value, ticked.has(option.value));
     if (error) box.setAttribute("aria-invalid", "true");
     list.append(element("div", { className: "choice" }, [box, element("label", { text: option.label, attrs: { for: box.id } })]));
@@ -115,12 +124,13 @@ function checkbox(id, name, value, checked) {
 }
 
 /**
- * The label, marked "(optional)" unless the field is required or its label says so already.
+ * The label, marked "(optional)" unless the field is required, is one of a group of which one is needed
+ * (phone, email or address), or its label says so already: nothing that is needed is marked optional.
  * @param {FormField} field
  * @returns {string}
  */
 function labelText(field) {
-  return field.required || /\(optional\)\s*$/i.test(field.label) ? field.label : `${field.label} (optional)`;
+  return field.required || field.oneOf !== undefined || /\(optional\)\s*$/i.test(field.label) ? field.label : `${field.label} (optional)`;
 }
 
 /**

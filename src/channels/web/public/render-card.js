@@ -7,6 +7,9 @@ import { renderActions } from "./render-actions.js";
 /** @typedef {import("./render-actions.js").PressAction} PressAction */
 
 /**
+ * A compact card (name, organisation, why it matched, how to refer, one way to get in touch and when it was last
+ * verified) whose full record opens in place: a native <details> disclosure, which every browser and screen reader
+ * already knows how to open with the keyboard. The "More about this" card (card.full) is the record shown open.
  * @param {ServiceCard} card
  * @param {PressAction} press
  * @returns {HTMLElement}
@@ -16,24 +19,51 @@ export function renderCard(card, press) {
   const article = element("article", { className: "card", attrs: { "data-testid": "service-card", "aria-labelledby": headingId } });
   article.append(element("h3", { className: "card-name", text: card.name, attrs: { id: headingId } }));
   if (card.organization && card.organization !== card.name) article.append(element("p", { className: "card-org", text: card.organization }));
-  if (card.summary) article.append(element("p", { className: "card-summary", text: card.summary }));
 
-  const details = element("dl", { className: "card-details" });
-  addDetail(details, card.matched.length === 1 ? "Matched need" : "Matched needs", card.matched.map((need) => need.label).join(", "));
-  addDetail(details, "Why it matched", card.why);
-  addDetail(details, "How to refer", card.howToRefer);
-  addDetail(details, "Contact", renderContact(card.contact));
-  const helps = card.needs.map((need) => need.label).join(", ");
-  addDetail(details, "Helps with", helps && card.needsNote ? `${helps} (${card.needsNote})` : helps);
-  addDetail(details, "Areas", card.areas.map((area) => area.name).join(", "));
-  article.append(details);
+  const compact = element("dl", { className: "card-details" });
+  addDetail(compact, "Why it matched", card.why);
+  addDetail(compact, "How to refer", card.howToRefer);
+  addDetail(compact, "Contact", card.full ? renderContact(card.contact) : renderContact(oneContact(card.contact)));
+  article.append(compact);
 
   const when = element("time", { text: card.lastVerifiedText, attrs: card.lastVerified ? { datetime: card.lastVerified } : {} });
   const verified = card.verifiedBy ? `Verified by ${card.verifiedBy} on ` : "Last verified: ";
   article.append(element("p", { className: "card-verified" }, [document.createTextNode(verified), when]));
-  if (card.source) article.append(element("p", { className: "card-source", text: `Source: ${card.source}` }));
-  if (card.actions.length > 0) article.append(renderActions(card.actions, "card-action", card.name, press));
+
+  const record = element("details", { className: "card-record", attrs: { "data-testid": "card-record" } });
+  record.open = card.full === true;
+  const summary = element("summary", { attrs: { "data-testid": "card-record-toggle" } }, [
+    document.createTextNode("Full record"),
+    element("span", { className: "visually-hidden", text: `: ${card.name}` }),
+  ]);
+  record.append(summary);
+  if (card.record) record.append(element("p", { className: "card-summary", text: card.record }));
+  const details = element("dl", { className: "card-details" });
+  addDetail(details, card.matched.length === 1 ? "Matched need" : "Matched needs", card.matched.map((need) => need.label).join(", "));
+  const contacts = [card.contact.phone, card.contact.email, card.contact.url].filter(Boolean).length;
+  if (!card.full && contacts > 1) addDetail(details, "All contact details", renderContact(card.contact));
+  const helps = card.needs.map((need) => need.label).join(", ");
+  addDetail(details, "Helps with", helps && card.needsNote ? `${helps} (${card.needsNote})` : helps);
+  addDetail(details, "Areas", card.areas.map((area) => area.name).join(", "));
+  record.append(details);
+  if (card.source) record.append(element("p", { className: "card-source", text: `Source: ${card.source}` }));
+  article.append(record);
+
+  // The disclosure above is this page's "More about this"; a button naming another record (an area's front door) stays.
+  const actions = card.actions.filter((action) => !(action.id === "details" && action.value === card.id));
+  if (actions.length > 0) article.append(renderActions(actions, "card-action", card.name, press));
   return article;
+}
+
+/**
+ * The one way to get in touch a compact card shows: the phone, else the email, else the website.
+ * @param {ServiceCard["contact"]} contact
+ * @returns {ServiceCard["contact"]}
+ */
+function oneContact(contact) {
+  if (contact.phone) return { phone: contact.phone };
+  if (contact.email) return { email: contact.email };
+  return contact.url ? { url: contact.url } : {};
 }
 
 /**

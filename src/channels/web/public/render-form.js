@@ -18,12 +18,32 @@ export function renderForm(form, press) {
   // required stays on the controls, so assistive technology still says which fields must be filled in.
   const node = element("form", { className: "reply-form", attrs: { "aria-labelledby": titleId, "data-testid": "reply-form", novalidate: "" } });
   node.append(element("h3", { text: form.title, attrs: { id: titleId } }));
+  node.setAttribute("data-form-id", form.id);
+  node.setAttribute("data-form-value", form.value);
+  if (form.note) node.append(element("p", { className: "form-note", text: form.note, attrs: { "data-testid": "form-note" } }));
   const errors = form.errors ?? {};
   /** @type {{ name: string, read: () => string }[]} */
   const values = [];
+  /** The fieldset of the group being filled ("One way to contact them"), while its fields come in a row. */
+  /** @type {{ id: string, node: HTMLFieldSetElement } | undefined} */
+  let group;
   for (const field of form.fields) {
     const { node: wrapper, read } = renderField(field, Object.hasOwn(errors, field.name) ? errors[field.name] : undefined);
-    node.append(wrapper);
+    if (field.oneOf) {
+      if (group?.id !== field.oneOf.id) {
+        const hintId = nextId("group-hint");
+        const fieldset = element("fieldset", { className: "field-group", attrs: { "aria-describedby": hintId, "data-testid": `group-${field.oneOf.id}` } }, [
+          element("legend", { text: field.oneOf.legend }),
+          element("p", { className: "hint", text: field.oneOf.hint, attrs: { id: hintId } }),
+        ]);
+        group = { id: field.oneOf.id, node: fieldset };
+        node.append(fieldset);
+      }
+      group.node.append(wrapper);
+    } else {
+      group = undefined;
+      node.append(wrapper);
+    }
     values.push({ name: field.name, read });
   }
   node.append(element("button", { className: "button primary", text: form.submitLabel, attrs: { type: "submit", "data-testid": "form-submit" } }));

@@ -16,10 +16,14 @@ import { mountSearchApi } from "../../../../src/http/search-api.js";
 import { startHttpServer } from "../../../../src/http/start-http-server.js";
 import { noRoleAssignments, type Role, type RoleAssignments } from "../../../../src/identity/roles.js";
 import { RateLimits } from "../../../../src/limits/rate-limits.js";
+import { Insight } from "../../../../src/insight/insight.js";
+import { retiredReferralCounts } from "../../../../src/referrals/retire-referral.js";
+import { ReferralFactsQuery } from "../../../../src/referrals/kysely-referral-facts.js";
+import { KyselyUnmetSearchLog } from "../../../../src/unmet-searches/kysely-unmet-search-log.js";
 import { answerQuestion } from "../../../../src/answer/answer-question.js";
 import { KyselySessionStore } from "../../../../src/sessions/kysely-session-store.js";
 import { KyselySignInAttempts } from "../../../../src/sessions/kysely-sign-in-attempts.js";
-import { systemClock } from "../../../../src/time/clock.js";
+import { type Clock, systemClock } from "../../../../src/time/clock.js";
 import { recordingFeedback } from "../../../support/recording-feedback.js";
 import { realDirectoryAndEngine } from "../../../support/load-real-directory.js";
 import { memoryLogger } from "../../../support/memory-logger.js";
@@ -41,6 +45,8 @@ export interface WebWorldOptions {
   readonly inbox?: () => WebChatInbox | undefined;
   readonly teamInboxes?: { triage?: string; maintainers?: string };
   readonly oidcFetch?: Parameters<typeof mountWeb>[1]["oidcFetch"];
+  /** When the insight view looks from (its twelve months end there); now by default. */
+  readonly insightClock?: Clock;
 }
 
 export async function startWebWorld(options: WebWorldOptions = {}) {
@@ -57,6 +63,8 @@ export async function startWebWorld(options: WebWorldOptions = {}) {
   const deps = { ...core, maxResults: 5 };
   const httpCore: HttpCore = { ask: (q) => answerQuestion(q, deps), health: () => core.engine.health(), directoryFingerprint: core.directory.fingerprint, serviceCount: core.directory.services.length };
   const app = createHttpApp({ core: () => httpCore, logger, ...(web.publicUrl ? { publicUrl: web.publicUrl } : {}) });
+  // The insight view's figures, from the same database the referrals are in.
+  const insight = new Insight({ referrals: new ReferralFactsQuery(db), retired: (month) => retiredReferralCounts(db, month), unmet: new KyselyUnmetSearchLog(db), directory: core.directory, clock: options.insightClock ?? systemClock });
   const channel = mountWeb(app, {
     web,
     roles: { ...noRoleAssignments, ...options.roles },
@@ -67,6 +75,7 @@ export async function startWebWorld(options: WebWorldOptions = {}) {
     signInAttempts: () => signInAttempts,
     limits: () => limits,
     teamInboxes: options.teamInboxes ?? { triage: "first-contact-triage", maintainers: "signpost-maintainers" },
+    insight: () => insight,
     logger,
     ...(options.oidcFetch ? { oidcFetch: options.oidcFetch } : {}),
   });
@@ -85,6 +94,7 @@ export async function startWebWorld(options: WebWorldOptions = {}) {
     sender,
     db,
     sessions,
+    insight,
     reports,
     lines,
     /** A new browser: its own cookie jar. */

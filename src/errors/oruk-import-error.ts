@@ -1,9 +1,4 @@
-/**
- * An ORUK import that was refused. Imports are all-or-nothing, so this carries
- * every problem found, each naming the record (where it was in the feed, its
- * id and name) and the field.
- */
-import { SignpostError } from "../errors/signpost-error.js";
+import { ProblemListError } from "./problem-list-error.js";
 
 export interface OrukProblem {
   /** Where the record was and what it is, e.g. `service_list.json contents[3] (id ac14…, "Community Counselling")`. */
@@ -17,17 +12,23 @@ export function formatOrukProblem(problem: OrukProblem): string {
   return problem.field ? `${problem.record}: ${problem.field}: ${problem.message}` : `${problem.record}: ${problem.message}`;
 }
 
-export class OrukImportError extends SignpostError {
+/**
+ * An ORUK import that was refused. Imports are all-or-nothing, so this carries
+ * every problem found, each naming the record (where it was in the feed, its
+ * id and name) and the field. It shares DirectoryError's base (the list, the
+ * message, the lines for the log), not DirectoryError itself: its problems name
+ * a feed record rather than a directory file, and a refused feed leaves the live
+ * directory answering, which DirectoryError's "could not be loaded" would misstate.
+ */
+export class OrukImportError extends ProblemListError<OrukProblem> {
   readonly code = "ORUK_IMPORT_REFUSED";
   readonly userMessage = "The Open Referral UK feed was refused: nothing was imported.";
 
   /** `summary`: one sentence on why the whole feed was refused (e.g. too many bad records), when it is not one problem. */
   constructor(
-    readonly problems: readonly OrukProblem[],
+    problems: readonly OrukProblem[],
     readonly summary?: string,
   ) {
-    const shown = problems.slice(0, 20).map(formatOrukProblem);
-    const more = problems.length > 20 ? [`...and ${problems.length - 20} more problems`] : [];
-    super([...(summary ? [summary] : []), `${problems.length} problem(s) in the ORUK feed; nothing was imported:`, ...shown, ...more].join("\n"));
+    super(problems, [...(summary ? [summary] : []), `${problems.length} problem(s) in the ORUK feed; nothing was imported:`], formatOrukProblem);
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cutList, plural, quoteTyped } from "../../src/jobs/digest-text.js";
+import { cutList, plural, quoteTyped } from "../../src/text/digest-text.js";
 import { syntheticNhsNumber } from "../support/synthetic-nhs-number.js";
 
 describe("cutList", () => {

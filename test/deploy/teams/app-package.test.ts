@@ -6,9 +6,9 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { crc32, inflateRawSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { buildAppPackage } from "../../../src/channels/teams/app-package/app-package.js";
-import { colorIcon, outlineIcon } from "../../../src/channels/teams/app-package/icons.js";
-import { decodePng, encodePng } from "../../../src/channels/teams/app-package/png.js";
+import { buildAppPackage } from "../../../deploy/teams/app-package/app-package.js";
+import { colorIcon, outlineIcon } from "../../../deploy/teams/app-package/icons.js";
+import { decodePng, encodePng } from "../../../deploy/teams/app-package/png.js";
 import { queryParameter, searchCommandId } from "../../../src/channels/teams/message-extension.js";
 
 const deploy = path.join(import.meta.dirname, "../../../deploy/teams");

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
-import type { Database } from "../storage/database-schema.js";
+import type { Database } from "./database-schema.js";
 import type { Clock } from "../time/clock.js";
 import type { JobLock } from "./job-lock.js";
 

@@ -1,6 +1,6 @@
 import type { Kysely } from "kysely";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { monthMade, referralsEndedBefore, retireReferral, retentionAction } from "../../src/jobs/retire-referral.js";
+import { monthMade, retentionAction } from "../../src/referrals/retire-referral.js";
 import type { KyselyReferralStore } from "../../src/referrals/kysely-referral-store.js";
 import type { Database } from "../../src/storage/database-schema.js";
 import { bothDatabases, useReferralDatabase } from "../support/databases.js";
@@ -17,7 +17,7 @@ describe("the month a referral was made", () => {
   });
 });
 
-describe.each(bothDatabases)("retiring one referral on %s", (kind, makeDatabase) => {
+describe.each(bothDatabases)("the referral store retiring one referral on %s", (kind, makeDatabase) => {
   const clock = new ManualClock();
   const context = useReferralDatabase(makeDatabase, clock);
   let db: Kysely<Database>;
@@ -46,33 +46,33 @@ describe.each(bothDatabases)("retiring one referral on %s", (kind, makeDatabase)
     await referralWithHistory(db, store, clock, { status: "declined", madeAt: "2024-01-01T09:00:00Z", reachedAt: "2025-02-01T09:00:00Z" });
     for (const open of ["submitted", "acknowledged", "accepted"] as const) await referralWithHistory(db, store, clock, { status: open, madeAt: "2019-01-01T09:00:00Z" });
 
-    expect(await referralsEndedBefore(db, cutoff, 10)).toEqual([closed.id, declined.id, closedLater.id]);
-    expect(await referralsEndedBefore(db, cutoff, 2)).toEqual([closed.id, declined.id]);
+    expect(await store.endedBefore(cutoff, 10)).toEqual([closed.id, declined.id, closedLater.id]);
+    expect(await store.endedBefore(cutoff, 2)).toEqual([closed.id, declined.id]);
   });
 
   it("deletes the referral and its outbox rows, counts it, and records the deletion beside its earlier audit events", async () => {
     const referral = await referralWithHistory(db, store, clock, { status: "declined", madeAt: "2024-06-30T23:30:00Z", reachedAt: "2024-07-02T09:00:00Z", area: "rutland", engagement: "unknown" });
     const earlier = await db.selectFrom("audit_events").select("action").where("referral_id", "=", referral.id).orderBy("id").execute();
-    expect(earlier.map((event) => event.action)).toEqual(["created", "status:declined"]);
+    expect(earlier.map((event) => event.action)).toEqual(["created", "consent:confirmed", "status:declined"]);
 
-    expect(await retireReferral(db, { referralId: referral.id, cutoff, at, retentionDays: 730 })).toBe(true);
+    expect(await store.retire({ referralId: referral.id, cutoff, at, retentionDays: 730 })).toBe(true);
     const after = await everything();
     expect(after.referrals).toEqual([]);
     expect(after.outbox).toEqual([]);
     expect(after.counts).toEqual([{ month: "2024-07", area: "rutland", status: "declined", engagement: "unknown", count: 1 }]);
-    expect(after.audit.map((event) => event.action)).toEqual(["created", "status:declined", retentionAction]);
-    expect(after.audit[2]).toMatchObject({ referral_id: referral.id, actor_id: "retention-job", at: at.toISOString(), detail: JSON.stringify({ retentionDays: 730, status: "declined" }) });
+    expect(after.audit.map((event) => event.action)).toEqual(["created", "consent:confirmed", "status:declined", retentionAction]);
+    expect(after.audit[3]).toMatchObject({ referral_id: referral.id, actor_id: "retention-job", at: at.toISOString(), detail: JSON.stringify({ retentionDays: 730, status: "declined" }) });
   });
 
   it("leaves alone, and reports false for, a referral that is open, ended too recently, unknown or already retired", async () => {
     const open = await referralWithHistory(db, store, clock, { status: "accepted", madeAt: "2019-01-01T09:00:00Z" });
     const recent = await referralWithHistory(db, store, clock, { status: "closed", madeAt: "2024-01-01T09:00:00Z", reachedAt: "2025-01-01T00:00:00.000Z" });
     const old = await referralWithHistory(db, store, clock, { status: "closed", madeAt: "2024-01-01T09:00:00Z", reachedAt: "2024-02-01T09:00:00Z" });
-    expect(await retireReferral(db, { referralId: old.id, cutoff, at, retentionDays: 730 })).toBe(true);
+    expect(await store.retire({ referralId: old.id, cutoff, at, retentionDays: 730 })).toBe(true);
     const before = await everything();
 
     for (const referralId of [open.id, recent.id, "no-such-referral", old.id]) {
-      expect(await retireReferral(db, { referralId, cutoff, at, retentionDays: 730 })).toBe(false);
+      expect(await store.retire({ referralId, cutoff, at, retentionDays: 730 })).toBe(false);
     }
     expect(await everything()).toEqual(before);
     expect(before.counts).toEqual([{ month: "2024-01", area: "charnwood", status: "closed", engagement: "not recorded", count: 1 }]);
@@ -91,12 +91,12 @@ describe.each(bothDatabases)("retiring one referral on %s", (kind, makeDatabase)
     expect(before.outbox).toHaveLength(3);
 
     const refused = await refuseWrites(db, kind, { table, event, when: when(referral.id) });
-    await expect(retireReferral(db, { referralId: referral.id, cutoff, at, retentionDays: 730 })).rejects.toThrow(refusal);
+    await expect(store.retire({ referralId: referral.id, cutoff, at, retentionDays: 730 })).rejects.toThrow(refusal);
     expect(await everything()).toEqual(before);
 
     await refused.lift();
-    expect(await retireReferral(db, { referralId: referral.id, cutoff, at, retentionDays: 730 })).toBe(true);
-    expect(await retireReferral(db, { referralId: referral.id, cutoff, at, retentionDays: 730 })).toBe(false);
+    expect(await store.retire({ referralId: referral.id, cutoff, at, retentionDays: 730 })).toBe(true);
+    expect(await store.retire({ referralId: referral.id, cutoff, at, retentionDays: 730 })).toBe(false);
     const after = await everything();
     expect(after.referrals).toEqual([]);
     expect(after.outbox).toEqual([]);

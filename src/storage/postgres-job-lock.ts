@@ -1,5 +1,5 @@
 import { type Kysely, sql } from "kysely";
-import type { Database } from "../storage/database-schema.js";
+import type { Database } from "./database-schema.js";
 import type { JobLock } from "./job-lock.js";
 
 /** The first key of every Signpost job lock, so they never meet another application's advisory locks. */

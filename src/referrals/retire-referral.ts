@@ -1,5 +1,5 @@
 import type { Kysely } from "kysely";
-import type { ReferralStatus } from "../referrals/referral-status.js";
+import type { ReferralStatus } from "./referral-status.js";
 import type { Database } from "../storage/database-schema.js";
 import { orderedId } from "../storage/ordered-id.js";
 import { isoDate, wallClock } from "../time/wall-clock.js";
@@ -93,4 +93,10 @@ export async function retireReferral(db: Kysely<Database>, retirement: Retiremen
       .execute();
     return true;
   });
+}
+
+/** What retired referrals left behind: counts by month made, area, final status and engagement, from `sinceMonth` ("YYYY-MM") on. */
+export async function retiredReferralCounts(db: Kysely<Database>, sinceMonth: string): Promise<{ month: string; area: string; status: string; engagement: string; count: number }[]> {
+  const rows = await db.selectFrom("retired_referrals").selectAll().where("month", ">=", sinceMonth).orderBy("month").execute();
+  return rows.map((row) => ({ month: row.month, area: row.area, status: row.status, engagement: row.engagement, count: Number(row.count) }));
 }
