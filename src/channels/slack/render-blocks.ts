@@ -42,7 +42,9 @@ function blockGroups(reply: Reply, options: RenderOptions): types.KnownBlock[][]
   const nextIndex = () => index++;
   const groups: types.KnownBlock[][] = [];
   const [first, ...rest] = reply.text;
-  if (reply.urgent && first !== undefined) groups.push(urgentSections(first));
+  // A blank urgent line gives no section (an empty group would leave the reply with no message at all).
+  const urgent = reply.urgent && first !== undefined ? urgentSections(first) : [];
+  if (urgent.length > 0) groups.push(urgent);
   for (const paragraph of reply.urgent ? rest : reply.text) {
     for (const piece of mrkdwnPieces(paragraph, blockKit.sectionText)) groups.push([section(piece)]);
   }
@@ -79,7 +81,7 @@ function names(blocks: readonly types.KnownBlock[]): string[] {
 /** Plain words for the notification: the reply's text on the first message, the services' names on each. */
 function fallbackText(reply: Reply, blocks: readonly types.KnownBlock[], first: boolean): string {
   const lines = [...(first ? reply.text : ["More from Signpost:"]), ...names(blocks).map((n) => `• ${n}`)];
-  return mrkdwnFit(lines.join("\n") || "Signpost", blockKit.fallbackText);
+  return mrkdwnFit(lines.join("\n"), blockKit.fallbackText) || "Signpost";
 }
 
 export function renderReply(reply: Reply, options: RenderOptions): SlackMessage[] {

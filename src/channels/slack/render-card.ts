@@ -18,8 +18,9 @@ function field(title: string, raw: string): types.MrkdwnElement {
   return { type: "mrkdwn", text: `${heading}${mrkdwnFit(raw, blockKit.sectionFieldText - heading.length)}` };
 }
 
+/** A context element; Slack refuses an empty text, so a blank one is a dash. */
 function contextText(raw: string): types.MrkdwnElement {
-  return { type: "mrkdwn", text: mrkdwnFit(raw, blockKit.sectionFieldText) };
+  return { type: "mrkdwn", text: mrkdwnFit(raw, blockKit.sectionFieldText) || "-" };
 }
 
 function contactLine(card: ServiceCard): string {
@@ -61,8 +62,8 @@ export function cardBlocks(card: ServiceCard, conversationId: string, nextIndex:
   ].slice(0, blockKit.sectionFields);
   const context: types.MrkdwnElement[] = [
     contextText(card.verifiedText),
-    ...(card.source ? [contextText(card.source)] : []),
-    ...(card.why ? [contextText(`Why: ${card.why}`)] : []),
+    ...(card.source.trim() ? [contextText(card.source)] : []),
+    ...(card.why.trim() ? [contextText(`Why: ${card.why}`)] : []),
   ].slice(0, blockKit.contextElements);
   return [
     { type: "header", text: plain(card.name, blockKit.headerText) },

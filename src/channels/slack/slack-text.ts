@@ -6,11 +6,12 @@
  * <url|label>, &amp;) becomes the plain words the core understands.
  */
 import type { types } from "@slack/bolt";
+import { wellFormed } from "../../text/well-formed.js";
 
 const entities: Readonly<Record<string, string>> = { "&": "&amp;", "<": "&lt;", ">": "&gt;" };
 
 export function escapeMrkdwn(text: string): string {
-  return text.replace(/[&<>]/g, (c) => entities[c] ?? c);
+  return wellFormed(text).replace(/[&<>]/g, (c) => entities[c] ?? c);
 }
 
 /** Cuts to at most `max` UTF-16 units, whole code points only, ending with an ellipsis when cut. */
@@ -26,7 +27,7 @@ export function truncate(text: string, max: number): string {
 
 /** A plain_text object (never parsed for links or mentions), cut to `max`; a blank text becomes a dash, which Slack accepts. */
 export function plain(text: string, max: number): types.PlainTextElement {
-  const clean = text.replace(/\s+/g, " ").trim();
+  const clean = wellFormed(text).replace(/\s+/g, " ").trim();
   return { type: "plain_text", text: truncate(clean === "" ? "-" : clean, max), emoji: true };
 }
 

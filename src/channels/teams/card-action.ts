@@ -9,12 +9,13 @@
 import { type ActionRequest, actionSchema } from "../../conversation/incoming-message.js";
 import type { ReplyAction } from "../../conversation/reply.js";
 import type { CardAction, SubmitData } from "./adaptive-card.js";
+import { withoutInvisible } from "./plain-text.js";
 
 export const fieldPrefix = "field_";
 
 export function submitAction(action: Pick<ReplyAction, "id" | "label" | "value">, route?: string, style?: "positive"): CardAction {
   const data: SubmitData = { signpost: { id: action.id, value: action.value, ...(route ? { route } : {}) } };
-  return { type: "Action.Submit", title: action.label, data, ...(style ? { style } : {}) };
+  return { type: "Action.Submit", title: withoutInvisible(action.label), data, ...(style ? { style } : {}) };
 }
 
 /** A button press read from a card: the core's action, and the route it was sent with (if any). */

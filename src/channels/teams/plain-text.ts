@@ -14,9 +14,13 @@ const invisible = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u
 /** An underscore inside a word (first_last@example.org) is not emphasis, so it is left as it is. */
 const wordCharacter = /^[\p{L}\p{N}]$/u;
 
+/** Text Teams shows without reading markdown (a button's title, an input's label, a choice): only the invisible characters removed. */
+export function withoutInvisible(text: string): string {
+  return text.replace(invisible, "");
+}
+
 export function plainText(text: string): string {
-  return text
-    .replace(invisible, "")
+  return withoutInvisible(text)
     .replace(/[\\`*[\]~]/g, (c) => `\\${c}`)
     .replace(/_/g, (underscore, at: number, all: string) => (wordCharacter.test(all[at - 1] ?? "") && wordCharacter.test(all[at + 1] ?? "") ? underscore : "\\_"))
     .replace(/^(\s*)([-+>#])(?=\s|$)/gm, "$1\\$2")

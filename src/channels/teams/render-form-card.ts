@@ -10,6 +10,7 @@
 import type { Form, FormField } from "../../conversation/reply.js";
 import { type AdaptiveCard, adaptiveCard, type CardElement, type Container, type Input, paragraphBlocks, textBlock } from "./adaptive-card.js";
 import { fieldPrefix, submitAction } from "./card-action.js";
+import { withoutInvisible } from "./plain-text.js";
 
 export interface FormCardOptions {
   /** Paragraphs to show above the form (the core's reply text). */
@@ -21,7 +22,7 @@ function input(field: FormField): Input {
   const required = field.required ? { isRequired: true, errorMessage: "This is required." } : {};
   // One of a group is needed (phone, email or address): the label says so; none of them is marked optional.
   const label = field.oneOf ? `${field.label} (${field.oneOf.legend.toLowerCase()})` : field.label;
-  const common = { id: `${fieldPrefix}${field.name}`, label, ...required };
+  const common = { id: `${fieldPrefix}${field.name}`, label: withoutInvisible(label), ...required };
   switch (field.kind) {
     case "text":
     case "textarea":
@@ -35,12 +36,12 @@ function input(field: FormField): Input {
         wrap: true,
         ...(field.kind === "multiselect" ? { isMultiSelect: true } : {}),
         // Adaptive Cards have no option groups: a grouped option (a need) names its group first.
-        choices: (field.options ?? []).map((option) => ({ title: option.group ? `${option.group}: ${option.label}` : option.label, value: option.value })),
+        choices: (field.options ?? []).map((option) => ({ title: withoutInvisible(option.group ? `${option.group}: ${option.label}` : option.label), value: option.value })),
         ...(field.value !== undefined ? { value: field.value } : {}),
       };
     case "checkbox":
       // The toggle's title is its label; a separate label would say it twice.
-      return { type: "Input.Toggle", id: common.id, ...required, title: field.label, valueOn: "true", valueOff: "false", value: field.value === "true" ? "true" : "false", wrap: true };
+      return { type: "Input.Toggle", id: common.id, ...required, title: withoutInvisible(field.label), valueOn: "true", valueOff: "false", value: field.value === "true" ? "true" : "false", wrap: true };
   }
 }
 

@@ -1,9 +1,11 @@
 import type { Reply, ServiceCard } from "../../conversation/reply.js";
+import { terminalText } from "./terminal-text.js";
 
 /**
  * A Reply as plain text for a terminal: the text, each service as a numbered
  * card, and what the person can type next. An emergency is framed so it
- * cannot be missed.
+ * cannot be missed. Nothing in it can reach the terminal as a control
+ * sequence (terminal-text.ts).
  */
 export function renderReplyText(reply: Reply): string {
   const parts: string[] = [];
@@ -22,7 +24,7 @@ export function renderReplyText(reply: Reply): string {
     parts.push([`${reply.form.title}:`, field ? `${field.label}${field.hint ? ` (${field.hint})` : ""}` : "", error ? `Problem: ${error}` : ""].filter(Boolean).join("\n"));
   }
   if (hints.length > 0) parts.push(`Type ${hints.join(", or ")}.`);
-  return parts.join("\n\n");
+  return terminalText(parts.join("\n\n"));
 }
 
 /** A compact card: name, organisation, why, how to refer, one way to get in touch, last verified. */
