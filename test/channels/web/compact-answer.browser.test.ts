@@ -3,7 +3,8 @@
 // feedback typed in chat recorded against the card it points to, who you are (trial mode, signed
 // in, signed out), and accessibility: axe-core with no serious or critical violations on every
 // state, keyboard focus order, visible focus, and 200% zoom with nothing to scroll sideways.
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { type Browser, type BrowserContext, type Page } from "playwright-core";
+import { launchChromium, openWatchedPage } from "../../support/chromium.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { OutdatedReport } from "../../../src/feedback/feedback-store.js";
 import { seriousAccessibilityViolations } from "../../support/check-accessibility.js";
@@ -14,7 +15,6 @@ import { startWebWorld, type WebWorld } from "./support/web-world.js";
 const timeout = 60_000;
 /** An everyday phone (iPhone 12 to 15): the answer should read in one screen. */
 const phone = { width: 390, height: 844 };
-const launchArgs = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
 let world: WebWorld;
 let browser: Browser;
@@ -24,7 +24,7 @@ let reports: OutdatedReport[];
 beforeAll(async () => {
   world = await startWebWorld();
   reports = world.reports;
-  browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: launchArgs });
+  browser = await launchChromium();
   context = await browser.newContext({ viewport: phone, locale: "en-GB" });
 }, timeout);
 
@@ -35,14 +35,7 @@ afterAll(async () => {
 }, timeout);
 
 async function openChat(on: BrowserContext = context, base = world.base): Promise<{ page: Page; problems: string[] }> {
-  const page = await on.newPage();
-  const problems: string[] = [];
-  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-  page.on("console", (message) => {
-    if (message.type() === "error") problems.push(`console error: ${message.text()}`);
-  });
-  await page.goto(`${base}/`);
-  return { page, problems };
+  return openWatchedPage(on, `${base}/`);
 }
 
 async function send(page: Page, text: string) {

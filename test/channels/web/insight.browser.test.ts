@@ -1,7 +1,8 @@
 // The insight page in a real headless Chromium: every chart drawn and visible with
 // its table and CSV link, suppression shown, no script or CSP error, axe-core clean
 // (no serious or critical WCAG 2.2 AA violation), and no sideways scroll on a phone.
-import { type Browser, chromium } from "playwright-core";
+import { type Browser } from "playwright-core";
+import { launchChromium } from "../../support/chromium.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { figureIds } from "../../../src/insight/figure.js";
 import { seriousAccessibilityViolations } from "../../support/check-accessibility.js";
@@ -16,10 +17,7 @@ let browser: Browser;
 beforeAll(async () => {
   world = await startWebWorld({ insightClock: new ManualClock(insightNow) });
   await seedInsight(world.db);
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  browser = await launchChromium();
 }, timeout);
 
 afterAll(async () => {

@@ -2,7 +2,8 @@
 // and puts each error beside its field with no serious accessibility violation, a UK date is accepted, the needs are
 // grouped and found with the filter by keyboard, one form is live at a time (an older one is switched off, and if sent
 // anyway is told it was replaced), and details typed in chat fill the open form.
-import { type Browser, type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
+import { type Browser, type BrowserContext, type Locator, type Page } from "playwright-core";
+import { launchChromium, openWatchedPage } from "../../support/chromium.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seriousAccessibilityViolations } from "../../support/check-accessibility.js";
 import { realDirectoryAndEngine } from "../../support/load-real-directory.js";
@@ -16,10 +17,7 @@ let context: BrowserContext;
 
 beforeAll(async () => {
   world = await startWebWorld();
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  browser = await launchChromium();
   context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: "en-GB" });
 }, timeout);
 
@@ -30,14 +28,7 @@ afterAll(async () => {
 }, timeout);
 
 async function openChat(): Promise<{ page: Page; problems: string[] }> {
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-  page.on("console", (message) => {
-    if (message.type() === "error") problems.push(`console error: ${message.text()}`);
-  });
-  await page.goto(`${world.base}/`);
-  return { page, problems };
+  return openWatchedPage(context, `${world.base}/`);
 }
 
 /** Types a message and waits for its reply; returns the reply. */

@@ -3,7 +3,8 @@
 // no element that runs or loads anything (script, iframe, img, svg...), no on* attribute, and no link but
 // http(s), tel: and mailto:; and the text is shown as written.
 import fc from "fast-check";
-import { type Browser, chromium, type Page } from "playwright-core";
+import { type Browser, type Page } from "playwright-core";
+import { launchChromium } from "../../support/chromium.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hostileReply } from "../../support/hostile-reply.js";
 import { propertySettings } from "../../support/hostile-text.js";
@@ -16,10 +17,7 @@ const problems: string[] = [];
 
 beforeAll(async () => {
   world = await startWebWorld();
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  browser = await launchChromium();
   page = await browser.newPage();
   page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
   page.on("dialog", (dialog) => {

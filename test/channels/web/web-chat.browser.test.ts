@@ -2,7 +2,8 @@
 // conversation core: typing and Enter, service cards, buttons, the urgent reply,
 // the report form, the referral form (every kind of field) and its status change arriving by polling,
 // keyboard use, a 360 px screen, and that service data cannot add markup.
-import { type Browser, type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
+import { type Browser, type BrowserContext, type Locator, type Page } from "playwright-core";
+import { launchChromium, openWatchedPage } from "../../support/chromium.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Reply } from "../../../src/conversation/reply.js";
 import type { Directory } from "../../../src/directory/directory.js";
@@ -31,10 +32,7 @@ beforeAll(async () => {
   directory = (await realDirectoryAndEngine()).directory;
   world = await startWebWorld();
   ({ base, referrals, sender, reports } = world);
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  browser = await launchChromium();
   // A small phone's width: nothing may need scrolling sideways.
   context = await browser.newContext({ viewport: { width: 360, height: 780 }, locale: "en-GB" });
 }, timeout);
@@ -47,14 +45,7 @@ afterAll(async () => {
 
 /** A fresh tab on the chat page that fails the test on any script error or CSP violation. */
 async function openChat(): Promise<{ page: Page; problems: string[] }> {
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-  page.on("console", (message) => {
-    if (message.type() === "error") problems.push(`console error: ${message.text()}`);
-  });
-  await page.goto(`${base}/`);
-  return { page, problems };
+  return openWatchedPage(context, `${base}/`);
 }
 
 async function send(page: Page, text: string): Promise<void> {
