@@ -48,7 +48,7 @@ describe("understand: intents", () => {
   });
 
   it("searches when the need named is one the directory lacks, so the answer can say so", () => {
-    const result = understand("could you look for someone to sort storage for his things while he's in hospital, Coalville");
+    const result = understand("Can you find something for a man in Hinckley who needs storage for his things");
     expect(result.entities.notListed).toEqual(["storage for belongings"]);
     expect(result.intent).toBe("find_service");
   });
