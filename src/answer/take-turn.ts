@@ -1,6 +1,7 @@
 import type { AreaId, NeedId } from "../directory/ids.js";
-import type { SearchQuery } from "../search/search-engine.js";
+import type { SearchHit, SearchQuery } from "../search/search-engine.js";
 import { tokenize } from "../text/normalise-text.js";
+import { askedNeeds } from "../understanding/asked-needs.js";
 import { detectFollowUp } from "../understanding/detect-follow-up.js";
 import type { Understanding } from "../understanding/understand.js";
 import type { AnswerDependencies } from "./answer-dependencies.js";
@@ -128,9 +129,23 @@ async function needsWithNothing(query: PreviousSearch, results: readonly TurnRes
   return unmet.filter((_, index) => found[index]!.length === 0);
 }
 
+/**
+ * The services for a search. When a longer message asks for some of its needs and only mentions
+ * the others ("Wife died in March, he was her carer. Would a Men's Shed suit? And any bereavement
+ * support?"), the best-ranked service for each need asked comes first, then the rest of the ranking.
+ */
 async function findServices(search: PreviousSearch, deps: AnswerDependencies, limit: number): Promise<TurnResult[]> {
   const query: SearchQuery = { text: search.text, needs: search.needs, areas: search.areas, age: search.age, limit };
-  const hits = await deps.engine.search(query);
+  const asked = askedNeeds(search.text, search.needs, search.evidence);
+  const [first, all] = await Promise.all([asked.length > 0 ? deps.engine.search({ ...query, needs: asked }) : [], deps.engine.search(query)]);
+  // One service for each need asked, the best-ranked that meets it, then the ranking as it was.
+  const promoted: SearchHit[] = [];
+  for (const need of asked) {
+    if (promoted.some((top) => top.service.needs.includes(need))) continue;
+    const pick = [...all, ...first].find((hit) => hit.service.needs.includes(need) && !promoted.some((top) => top.service.id === hit.service.id));
+    if (pick) promoted.push(pick);
+  }
+  const hits = [...promoted, ...all.filter((hit) => !promoted.some((top) => top.service.id === hit.service.id))].slice(0, limit);
   return hits.map((hit) => ({
     id: hit.service.id,
     name: hit.service.name,

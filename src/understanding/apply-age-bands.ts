@@ -32,5 +32,6 @@ export function groupNeedsAtAge(needs: readonly NeedId[], age: number | null, to
 
 /** True when an age was found and the message names no child whose age it may be. */
 function ageDecides(age: number | null, tokens: readonly string[]): age is number {
-  return age !== null && !tokens.some((token) => child.test(token));
+  // "time with other kids" names no child of the person's.
+  return age !== null && !tokens.some((token, at) => child.test(token) && tokens[at - 1] !== "other");
 }

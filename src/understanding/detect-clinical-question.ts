@@ -29,6 +29,8 @@ const judgment = [
   String.raw`\bweeks or months\b|\bmonths or (?:weeks|years)\b|\b(?:prognosis|life expectancy)\b`,
   String.raw`\bworth (?:dipping|testing|sending|checking|swabbing|an? (?:msu|swab|test|x-?ray|scan|antibiotics?))\b|\bdip (?:it|the urine)\b`,
   String.raw`\b(?:fit|fits|sound like|sounds like|more like|point to|suggest) (?:\w+ )?(?:dementia|alzheimer'?s|vascular|parkinson'?s|depression|delirium|a uti|an infection|a stroke|a tia|cancer|copd|heart failure)\b.*\?|\bwhich (?:diagnosis|is it|one fits|fits better)\b`,
+  // "is it alright to give mum her amitriptyline now she's on co-codamol?"
+  String.raw`\bis it (?:alright|all right|ok|okay|fine) to (?:give|take|have|carry on (?:with|giving|taking)|keep (?:giving|taking))\b`,
   String.raw`\b(?:interact|interaction|together with|safe to (?:take|give|have|combine|mix))\b|\bis (?:there|it) (?:a |any )?(?:risk|danger|dangerous|risky)\b`,
   String.raw`\b(?:what does|what do) (?:\w+ ){0,3}(?:mean|indicate|show)\b`,
   // "what stage CKD is that", "what grade is it"

@@ -21,13 +21,19 @@ export function detectFollowUp(text: string): FollowUp | undefined {
   const words = tokenize(text);
   if (words.length === 0 || words.length > 9) return undefined;
   const joined = words.join(" ");
-  if (/^(?:(?:show|see|give) (?:me )?)?(?:some )?(?:more|others|next)(?: (?:results|options|services|please|pls))*$|^any (?:more|others)(?: please| pls)?$|^what else$/.test(joined)) {
+  if (/^(?:(?:show|see|give) (?:me )?)?(?:some )?(?:more|others|next)(?: (?:results|options|services|please|pls))*$|^(?:any |show (?:me )?|some )?(?:more|others)(?: (?:like (?:that|this|those|these|them)|please|pls))*$|^what else$/.test(joined)) {
     return { kind: "show_more" };
   }
   const detail = /(?:about|on|of|is|for|re|number|no|#)?\s*(?:the )?(first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|last|one|two|three|four|five|[1-5])(?: one)?$/.exec(joined);
   const asksDetail = /\b(?:more|details?|tell|about|info|information|number|what)\b/.test(joined) || /^(?:the )?(?:first|second|third|fourth|fifth|last)(?: one)?$/.test(joined);
   if (detail && asksDetail) {
     const word = detail[1]!;
+    return { kind: "details", position: word === "last" ? -1 : ordinals[word]! };
+  }
+  // "the 3rd one - are they open weekends?": a question about one of the list, not a report that it closed.
+  const asked = /^(?:the )?(first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|last) one (?:are|is|do|does|can|when|what|where|how|who)\b/.exec(joined);
+  if (asked && !/\b(?:closed|shut|stopped|moved|finished|wrong|gone|no longer)\b/.test(joined)) {
+    const word = asked[1]!;
     return { kind: "details", position: word === "last" ? -1 : ordinals[word]! };
   }
   return undefined;

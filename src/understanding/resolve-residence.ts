@@ -31,10 +31,10 @@ const withSomeone =
 const butLives = /\bbut (?:she |he |they |the (?:pt|patient|person) )?(?:now )?(?:lives?|living|is based|resides?)\s+(?:in|at)$/;
 /** Names wider than a town: "Leicester" as a postal town, the county. */
 const wide = new Set(["leicester", "leicestershire", "leics", "llr", "county"]);
-/** A short way outside a place: still that place's area, for a town or village. */
 /** Just before the place, even after "lives": outside it, not in it. */
 const beside = /\b(?:outside|beyond|not in|except)$/;
-const nearOutside = /\b(?:just|mile|miles|bit|little|km|yards) outside$/;
+/** A short way outside a place ("a lay-by outside Lutterworth", "a farm outside Uppingham"): still that place's area, for a town or village. */
+const nearOutside = /\b(?:just|mile|miles|bit|little|km|yards|by|layby|field|farm|site|caravan|estate|park|woods|wood|road) outside$/;
 
 /** A road's word at a position: "close to" and "way off" are not roads. */
 function isRoad(tokens: readonly string[], at: number): boolean {

@@ -67,9 +67,15 @@ export interface UnderstandOptions {
 export const urgentProbability = 0.7;
 export const concernProbability = 0.6;
 
-/** Either reader is enough; the classifier does not overrule a message that says outright the person is safe now. */
+/**
+ * Either reader is enough; the classifier does not overrule a message that says outright the person
+ * is safe now, nor call 999 on its own for a clinical question ("is it alright to give mum her
+ * amitriptyline now she's on co-codamol?"): that is declined, and a risk in it is the lexicon's to
+ * read. No blind emergency of rounds 1-20 was a clinical question the lexicon missed.
+ */
 export function readsAsEmergency(text: string, safety: SafetyAssessment, urgent: number, threshold = urgentProbability): boolean {
-  return safety.tier === "emergency" || (urgent >= threshold && !safeNow.test(text.toLowerCase()));
+  if (safety.tier === "emergency") return true;
+  return urgent >= threshold && !safeNow.test(text.toLowerCase()) && detectClinicalQuestion(text) === undefined;
 }
 /**
  * Below this, an intent that has no use for needs (unknown, greeting, help)

@@ -127,3 +127,17 @@ describe("groups of needs", () => {
     expect(answer.entities.needs).toEqual(["social-isolation"]);
   });
 });
+
+describe("answerQuestion: the needs asked for come first", () => {
+  it.each([
+    [
+      "Residential home, Oadby. 84M, heart failure and CKD 3b, on apixaban, stable, carers twice a day, uses a walking frame and a pendant alarm. He'd love to get back to growing veg with an allotment group.",
+      "nature-and-gardening",
+    ],
+    ["81F, Shepshed. COPD and AF, breathless on the stairs, had two falls. Husband died in June. Would like a bereavement group near her.", "bereavement"],
+  ])("%s -> a service for %s in the top three", async (question, need) => {
+    const answer = await ask(question);
+    expect(answer.results.slice(0, 3).some((result) => result.needs.includes(need as never))).toBe(true);
+  });
+});
+

@@ -136,3 +136,38 @@ describe("assessSafety: after round 19 (new words)", () => {
     expect(check.kinds).toContain(kind);
   });
 });
+
+describe("assessSafety: after round 20 (new words)", () => {
+  it.each([
+    ["suspected OD 20 mins ago, he's drowsy on the sofa", "overdose"],
+    ["im going to swallow the lot of her oxycodone tonight, cant do this", "suicide"],
+    ["she says she's about to down all her tablets", "suicide"],
+  ])("%s -> an emergency (%s)", (text, kind) => {
+    const check = assessSafety(text);
+    expect(check.tier).toBe("emergency");
+    expect(check.kinds).toContain(kind);
+  });
+
+  it.each([
+    "On bisoprolol 2.5mg OD now and BP better, wants a walking group",
+    "Bereavement referral: husband died unexpectedly in August (heart attack on holiday). She's lonely and wants a widows' group.",
+    "Her son passed away last spring - stroke at 52. She'd like a grief cafe in Melton.",
+  ])("%s -> not an emergency", (text) => {
+    expect(assessSafety(text).tier).not.toBe("emergency");
+  });
+
+  it.each([
+    ["Neighbour says his blinds have been closed for days and there's a smell coming from the bungalow", "self-neglect"],
+    ["82M, isn't washing, house is getting into a state since his wife went into a care home", "self-neglect"],
+    ["She keeps refusing and won't let the district nurses in, legs leaking through the bandages", "self-neglect"],
+    ["Hoarder, 70, can't get into the bathroom for the boxes, wants help to sort it", "self-neglect"],
+    ["Shop staff watched her grandson make her read out her PIN at the till", "abuse"],
+    ["Lads have been using his flat to sell drugs, he calls them his mates", "abuse"],
+    ["Year 10 pupil told her tutor she thinks about not waking up, no plan, safety plan with mum", "low-mood"],
+    ["Disclosed her husband shoved her into the door last weekend; he's at work all week", "violence"],
+  ])("%s -> a concern (%s)", (text, kind) => {
+    const check = assessSafety(text);
+    expect(check.tier).toBe("concern");
+    expect(check.kinds).toContain(kind);
+  });
+});

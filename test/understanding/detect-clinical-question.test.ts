@@ -50,3 +50,12 @@ describe("detectClinicalQuestion", () => {
     expect(detectClinicalQuestion(text)).toBeUndefined();
   });
 });
+
+describe("detectClinicalQuestion: after round 20 (new words)", () => {
+  it.each(["is it ok to keep giving him his gabapentin now the hospital added tramadol?", "is it fine to take her sertraline with the new antibiotics"])(
+    "declines %s on its own",
+    (text) => {
+      expect(detectClinicalQuestion(text)).toEqual({ alone: true });
+    },
+  );
+});

@@ -23,4 +23,21 @@ describe("detectFollowUp", () => {
       expect(detectFollowUp(text)).toBeUndefined();
     },
   );
+
+  // After round 20: "more like that", and a question about one of the list.
+  it.each(["any more like that?", "more like these please", "show me more like them"])("%s is show more", (text) => {
+    expect(detectFollowUp(text)).toEqual({ kind: "show_more" });
+  });
+
+  it.each([
+    ["the 2nd one - do they do home visits?", 2],
+    ["the first one, is it free", 1],
+    ["last one when does it meet", -1],
+  ])("%s is details of %i", (text, position) => {
+    expect(detectFollowUp(text)).toEqual({ kind: "details", position });
+  });
+
+  it.each(["the first one is closed now", "the second one has moved, is it still free"])("%j is not a follow-up but a report", (text) => {
+    expect(detectFollowUp(text)).toBeUndefined();
+  });
 });

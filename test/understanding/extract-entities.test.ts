@@ -185,3 +185,29 @@ describe("extractEntities: a question only about a need the directory lacks", ()
     expect(entities("needs a strength & balance class").needs).toContain("falls-prevention");
   });
 });
+
+describe("extractEntities: after round 20 (new words)", () => {
+  it.each([
+    ["any aphasia groups near Hinckley for my dad", "brain-injury"],
+    ["she wants a stroke club where people are her age", "brain-injury"],
+    ["looking for a free will writing scheme for a widow in Oakham", "legal-advice-and-advocacy"],
+    ["the hedges are overgrown and he can't reach them", "nature-and-gardening"],
+    ["needs the bathroom adapted for a wet room", "home-adaptations"],
+    ["his daughter could do with a break from it all", "carers-support"],
+    ["being discharged from the Royal Derby on Monday", "hospital-discharge"],
+    ["lost £900 to a phone scam, bank say it's fraud", "crime-and-antisocial-behaviour"],
+  ])("%s -> %s", (text, need) => {
+    expect(entities(text).needs).toContain(need);
+  });
+
+  it("reads a carer of 13 as a young carer though the note mentions other kids", () => {
+    const found = entities("13yo girl in Hinckley, looks after her dad who has MS, wants time with other kids");
+    expect(found.needs).toContain("young-carers");
+    expect(found.needs).not.toContain("carers-support");
+  });
+
+  it("takes a lay-by or a field just outside a town as that town's area", () => {
+    expect(entities("sleeping in his van in a lay-by outside Melton Mowbray, needs housing").areas).toEqual(["melton"]);
+    expect(entities("lives in a caravan on a farm outside Uppingham, lonely").areas).toEqual(["rutland"]);
+  });
+});
