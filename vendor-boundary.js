@@ -40,6 +40,7 @@ export const vendorAreas = [
       "src/jobs/job-runs.ts",
       "src/notifications/inbox-store.ts",
       "src/notifications/kysely-notification-store.ts",
+      "src/notifications/outbox-in-query.ts",
       "src/notifications/outbox-sender.ts",
       "src/notifications/write-outbox.ts",
       "src/referrals/kysely-referral-facts.ts",
