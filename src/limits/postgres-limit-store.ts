@@ -8,7 +8,6 @@ import pg from "pg";
 import { RateLimiterMemory, RateLimiterPostgres } from "rate-limiter-flexible";
 import type { LimitStore } from "./limit-store.js";
 
-export const rateLimitsTable = "rate_limits";
 
 export function postgresLimitStore(url: string): LimitStore {
   const pool = new pg.Pool({ connectionString: url, max: 3 });
@@ -19,7 +18,7 @@ export function postgresLimitStore(url: string): LimitStore {
       new RateLimiterPostgres({
         ...options,
         storeClient: pool,
-        tableName: rateLimitsTable,
+        tableName: "rate_limits",
         tableCreated: true,
         insuranceLimiter: new RateLimiterMemory({ ...options }),
       }),
