@@ -4,6 +4,7 @@
 // files in src/ may import which vendor SDK (the table is in vendor-boundary.js).
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
+import { tableDefinitions, tableOwners, tableSelectors } from "./table-owners.js";
 import { vendorAreas, vendorSdks } from "./vendor-boundary.js";
 
 function restrictVendors(allow) {
@@ -17,6 +18,25 @@ function restrictVendors(allow) {
 export const vendorBoundaries = [
   { files: ["src/**/*.ts"], rules: restrictVendors([]) },
   ...vendorAreas.map(({ files, allow }) => ({ files, rules: restrictVendors(allow) })),
+];
+
+const bareError = { selector: "NewExpression[callee.name='Error'], CallExpression[callee.name='Error']", message: "Throw one of src/errors/'s coded classes (a SignpostError), not a bare Error." };
+
+/** no-restricted-syntax for `files`: a bare Error, and every table but those `owner` owns. */
+function restrictSyntax(files, owner) {
+  const refused = Object.keys(tableOwners).filter((table) => tableOwners[table] !== owner);
+  return { files, rules: { "no-restricted-syntax": ["error", bareError, ...refused.flatMap(tableSelectors)] } };
+}
+
+/**
+ * One error hierarchy (src/errors/), and each table to one module (table-owners.js): a
+ * file in src/ may name no table, a file in an owner's folder its own tables; the
+ * migrations and the schema type define them all. The last matching block wins.
+ */
+export const syntaxRules = [
+  restrictSyntax(["src/**/*.ts"], undefined),
+  ...[...new Set(Object.values(tableOwners))].map((owner) => restrictSyntax([`${owner}/**/*.ts`], owner)),
+  { files: tableDefinitions, rules: { "no-restricted-syntax": ["error", bareError] } },
 ];
 
 export default tseslint.config(
@@ -43,16 +63,7 @@ export default tseslint.config(
     files: ["src/config/**", "src/main.ts", "scripts/**", "test/**", "vitest.config.ts"],
     rules: { "no-restricted-properties": "off" },
   },
-  {
-    // One error hierarchy (src/errors/): every error raised on purpose has a code and a sentence for users.
-    files: ["src/**/*.ts"],
-    rules: {
-      "no-restricted-syntax": [
-        "error",
-        { selector: "NewExpression[callee.name='Error'], CallExpression[callee.name='Error']", message: "Throw one of src/errors/'s coded classes (a SignpostError), not a bare Error." },
-      ],
-    },
-  },
+  ...syntaxRules,
   ...vendorBoundaries,
-  { files: ["eslint.config.js", "vendor-boundary.js", ".dependency-cruiser.mjs"], ...tseslint.configs.disableTypeChecked },
+  { files: ["eslint.config.js", "vendor-boundary.js", "table-owners.js", ".dependency-cruiser.mjs"], ...tseslint.configs.disableTypeChecked },
 );

@@ -33,11 +33,14 @@ export const vendorAreas = [
       "src/main.ts",
       "src/create-signpost.ts",
       "src/conversation/kysely-conversation-store.ts",
+      "src/conversation-references/kysely-conversation-reference-store.ts",
       "src/directory/kysely-review-store.ts",
       "src/directory-version/kysely-directory-versions.ts",
       "src/feedback/kysely-feedback-store.ts",
       "src/jobs/job-runs.ts",
       "src/notifications/inbox-store.ts",
+      "src/notifications/kysely-notification-store.ts",
+      "src/notifications/outbox-in-query.ts",
       "src/notifications/outbox-sender.ts",
       "src/notifications/write-outbox.ts",
       "src/referrals/kysely-referral-facts.ts",
@@ -50,18 +53,6 @@ export const vendorAreas = [
     ],
     allow: ["kysely"],
   },
-  // Core files that import a vendor SDK today (issue 18): jobs reading and
-  // deleting other modules' rows, or handed the database to do so, and the rate
-  // limiter opening its own PostgreSQL pool. Listed so the rule holds everywhere
-  // else; each should go behind its module's store, and then off this list.
-  {
-    files: [
-      "src/jobs/create-jobs.ts",
-      "src/jobs/expire-messages.ts",
-      "src/jobs/notices.ts",
-      "src/jobs/retention-job.ts",
-    ],
-    allow: ["kysely"],
-  },
-  { files: ["src/limits/rate-limits.ts"], allow: ["pg"] },
+  // The limits module's store for its own rate_limits table (through rate-limiter-flexible's pg client).
+  { files: ["src/limits/postgres-limit-store.ts"], allow: ["pg"] },
 ];

@@ -15,7 +15,8 @@ import { DirectorySnapshotFile } from "./directory/directory-snapshot-file.js";
 import { LiveDirectory } from "./directory/live-directory.js";
 import { loadDirectory } from "./directory/load-directory.js";
 import type { SlackSettings } from "./channels/slack/slack-settings.js";
-import { type ConversationReferences, KyselyConversationReferences } from "./channels/teams/conversation-references.js";
+import { type ConversationReferences, TeamsConversationReferences } from "./channels/teams/conversation-references.js";
+import { KyselyConversationReferenceStore } from "./conversation-references/kysely-conversation-reference-store.js";
 import type { Bot } from "./conversation/bot.js";
 import { createBot } from "./conversation/create-bot.js";
 import { KyselyConversationStore } from "./conversation/kysely-conversation-store.js";
@@ -41,10 +42,14 @@ import type { Database } from "./storage/database-schema.js";
 import { openMigratedDatabase } from "./storage/open-migrated-database.js";
 import { pingDatabase } from "./storage/ping-database.js";
 import { type HttpCore } from "./http/create-http-app.js";
+import { postgresLimitStore } from "./limits/postgres-limit-store.js";
 import { RateLimits } from "./limits/rate-limits.js";
 import { KyselySessionStore } from "./sessions/kysely-session-store.js";
 import { KyselySignInAttempts } from "./sessions/kysely-sign-in-attempts.js";
-import { createJobs, type Jobs, openJobLock } from "./jobs/create-jobs.js";
+import { createJobs, type Jobs } from "./jobs/create-jobs.js";
+import { JobRuns } from "./jobs/job-runs.js";
+import { KyselyNotificationStore } from "./notifications/kysely-notification-store.js";
+import { openJobLock } from "./storage/open-job-lock.js";
 import { type Logger } from "./logging/create-logger.js";
 import { createSearchEngine } from "./search/create-search-engine.js";
 import { readOnly } from "./search/index-builds.js";
@@ -145,7 +150,8 @@ export async function createSignpost(config: Config, logger: Logger, use: Signpo
     },
     directory,
   );
-  const referrals = new ReferralDesk(new KyselyReferralStore(db, systemClock), plan, { roles: config.access.roles, userTeams: config.access.userTeams }, systemClock, directory);
+  const referralStore = new KyselyReferralStore(db, systemClock);
+  const referrals = new ReferralDesk(referralStore, plan, { roles: config.access.roles, userTeams: config.access.userTeams }, systemClock, directory);
   const notifiers: Notifier[] = [new InboxNotifier(inbox)];
   if (settings.webhook) notifiers.push(new WebhookNotifier(settings.webhook.url, settings.webhook.secret, systemClock));
   // Channel SDKs are imported only when their channel is configured: together they take
@@ -154,7 +160,7 @@ export async function createSignpost(config: Config, logger: Logger, use: Signpo
     const { SlackNotifier } = await import("./channels/slack/slack-notifier.js");
     notifiers.push(SlackNotifier.fromSettings(slackSettings(config.slack), logger));
   }
-  const teamsConversations = new KyselyConversationReferences(db, systemClock);
+  const teamsConversations = new TeamsConversationReferences(new KyselyConversationReferenceStore(db, systemClock));
   if (config.teams) {
     const { TeamsNotifier } = await import("./channels/teams/teams-notifier.js");
     notifiers.push(TeamsNotifier.fromSettings(config.teams, teamsConversations, logger));
@@ -171,8 +177,6 @@ export async function createSignpost(config: Config, logger: Logger, use: Signpo
   });
   const jobs = createJobs({
     config: config.jobs,
-    db,
-    store: settings.store.kind,
     clock: systemClock,
     logger,
     targets: {
@@ -185,6 +189,10 @@ export async function createSignpost(config: Config, logger: Logger, use: Signpo
     snapshot,
     feedback,
     lock,
+    runs: new JobRuns(db),
+    referrals: referralStore,
+    notifications: new KyselyNotificationStore(db),
+    unmetSearches: new KyselyUnmetSearchLog(db),
     publisher: shared,
   });
   // Servers on PostgreSQL follow the shared version; with SQLite there is one instance, as before.
@@ -193,7 +201,7 @@ export async function createSignpost(config: Config, logger: Logger, use: Signpo
       ? watchDirectoryVersion({ check: () => shared.check(), databaseUrl: settings.store.url, intervalMs: config.directoryVersionCheckMs, logger })
       : undefined;
   const unmetSearches = new UnmetSearchRecorder(new KyselyUnmetSearchLog(db), engine, systemClock, logger);
-  const limits = settings.store.kind === "postgres" ? RateLimits.onPostgres(config.limits, settings.store.url) : RateLimits.inMemory(config.limits);
+  const limits = settings.store.kind === "postgres" ? RateLimits.in(postgresLimitStore(settings.store.url), config.limits) : RateLimits.inMemory(config.limits);
 
   const deps = { directory, engine, understander, maxResults: config.searchMaxResults };
   const bot = createBot({

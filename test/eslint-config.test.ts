@@ -1,6 +1,10 @@
 // The vendor boundary in eslint.config.js, as `npm run lint` applies it: for a file in src/, the
 // config ESLint computes for that path decides which vendor SDK imports are refused. A core file
-// may import none; each adapter area its own and no other.
+// may import none; each adapter area its own and no other. Each table is named only in its owner's
+// folder (table-owners.js), and a bare Error nowhere in src/.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { ESLint, Linter } from "eslint";
 import tseslint from "typescript-eslint";
 import { describe, expect, it } from "vitest";
@@ -51,5 +55,40 @@ describe("one error hierarchy", () => {
     const code = ['throw new Error("x");', 'const e = Error("x");', 'throw new StorageError("x");', "throw new InvalidInputError(`x`);"].join("\n");
     const messages = linter.verify(code, [{ files: ["**/*.ts"], languageOptions: { parser: tseslint.parser }, rules: { "no-restricted-syntax": rule! } }], "src/answer/probe.ts");
     expect(messages.map((m) => m.line)).toEqual([1, 2]);
+  });
+});
+
+describe("each table to one module (table-owners.js)", () => {
+  const code = [
+    'await db.deleteFrom("inbox").execute();',
+    'await db.selectFrom("outbox as o").selectAll().execute();',
+    'const t = sql.table("outbox");',
+    'const limiter = { tableName: "rate_limits" };',
+    "await sql`select reference from teams_conversations where user_id = ${id}`.execute(db);",
+    'await db.selectFrom("inboxes").selectAll().execute(); const label = "inbox";',
+  ].join("\n");
+  async function refusedLines(file: string): Promise<number[]> {
+    const config = (await eslint.calculateConfigForFile(file)) as { rules?: Record<string, Linter.RuleEntry> };
+    const rule = config.rules?.["no-restricted-syntax"];
+    expect(rule, `no-restricted-syntax applies to ${file}`).toBeDefined();
+    const messages = linter.verify(code, [{ files: ["**/*.ts"], languageOptions: { parser: tseslint.parser }, rules: { "no-restricted-syntax": rule! } }], file);
+    return messages.map((m) => m.line);
+  }
+
+  it("refuses another module's table in a query, sql.table, a tableName option or raw SQL, and lets the owner and the migrations name it", async () => {
+    expect(await refusedLines("src/jobs/probe.ts")).toEqual([1, 2, 3, 4, 5]);
+    expect(await refusedLines("src/notifications/probe.ts")).toEqual([4, 5]);
+    expect(await refusedLines("src/conversation-references/probe.ts")).toEqual([1, 2, 3, 4]);
+    expect(await refusedLines("src/channels/teams/probe.ts")).toEqual([1, 2, 3, 4, 5]);
+    expect(await refusedLines("src/storage/migrations/probe.ts")).toEqual([]);
+  });
+
+  it("names an owner for every table in the schema", async () => {
+    const { tableOwners } = (await import(pathToFileURL(path.join(projectRoot, "table-owners.js")).href)) as { tableOwners: Record<string, string> };
+    const schema = readFileSync(path.join(projectRoot, "src/storage/database-schema.ts"), "utf8");
+    const database = /export interface Database \{([^}]*)\}/.exec(schema)?.[1] ?? "";
+    const tables = [...database.matchAll(/^\s*(\w+):/gm)].map((m) => m[1]);
+    expect(tables.length).toBeGreaterThan(10);
+    expect(Object.keys(tableOwners).sort()).toEqual(tables.sort());
   });
 });

@@ -1,6 +1,4 @@
-import type { Kysely } from "kysely";
-import { writeOutbox } from "../notifications/write-outbox.js";
-import type { Database } from "../storage/database-schema.js";
+import type { NotificationStore } from "../notifications/notification-store.js";
 
 /** Where a notice goes: a notifier ("inbox", "slack", "teams") and its destination. */
 export interface NoticeTarget {
@@ -32,7 +30,7 @@ export const imageNotifiers: readonly string[] = ["slack", "teams"];
  */
 export class Notices {
   constructor(
-    private readonly db: Kysely<Database>,
+    private readonly outbox: Pick<NotificationStore, "queue">,
     private readonly targets: NoticeTargets,
     private readonly now: () => Date,
   ) {}
@@ -52,6 +50,6 @@ export class Notices {
     const target = typeof to === "string" ? this.targets[to] : to;
     const payload = { kind: options.kind ?? "notice", text, ...(options.image ? { image: options.image } : {}) };
     const draft = { key, notifier: target.notifier, destination: target.destination, payload };
-    return (await writeOutbox(this.db, this.now(), options.referralId ?? "", [draft], { skipRepeats: true })) === 1;
+    return (await this.outbox.queue(this.now(), options.referralId ?? "", [draft], { skipRepeats: true })) === 1;
   }
 }

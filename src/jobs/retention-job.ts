@@ -1,15 +1,13 @@
-import type { Kysely } from "kysely";
-import type { Database } from "../storage/database-schema.js";
 import type { Clock } from "../time/clock.js";
 import type { Job, JobReport, JobRun } from "./job.js";
-import { expireMessages } from "./expire-messages.js";
+import type { NotificationStore } from "../notifications/notification-store.js";
 import type { ReferralStore } from "../referrals/referral-store.js";
 import { InvalidInputError } from "../errors/invalid-input-error.js";
 import { StorageError } from "../errors/storage-error.js";
 
 export interface RetentionDependencies {
-  /** For the inbox and outbox messages that expire (expire-messages.ts). */
-  readonly db: Kysely<Database>;
+  /** The notification store, which expires the inbox and sent outbox messages. */
+  readonly messages: Pick<NotificationStore, "expireBefore">;
   /** The referral store, which chooses and retires the ended referrals. */
   readonly referrals: Pick<ReferralStore, "endedBefore" | "retire">;
   readonly clock: Clock;
@@ -33,7 +31,7 @@ const namedFailures = 3;
  * referral either wholly retired or untouched, and the job can simply run
  * again. A referral that fails is left as it was while the others go on; the
  * run then fails, so the runner alerts the maintainers and tries again later.
- * Sent messages older than the period go too (expire-messages.ts).
+ * Sent messages older than the period go too (the notification store's `expireBefore`).
  */
 export class RetentionJob implements Job {
   readonly name = "retention" as const;
@@ -46,7 +44,7 @@ export class RetentionJob implements Job {
   }
 
   async run({ now, slot, notices }: JobRun): Promise<JobReport> {
-    const { db, referrals: store, clock, retentionDays } = this.deps;
+    const { referrals: store, clock, retentionDays } = this.deps;
     const cutoff = new Date(now.getTime() - retentionDays * dayMs);
     const due = await store.endedBefore(cutoff, this.batchLimit + 1);
     let deleted = 0;
@@ -58,7 +56,7 @@ export class RetentionJob implements Job {
         failures.push({ referralId, reason: reasonOf(error) });
       }
     }
-    const expired = await expireMessages(db, cutoff);
+    const expired = await this.deps.messages.expireBefore(cutoff);
     const moreRemain = due.length > this.batchLimit || failures.length > 0;
     const remain = moreRemain ? "more remain for the next run" : "none remain";
     const messages = expired.inbox + expired.outbox > 0 ? `; ${expired.inbox} inbox and ${expired.outbox} sent messages older than that deleted` : "";

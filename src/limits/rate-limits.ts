@@ -1,17 +1,18 @@
 /**
  * Rate limits: how often each identity, and each network address, may take a
  * chat turn, search, store a referral, look a referral up by reference and
- * report outdated details. Counted by rate-limiter-flexible, in this process's
- * memory (SQLite, one instance) or in PostgreSQL's rate_limits table (several
- * instances share one count). When PostgreSQL cannot be reached the counts
- * fall back to memory for a while rather than stopping Signpost.
+ * report outdated details. Counted by rate-limiter-flexible in a LimitStore:
+ * this process's memory (SQLite, one instance, memory-limit-store.ts) or
+ * PostgreSQL's rate_limits table (several instances share one count,
+ * postgres-limit-store.ts).
  */
-import pg from "pg";
-import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
+import { RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import type { LimitsConfig } from "../config/config-schema.js";
 import type { LimitedAction, TurnLimits } from "../conversation/turn-limits.js";
 import { RateLimitedError } from "../errors/rate-limited-error.js";
 import { StorageError } from "../errors/storage-error.js";
+import type { CounterOptions, LimitStore } from "./limit-store.js";
+import { memoryLimitStore } from "./memory-limit-store.js";
 
 export type LimitKind = "chat_turn" | "search" | LimitedAction;
 
@@ -49,26 +50,12 @@ export class RateLimits implements TurnLimits {
 
   /** Counts in this process (one instance). */
   static inMemory(config: LimitsConfig): RateLimits {
-    return new RateLimits(build(config, (options) => new RateLimiterMemory(options)), () => Promise.resolve());
+    return RateLimits.in(memoryLimitStore(), config);
   }
 
-  /** Counts in PostgreSQL, shared by every instance, with memory standing in while the database is away. */
-  static onPostgres(config: LimitsConfig, url: string): RateLimits {
-    const pool = new pg.Pool({ connectionString: url, max: 3 });
-    pool.on("error", () => undefined); // an idle connection dropped; the next query opens another
-    pool.on("connect", (client) => client.on("error", () => undefined)); // dropped while lent out: its query fails
-    const limiters = build(
-      config,
-      (options) =>
-        new RateLimiterPostgres({
-          ...options,
-          storeClient: pool,
-          tableName: "rate_limits",
-          tableCreated: true,
-          insuranceLimiter: new RateLimiterMemory(options),
-        }),
-    );
-    return new RateLimits(limiters, () => pool.end());
+  /** Counts in `store` (postgresLimitStore: shared by every instance); closing the limits closes the store. */
+  static in(store: LimitStore, config: LimitsConfig): RateLimits {
+    return new RateLimits(build(config, (options) => store.counter(options)), () => store.close());
   }
 
   /** Resolves when `subject` may go ahead; rejects with a RateLimitedError (with the wait) when it may not. */
@@ -97,7 +84,7 @@ export class RateLimits implements TurnLimits {
   }
 }
 
-function build(config: LimitsConfig, make: (options: { points: number; duration: number; keyPrefix: string }) => RateLimiterAbstract): Limiters {
+function build(config: LimitsConfig, make: (options: CounterOptions) => RateLimiterAbstract): Limiters {
   const limiters: Partial<Record<LimitKind, Limiters[LimitKind]>> = {};
   const each = allowances(config);
   for (const kind of Object.keys(each) as LimitKind[]) {

@@ -1,4 +1,5 @@
 import { type Kysely, sql } from "kysely";
+import { outboxHasKey } from "../notifications/outbox-in-query.js";
 import type { Database } from "../storage/database-schema.js";
 
 /** A referral still waiting for triage to pick it up: its reference and dates, nothing about the person. */
@@ -63,7 +64,7 @@ export class ReferralQueries {
       .where("audit_events.action", "=", "status:accepted")
       .where("audit_events.at", "<=", acceptedBy.toISOString())
       // Already asked: skip it here rather than rely only on the outbox key, so the list stays short.
-      .where((eb) => eb.not(eb.exists(eb.selectFrom("outbox").select("outbox.id").where("outbox.idempotency_key", "=", sql<string>`${followUpKey("")} || ${sql.ref("referrals.id")}`))))
+      .where((eb) => eb.not(outboxHasKey(sql<string>`${followUpKey("")} || ${sql.ref("referrals.id")}`)))
       .orderBy("audit_events.at")
       .orderBy("referrals.reference")
       .execute();

@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+import { deleteReferralNotifications } from "../notifications/outbox-in-query.js";
 import type { ReferralStatus } from "./referral-status.js";
 import type { Database } from "../storage/database-schema.js";
 import { orderedId } from "../storage/ordered-id.js";
@@ -77,7 +78,7 @@ export async function retireReferral(db: Kysely<Database>, retirement: Retiremen
       .values({ month: monthMade(ended.created_at), area: ended.area, status: ended.status, engagement: ended.engagement ?? engagementNotRecorded, count: 1 })
       .onConflict((conflict) => conflict.columns(["month", "area", "status", "engagement"]).doUpdateSet((eb) => ({ count: eb("retired_referrals.count", "+", 1) })))
       .execute();
-    await trx.deleteFrom("outbox").where("referral_id", "=", referralId).execute();
+    await deleteReferralNotifications(trx, referralId);
     await trx
       .insertInto("audit_events")
       .values({

@@ -10,6 +10,7 @@ import type { Reply } from "../../src/conversation/reply.js";
 import { loadConfig } from "../../src/config/load-config.js";
 import { LiveDirectory } from "../../src/directory/live-directory.js";
 import { createJobs, type Jobs } from "../../src/jobs/create-jobs.js";
+import { jobStores } from "../support/job-stores.js";
 import type { InboxStore } from "../../src/notifications/inbox-store.js";
 import type { OutboxSender } from "../../src/notifications/outbox-sender.js";
 import type { Database } from "../../src/storage/database-schema.js";
@@ -35,8 +36,7 @@ beforeAll(async () => {
   const config = loadConfig({}, { cwd: process.cwd(), readEnvFile: false });
   jobs = createJobs({
     config: config.jobs,
-    db,
-    store: "sqlite",
+    ...jobStores(db, "sqlite", clock),
     clock,
     logger: memoryLogger().logger,
     targets: {

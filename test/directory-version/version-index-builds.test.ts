@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { KyselyDirectoryVersions } from "../../src/directory-version/kysely-directory-versions.js";
 import { VersionIndexBuilds } from "../../src/directory-version/version-index-builds.js";
-import { openJobLock } from "../../src/jobs/create-jobs.js";
+import { openJobLock } from "../../src/storage/open-job-lock.js";
 import { migrateToLatest } from "../../src/storage/migrate.js";
 import { systemClock } from "../../src/time/clock.js";
 import { openDatabase, sqliteDatabase } from "../support/databases.js";

@@ -6,6 +6,7 @@ import { LiveDirectory } from "../../src/directory/live-directory.js";
 import { loadDirectory } from "../../src/directory/load-directory.js";
 import { DirectoryRefreshJob } from "../../src/jobs/directory-refresh-job.js";
 import { Notices } from "../../src/jobs/notices.js";
+import { KyselyNotificationStore } from "../../src/notifications/kysely-notification-store.js";
 import { CompactTextIndex } from "../../src/search/compact-text-index.js";
 import { EmbeddedSearchEngine } from "../../src/search/embedded-search-engine.js";
 import type { SearchQuery } from "../../src/search/search-engine.js";
@@ -17,7 +18,7 @@ import { orukService } from "../oruk/support.js";
 
 const db = openDatabase(sqliteDatabase().settings);
 const clock = new ManualClock(new Date("2026-11-30T10:00:00Z"));
-const notices = new Notices(db, { maintainers: { notifier: "inbox", destination: { conversationId: "maintainers" } }, triage: { notifier: "inbox", destination: { conversationId: "triage" } } }, () => clock.now());
+const notices = new Notices(new KyselyNotificationStore(db), { maintainers: { notifier: "inbox", destination: { conversationId: "maintainers" } }, triage: { notifier: "inbox", destination: { conversationId: "triage" } } }, () => clock.now());
 beforeAll(async () => {
   await migrateToLatest(db);
 });

@@ -6,6 +6,7 @@ import type { JobLock } from "../../src/storage/job-lock.js";
 import { JobRunner } from "../../src/jobs/job-runner.js";
 import { JobRuns, maxAttempts, retryAfterMs } from "../../src/jobs/job-runs.js";
 import { Notices } from "../../src/jobs/notices.js";
+import { KyselyNotificationStore } from "../../src/notifications/kysely-notification-store.js";
 import { PostgresJobLock } from "../../src/storage/postgres-job-lock.js";
 import { SqliteJobLock } from "../../src/storage/sqlite-job-lock.js";
 import type { Database } from "../../src/storage/database-schema.js";
@@ -45,7 +46,7 @@ class ScriptedJob implements Job {
 function instance(database: TestDatabase, clock: ManualClock) {
   const db = openDatabase(database.settings);
   const lock: JobLock = database.name === "postgres" ? new PostgresJobLock(db) : new SqliteJobLock(db, clock);
-  const notices = new Notices(db, targets, () => clock.now());
+  const notices = new Notices(new KyselyNotificationStore(db), targets, () => clock.now());
   const log = memoryLogger();
   return { db, log, runner: new JobRunner(lock, new JobRuns(db), notices, clock, log.logger) };
 }
@@ -149,7 +150,7 @@ describe.each(bothDatabases)("job runner and lock on %s", (name, makeDatabase) =
       pool.on("connect", (client) => client.on("error", () => undefined));
       pool.on("error", () => undefined);
       const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-      const dying = new JobRunner(new PostgresJobLock(db), new JobRuns(db), new Notices(db, targets, () => clock.now()), clock, memoryLogger().logger);
+      const dying = new JobRunner(new PostgresJobLock(db), new JobRuns(db), new Notices(new KyselyNotificationStore(db), targets, () => clock.now()), clock, memoryLogger().logger);
       const job = new ScriptedJob();
       let release!: () => void;
       job.hold = new Promise((resolve) => (release = resolve));

@@ -5,6 +5,7 @@ import { JobRunner } from "../../src/jobs/job-runner.js";
 import { JobRuns } from "../../src/jobs/job-runs.js";
 import { JobScheduler } from "../../src/jobs/job-scheduler.js";
 import { Notices } from "../../src/jobs/notices.js";
+import { KyselyNotificationStore } from "../../src/notifications/kysely-notification-store.js";
 import { SqliteJobLock } from "../../src/storage/sqlite-job-lock.js";
 import { WallClockSchedule } from "../../src/jobs/wall-clock-schedule.js";
 import { migrateToLatest } from "../../src/storage/migrate.js";
@@ -39,7 +40,7 @@ afterAll(async () => {
 /** A scheduler over the given jobs on a fresh clock; `minuteByMinute` ticks as node-cron would. */
 function schedulerFor(start: string, jobs: [RecordingJob, string][]) {
   const clock = new ManualClock(new Date(start));
-  const runner = new JobRunner(new SqliteJobLock(db, clock), new JobRuns(db), new Notices(db, targets, () => clock.now()), clock, memoryLogger().logger);
+  const runner = new JobRunner(new SqliteJobLock(db, clock), new JobRuns(db), new Notices(new KyselyNotificationStore(db), targets, () => clock.now()), clock, memoryLogger().logger);
   const scheduler = new JobScheduler(
     jobs.map(([job, pattern]) => ({ job, schedule: WallClockSchedule.parse(pattern) })),
     runner,

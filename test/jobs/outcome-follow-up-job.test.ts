@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Directory } from "../../src/directory/directory.js";
 import { loadDirectory } from "../../src/directory/load-directory.js";
 import { Notices, type NoticeTargets } from "../../src/jobs/notices.js";
+import { KyselyNotificationStore } from "../../src/notifications/kysely-notification-store.js";
 import { OutcomeFollowUpJob } from "../../src/jobs/outcome-follow-up-job.js";
 
 import { KyselyReferralStore } from "../../src/referrals/kysely-referral-store.js";
@@ -40,7 +41,7 @@ describe.each(bothDatabases)("the outcome follow-up job on %s", (_name, makeData
   const runAt = (moment: string) => {
     moveClockTo(clock, moment);
     const job = new OutcomeFollowUpJob({ referrals: new KyselyReferralStore(db, clock), afterDays: 28, directory });
-    return job.run({ now: clock.now(), slot: `by-hand:${moment}`, notices: new Notices(db, targets, () => clock.now()) });
+    return job.run({ now: clock.now(), slot: `by-hand:${moment}`, notices: new Notices(new KyselyNotificationStore(db), targets, () => clock.now()) });
   };
   const acceptedReferral = async (made: string, accepted: string, referrer: Partial<Referral["referrer"]> = {}) => {
     const referral = await referralMadeAt(store, clock, made, { referrer: { id: "u-referrer", name: "Sam Prescriber", team: "team-north", channel: "web", conversationId: "c-origin", ...referrer } });

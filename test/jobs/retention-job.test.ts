@@ -4,6 +4,7 @@ import type { JobLock } from "../../src/storage/job-lock.js";
 import { JobRunner } from "../../src/jobs/job-runner.js";
 import { JobRuns, retryAfterMs } from "../../src/jobs/job-runs.js";
 import { Notices } from "../../src/jobs/notices.js";
+import { KyselyNotificationStore } from "../../src/notifications/kysely-notification-store.js";
 import { PostgresJobLock } from "../../src/storage/postgres-job-lock.js";
 import { RetentionJob } from "../../src/jobs/retention-job.js";
 import { retentionAction } from "../../src/referrals/retire-referral.js";
@@ -32,8 +33,8 @@ describe("the retention job's settings", () => {
     const clock = new ManualClock();
     const db = {} as Kysely<Database>;
     const store = new KyselyReferralStore(db, clock);
-    for (const retentionDays of [0, -30, 1.5, Number.NaN]) expect(() => new RetentionJob({ db, referrals: store, clock, retentionDays })).toThrow(/retention period/);
-    for (const batchLimit of [0, -1, 2.5]) expect(() => new RetentionJob({ db, referrals: store, clock, retentionDays: 730, batchLimit })).toThrow(/batch limit/);
+    for (const retentionDays of [0, -30, 1.5, Number.NaN]) expect(() => new RetentionJob({ messages: new KyselyNotificationStore(db), referrals: store, clock, retentionDays })).toThrow(/retention period/);
+    for (const batchLimit of [0, -1, 2.5]) expect(() => new RetentionJob({ messages: new KyselyNotificationStore(db), referrals: store, clock, retentionDays: 730, batchLimit })).toThrow(/batch limit/);
   });
 });
 
@@ -45,14 +46,14 @@ describe.each(bothDatabases)("the retention job on %s", (kind, makeDatabase) => 
   let notices: Notices;
   beforeAll(() => {
     ({ db, store } = context);
-    notices = new Notices(db, targets, () => clock.now());
+    notices = new Notices(new KyselyNotificationStore(db), targets, () => clock.now());
   });
   beforeEach(async () => {
     await emptyReferralTables(db);
   });
 
   const run = (job: RetentionJob, slot = `by-hand:${clock.now().toISOString()}`) => job.run({ now: clock.now(), slot, notices });
-  const retention = (batchLimit?: number) => new RetentionJob({ db, referrals: store, clock, retentionDays: 730, ...(batchLimit === undefined ? {} : { batchLimit }) });
+  const retention = (batchLimit?: number) => new RetentionJob({ messages: new KyselyNotificationStore(db), referrals: store, clock, retentionDays: 730, ...(batchLimit === undefined ? {} : { batchLimit }) });
   const remaining = async () => (await db.selectFrom("referrals").select("id").orderBy("id").execute()).map((row) => row.id);
   const maintainerNotices = async () =>
     (await db.selectFrom("outbox").select(["idempotency_key", "payload"]).where("referral_id", "=", "").orderBy("id").execute()).map((row) => ({ key: row.idempotency_key, text: (JSON.parse(row.payload) as { text: string }).text }));

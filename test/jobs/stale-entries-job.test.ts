@@ -9,7 +9,9 @@ import { LiveDirectory } from "../../src/directory/live-directory.js";
 import type { OutdatedReport } from "../../src/feedback/feedback-store.js";
 import { KyselyFeedbackStore } from "../../src/feedback/kysely-feedback-store.js";
 import { createJobs } from "../../src/jobs/create-jobs.js";
+import { jobStores } from "../support/job-stores.js";
 import { Notices, type NoticeTargets } from "../../src/jobs/notices.js";
+import { KyselyNotificationStore } from "../../src/notifications/kysely-notification-store.js";
 import { StaleEntriesJob } from "../../src/jobs/stale-entries-job.js";
 import type { Database } from "../../src/storage/database-schema.js";
 import { migrateToLatest } from "../../src/storage/migrate.js";
@@ -58,7 +60,7 @@ function report(details: string, reportedAt: Date): OutdatedReport {
 /** Runs the job at a moment and returns its summary and everything in the outbox after it, oldest first. */
 async function runJob(job: StaleEntriesJob, now: Date, database?: Kysely<Database>) {
   const db = database ?? (await freshDatabase());
-  const report = await job.run({ now, slot: "2027-03-29T00:30", notices: new Notices(db, targets, () => now) });
+  const report = await job.run({ now, slot: "2027-03-29T00:30", notices: new Notices(new KyselyNotificationStore(db), targets, () => now) });
   const rows = await db.selectFrom("outbox").select(["idempotency_key", "payload"]).orderBy("id").execute();
   return { report, texts: rows.map((row) => (JSON.parse(row.payload) as { text: string }).text), keys: rows.map((row) => row.idempotency_key) };
 }
@@ -117,7 +119,7 @@ describe("the stale-entries job as npm start builds it", () => {
     const config = loadConfig({ STALE_AFTER_MONTHS: "24" }, { cwd: mkdtempSync(path.join(tmpdir(), "signpost-stale-config-")), readEnvFile: false });
     const directory = directoryWith({ "melton-lung-chorus": "2025-03-28", "harborough-strollers": "2025-03-29" });
     const jobs = createJobs({
-      config: config.jobs, db, store: "sqlite", clock, logger: memoryLogger().logger, targets, directoryDir: config.directoryDir,
+      config: config.jobs, ...jobStores(db, "sqlite", clock), clock, logger: memoryLogger().logger, targets, directoryDir: config.directoryDir,
       live: new LiveDirectory(directory), engine: core.engine, feedback: await feedbackWith([report("Now meets on Fridays", new Date(monday.getTime() - day))]),
     });
     expect(await jobs.runNow("stale-entries")).toMatchObject({ status: "succeeded" });

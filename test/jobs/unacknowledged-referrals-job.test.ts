@@ -12,6 +12,7 @@ import { ConfigError } from "../../src/errors/config-error.js";
 import { JobRunner } from "../../src/jobs/job-runner.js";
 import { JobRuns } from "../../src/jobs/job-runs.js";
 import { Notices, type NoticeTargets } from "../../src/jobs/notices.js";
+import { KyselyNotificationStore } from "../../src/notifications/kysely-notification-store.js";
 import { PostgresJobLock } from "../../src/storage/postgres-job-lock.js";
 import { SqliteJobLock } from "../../src/storage/sqlite-job-lock.js";
 import { UnacknowledgedReferralsJob } from "../../src/jobs/unacknowledged-referrals-job.js";
@@ -65,7 +66,7 @@ describe.each(bothDatabases)("the unacknowledged referrals job on %s", (name, ma
     new UnacknowledgedReferralsJob({ referrals: new KyselyReferralStore(on, clock), workingDays: new WorkingDays(closed), afterWorkingDays: 2, directory });
   const runAt = (moment: string, job = jobOn(db)) => {
     moveClockTo(clock, moment);
-    return job.run({ now: clock.now(), slot: `by-hand:${moment}`, notices: new Notices(db, targets, () => clock.now()) });
+    return job.run({ now: clock.now(), slot: `by-hand:${moment}`, notices: new Notices(new KyselyNotificationStore(db), targets, () => clock.now()) });
   };
   /** What the job wrote to the outbox for a London date, if anything. */
   const raised = async (date: string) => {
@@ -181,7 +182,7 @@ describe.each(bothDatabases)("the unacknowledged referrals job on %s", (name, ma
   it("tells triage once a day however often it runs, on either instance, and again the next day", async () => {
     const referral = await referralMadeAt(store, clock, "2027-10-04T08:00:00Z");
     const { logger } = memoryLogger();
-    const runnerOn = (on: Kysely<Database>) => new JobRunner(name === "postgres" ? new PostgresJobLock(on) : new SqliteJobLock(on, clock), new JobRuns(on), new Notices(on, targets, () => clock.now()), clock, logger);
+    const runnerOn = (on: Kysely<Database>) => new JobRunner(name === "postgres" ? new PostgresJobLock(on) : new SqliteJobLock(on, clock), new JobRuns(on), new Notices(new KyselyNotificationStore(on), targets, () => clock.now()), clock, logger);
     const [here, there] = [runnerOn(db), runnerOn(elsewhere)];
     const [jobHere, jobThere] = [jobOn(db), jobOn(elsewhere)];
     const inbox = new InboxStore(db, clock);

@@ -5,6 +5,7 @@ import { inflateSync } from "node:zlib";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Directory } from "../../src/directory/directory.js";
 import { Notices, type NoticeTargets } from "../../src/jobs/notices.js";
+import { KyselyNotificationStore } from "../../src/notifications/kysely-notification-store.js";
 import { UnmetNeedJob } from "../../src/jobs/unmet-need-job.js";
 import { KyselyUnmetSearchLog } from "../../src/unmet-searches/kysely-unmet-search-log.js";
 import { sqliteDatabase, useMigratedDatabase } from "../support/databases.js";
@@ -47,7 +48,7 @@ describe("the unmet-need digest's chart", () => {
     for (let i = 0; i < 9; i++) await log.record("2027-03-24", [{ need: "digital-inclusion", area: "", kind: "nothing" }]);
     await log.record("2027-03-25", [{ need: "hoarding", area: "melton", kind: "nothing" }]);
     const job = new UnmetNeedJob({ log, directory });
-    const report = await job.run({ now: monday, slot: "2027-03-29T08:30", notices: new Notices(context.db, target("slack"), () => monday) });
+    const report = await job.run({ now: monday, slot: "2027-03-29T08:30", notices: new Notices(new KyselyNotificationStore(context.db), target("slack"), () => monday) });
     expect(report.summary).toMatch(/digest sent with its chart$/);
     const rows = await context.db.selectFrom("outbox").select(["idempotency_key", "notifier", "payload"]).orderBy("id").execute();
     expect(rows.map((row) => row.idempotency_key)).toEqual(["unmet-need:2027-W13", "unmet-need:2027-W13:chart"]);
@@ -67,7 +68,7 @@ describe("the unmet-need digest's chart", () => {
     // Small enough for a Teams card (80 KB per activity, base64 and all).
     expect(chart.image.png.length).toBeLessThan(70 * 1024);
 
-    const again = await job.run({ now: monday, slot: "2027-03-29T09:30", notices: new Notices(context.db, target("slack"), () => monday) });
+    const again = await job.run({ now: monday, slot: "2027-03-29T09:30", notices: new Notices(new KyselyNotificationStore(context.db), target("slack"), () => monday) });
     expect(again.summary).toMatch(/already sent$/);
     expect(await context.db.selectFrom("outbox").select("id").execute()).toHaveLength(2);
   });
@@ -75,7 +76,7 @@ describe("the unmet-need digest's chart", () => {
   it("is not sent where the maintainers read an inbox: the text stays", async () => {
     await context.db.deleteFrom("outbox").execute();
     const job = new UnmetNeedJob({ log: new KyselyUnmetSearchLog(context.db), directory });
-    await job.run({ now: monday, slot: "2027-03-29T08:30", notices: new Notices(context.db, target("inbox"), () => monday) });
+    await job.run({ now: monday, slot: "2027-03-29T08:30", notices: new Notices(new KyselyNotificationStore(context.db), target("inbox"), () => monday) });
     const rows = await context.db.selectFrom("outbox").select(["idempotency_key", "payload"]).execute();
     expect(rows.map((row) => row.idempotency_key)).toEqual(["unmet-need:2027-W13"]);
     expect(rows[0]?.payload).not.toContain("image");

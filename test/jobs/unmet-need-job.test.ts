@@ -4,6 +4,7 @@ import type { Directory } from "../../src/directory/directory.js";
 import { needIds } from "../../src/directory/ids.js";
 import { Taxonomy } from "../../src/directory/taxonomy.js";
 import { Notices, type NoticeTargets } from "../../src/jobs/notices.js";
+import { KyselyNotificationStore } from "../../src/notifications/kysely-notification-store.js";
 import { unmetNeedDigest } from "../../src/jobs/unmet-need-digest.js";
 import { UnmetNeedJob } from "../../src/jobs/unmet-need-job.js";
 import type { Database } from "../../src/storage/database-schema.js";
@@ -36,7 +37,7 @@ describe.each(bothDatabases)("UnmetNeedJob on %s", (_name, makeDatabase) => {
     log = new KyselyUnmetSearchLog(db);
   });
 
-  const run = (now: Date) => new UnmetNeedJob({ log, directory }).run({ now, slot: "2027-03-29T08:30", notices: new Notices(db, targets, () => now) });
+  const run = (now: Date) => new UnmetNeedJob({ log, directory }).run({ now, slot: "2027-03-29T08:30", notices: new Notices(new KyselyNotificationStore(db), targets, () => now) });
   const digests = async () => (await db.selectFrom("outbox").select(["idempotency_key", "payload"]).orderBy("id").execute()).map((row) => ({ key: row.idempotency_key, text: (JSON.parse(row.payload) as { text: string }).text }));
 
   it("sends the previous 7 London days' counts by need and area, nothing anywhere apart from nothing in the area", async () => {
@@ -102,7 +103,7 @@ describe("from a conversation to the digest", () => {
     await conversation(bot).say("Mrs Quillfeather in Oakham wants help getting online and community transport to the surgery");
     await recorder.settled();
     const now = monday;
-    await new UnmetNeedJob({ log, directory: core.directory }).run({ now, slot: "2027-03-29T08:30", notices: new Notices(db, targets, () => now) });
+    await new UnmetNeedJob({ log, directory: core.directory }).run({ now, slot: "2027-03-29T08:30", notices: new Notices(new KyselyNotificationStore(db), targets, () => now) });
     const row = await db.selectFrom("outbox").select("payload").executeTakeFirstOrThrow();
     const text = (JSON.parse(row.payload) as { text: string }).text;
     expect(text).toContain("Nothing anywhere in the directory: 1\n- Getting online: 1 (Rutland 1)");

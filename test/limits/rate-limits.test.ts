@@ -1,10 +1,9 @@
-// Rate limits count per identity and per address, refuse with the wait, and, on PostgreSQL, are one count
-// for every instance: two instances on one database cannot each give a person their allowance.
+// Rate limits count per identity and per address and refuse with the wait (here in memory; the
+// PostgreSQL store, one count for every instance, is tested in postgres-limit-store.test.ts).
 import { describe, expect, it } from "vitest";
 import type { LimitsConfig } from "../../src/config/config-schema.js";
 import { RateLimitedError } from "../../src/errors/rate-limited-error.js";
 import { addressMultiplier, RateLimits } from "../../src/limits/rate-limits.js";
-import { postgresDatabase, useMigratedDatabase } from "../support/databases.js";
 
 const config: LimitsConfig = { chatTurnsPerMinute: 3, searchesPerMinute: 5, referralsPerHour: 2, referenceLookupsPerHour: 4, feedbackReportsPerHour: 1 };
 
@@ -43,26 +42,5 @@ describe("in memory (one instance)", () => {
     const error = await refused(limits.take("feedback_report", "slack:T1:U1"));
     expect(error.retryAfterSeconds).toBeGreaterThan(60);
     expect(error.userMessage).toMatch(/Please wait \d+ minutes/);
-  });
-});
-
-describe("on PostgreSQL (several instances)", () => {
-  const context = useMigratedDatabase(postgresDatabase);
-
-  it("is one count for every instance on the database", async () => {
-    const url = (await context.db.selectNoFrom((eb) => eb.fn<string>("current_database", []).as("name")).executeTakeFirstOrThrow()).name;
-    const one = RateLimits.onPostgres(config, `postgres://postgres@127.0.0.1:5432/${url}`);
-    const two = RateLimits.onPostgres(config, `postgres://postgres@127.0.0.1:5432/${url}`);
-    try {
-      await one.check("referral", { userId: "teams:t:u" });
-      await two.check("referral", { userId: "teams:t:u" });
-      await refused(one.check("referral", { userId: "teams:t:u" }));
-      await refused(two.check("referral", { userId: "teams:t:u" }));
-      const rows = await context.db.selectFrom("rate_limits").select("key").execute();
-      expect(rows.map((r) => r.key)).toContain("referral:user:teams:t:u");
-    } finally {
-      await one.close();
-      await two.close();
-    }
   });
 });

@@ -1,15 +1,13 @@
 /**
  * Stored Teams conversation references, so Signpost can write to a
  * conversation later (a referral's status, the triage channel) with
- * `adapter.continueConversationAsync`. One row per conversation id, in the
- * `teams_conversations` table (migration 002), on SQLite or PostgreSQL through
- * Kysely. Only what addressing needs is kept: ids, the service URL and the
- * conversation's type and tenant; no names, no message text.
+ * `adapter.continueConversationAsync`. Kept, one per conversation id, in the
+ * conversation-reference store (src/conversation-references/, which owns the
+ * table) as JSON. Only what addressing needs is kept: ids, the service URL and
+ * the conversation's type and tenant; no names, no message text.
  */
 import type { ConversationReference } from "botbuilder";
-import { type Kysely, sql } from "kysely";
-import type { Database } from "../../storage/database-schema.js";
-import type { Clock } from "../../time/clock.js";
+import type { ConversationReferenceStore } from "../../conversation-references/conversation-reference-store.js";
 
 export type StoredReference = Partial<ConversationReference> & { conversation: ConversationReference["conversation"]; serviceUrl: string };
 
@@ -39,48 +37,37 @@ export function minimalReference(reference: Partial<ConversationReference>): Sto
   };
 }
 
-export class KyselyConversationReferences implements ConversationReferences {
-  constructor(
-    private readonly db: Kysely<Database>,
-    private readonly clock: Clock,
-  ) {}
+/**
+ * Teams' side of the conversation-reference store: it keeps only what
+ * addressing needs, as JSON, and knows how Teams names a channel's threads.
+ */
+export class TeamsConversationReferences implements ConversationReferences {
+  constructor(private readonly store: ConversationReferenceStore) {}
 
   async save(reference: Partial<ConversationReference>): Promise<void> {
     const minimal = minimalReference(reference);
     if (!minimal) return;
     const personal = minimal.conversation.conversationType === "personal";
-    const row = {
-      tenant_id: minimal.conversation.tenantId ?? null,
-      user_id: personal ? (minimal.user?.aadObjectId ?? minimal.user?.id ?? null) : null,
+    await this.store.save({
+      conversationId: minimal.conversation.id,
+      tenantId: minimal.conversation.tenantId ?? null,
+      userId: personal ? (minimal.user?.aadObjectId ?? minimal.user?.id ?? null) : null,
       reference: JSON.stringify(minimal),
-      updated_at: this.clock.now().toISOString(),
-    };
-    await this.db
-      .insertInto("teams_conversations")
-      .values({ conversation_id: minimal.conversation.id, ...row })
-      .onConflict((conflict) => conflict.column("conversation_id").doUpdateSet(row))
-      .execute();
+    });
   }
 
   async find(conversationId: string): Promise<StoredReference | undefined> {
-    const row = await this.db.selectFrom("teams_conversations").select("reference").where("conversation_id", "=", conversationId).executeTakeFirst();
-    if (row) return JSON.parse(row.reference) as StoredReference;
+    const saved = await this.store.find(conversationId);
+    if (saved) return JSON.parse(saved) as StoredReference;
     if (!conversationId.startsWith("19:") || conversationId.includes(";")) return undefined;
-    const prefix = `${conversationId};`;
-    const thread = await this.db
-      .selectFrom("teams_conversations")
-      .select("reference")
-      .where(sql<string>`substr(conversation_id, 1, ${prefix.length})`, "=", prefix)
-      .orderBy("updated_at", "desc")
-      .limit(1)
-      .executeTakeFirst();
+    const thread = await this.store.latestStartingWith(`${conversationId};`);
     if (!thread) return undefined;
-    const reference = JSON.parse(thread.reference) as StoredReference;
+    const reference = JSON.parse(thread) as StoredReference;
     return { ...reference, conversation: { ...reference.conversation, id: conversationId } };
   }
 
   async findPersonalChat(userId: string): Promise<StoredReference | undefined> {
-    const row = await this.db.selectFrom("teams_conversations").select("reference").where("user_id", "=", userId).orderBy("updated_at", "desc").limit(1).executeTakeFirst();
-    return row ? (JSON.parse(row.reference) as StoredReference) : undefined;
+    const saved = await this.store.latestPersonalChat(userId);
+    return saved ? (JSON.parse(saved) as StoredReference) : undefined;
   }
 }

@@ -4,6 +4,7 @@
 // comment and the alt text); an app without files:write posts the text, saying so.
 import { describe, expect, it } from "vitest";
 import { Notices } from "../../../src/jobs/notices.js";
+import { KyselyNotificationStore } from "../../../src/notifications/kysely-notification-store.js";
 import { ManualClock } from "../../support/manual-clock.js";
 import { startRecordingServer } from "../../support/recording-server.js";
 import { useSlackNotifierWorld } from "./support/slack-notifier-world.js";
@@ -23,7 +24,7 @@ describe("SlackNotifier with a notice's image", () => {
     try {
       slack.respond("files.getUploadURLExternal", () => ({ ok: true, upload_url: `${uploads.url}/upload/F0CHART`, file_id: "F0CHART" }));
       slack.respond("files.completeUploadExternal", () => ({ ok: true, files: [{ id: "F0CHART", title: image.filename }] }));
-      await new Notices(world.db, targets, () => clock.now()).send("maintainers", "unmet-need:2027-W13:chart", "Chart: searches that found nothing, 22 Mar 2027 to 28 Mar 2027", { image });
+      await new Notices(new KyselyNotificationStore(world.db), targets, () => clock.now()).send("maintainers", "unmet-need:2027-W13:chart", "Chart: searches that found nothing, 22 Mar 2027 to 28 Mar 2027", { image });
       const { outbox } = sender();
       expect(await outbox.runOnce()).toBe(1);
       const [asked] = slack.callsTo("files.getUploadURLExternal");
@@ -45,7 +46,7 @@ describe("SlackNotifier with a notice's image", () => {
     const { slack } = world;
     slack.clear();
     slack.script("files.getUploadURLExternal", [{ status: 200, body: { ok: false, error: "missing_scope", needed: "files:write" } }]);
-    await new Notices(world.db, targets, () => clock.now()).send("maintainers", "unmet-need:2027-W14:chart", "Chart: searches that found nothing, 29 Mar 2027 to 4 Apr 2027", { image });
+    await new Notices(new KyselyNotificationStore(world.db), targets, () => clock.now()).send("maintainers", "unmet-need:2027-W14:chart", "Chart: searches that found nothing, 29 Mar 2027 to 4 Apr 2027", { image });
     const { outbox } = sender();
     expect(await outbox.runOnce()).toBe(1);
     const [post] = slack.callsTo("chat.postMessage");

@@ -5,6 +5,7 @@
 import type { Kysely } from "kysely";
 import { beforeAll, describe, expect, it } from "vitest";
 import { Notices } from "../../../src/jobs/notices.js";
+import { KyselyNotificationStore } from "../../../src/notifications/kysely-notification-store.js";
 import { OutcomeFollowUpJob } from "../../../src/jobs/outcome-follow-up-job.js";
 
 import { backoffMs } from "../../../src/notifications/outbox-sender.js";
@@ -38,7 +39,7 @@ async function followedUp(userId: string): Promise<{ reference: string; id: stri
   await triageMovesAt(store, clock, clock.now().toISOString(), made.reference, { status: "accepted", service: "lightbulb-home-safety-falls" });
   clock.advance(28 * day);
   const job = new OutcomeFollowUpJob({ referrals: new KyselyReferralStore(db, clock), afterDays: 28, directory });
-  await job.run({ now: clock.now(), slot: `by-hand:${clock.now().toISOString()}`, notices: new Notices(db, targets, () => clock.now()) });
+  await job.run({ now: clock.now(), slot: `by-hand:${clock.now().toISOString()}`, notices: new Notices(new KyselyNotificationStore(db), targets, () => clock.now()) });
   return made;
 }
 
@@ -68,7 +69,7 @@ describe("private notices on Slack", () => {
 
   it("refuses a private notice that names no user, even when it names a channel", async () => {
     slack.clear();
-    const notices = new Notices(db, targets, () => clock.now());
+    const notices = new Notices(new KyselyNotificationStore(db), targets, () => clock.now());
     await notices.send({ notifier: "slack", destination: { conversationId: "C0PUBLIC" } }, "private-without-user", "For one person only", { kind: "private" });
     expect(await sender().runOnce()).toBe(0);
     expect(slack.callsTo("chat.postMessage")).toEqual([]);

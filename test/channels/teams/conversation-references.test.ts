@@ -3,7 +3,8 @@
 // a user's personal chat is found by their Entra id; only addressing is kept (no names).
 import { TurnContext } from "botbuilder";
 import { describe, expect, it } from "vitest";
-import { KyselyConversationReferences } from "../../../src/channels/teams/conversation-references.js";
+import { TeamsConversationReferences } from "../../../src/channels/teams/conversation-references.js";
+import { KyselyConversationReferenceStore } from "../../../src/conversation-references/kysely-conversation-reference-store.js";
 import { bothDatabases, useReferralDatabase } from "../../support/databases.js";
 import { ManualClock } from "../../support/manual-clock.js";
 import { fixture } from "./support/teams-fixtures.js";
@@ -11,7 +12,7 @@ import { fixture } from "./support/teams-fixtures.js";
 describe.each(bothDatabases)("Teams conversation references on %s", (_name, makeDatabase) => {
   const clock = new ManualClock();
   const context = useReferralDatabase(makeDatabase, clock);
-  const references = () => new KyselyConversationReferences(context.db, clock);
+  const references = () => new TeamsConversationReferences(new KyselyConversationReferenceStore(context.db, clock));
 
   it("is in the schema after migrating (002-teams-conversations)", () => {
     expect(context.migrated).toContain("002-teams-conversations");

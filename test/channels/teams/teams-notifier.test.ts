@@ -8,7 +8,8 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { TurnContext } from "botbuilder";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { KyselyConversationReferences } from "../../../src/channels/teams/conversation-references.js";
+import { TeamsConversationReferences } from "../../../src/channels/teams/conversation-references.js";
+import { KyselyConversationReferenceStore } from "../../../src/conversation-references/kysely-conversation-reference-store.js";
 import { TeamsNotifier } from "../../../src/channels/teams/teams-notifier.js";
 import { OutboxSender } from "../../../src/notifications/outbox-sender.js";
 import { KyselyReferralStore } from "../../../src/referrals/kysely-referral-store.js";
@@ -20,6 +21,7 @@ import { migrateToLatest } from "../../../src/storage/migrate.js";
 import { openDatabase } from "../../../src/storage/open-database.js";
 import type { Kysely } from "kysely";
 import { Notices } from "../../../src/jobs/notices.js";
+import { KyselyNotificationStore } from "../../../src/notifications/kysely-notification-store.js";
 import { realDirectoryAndEngine } from "../../support/load-real-directory.js";
 import { ManualClock } from "../../support/manual-clock.js";
 import { memoryLogger } from "../../support/memory-logger.js";
@@ -43,7 +45,7 @@ beforeAll(async () => {
   db = openDatabase({ kind: "sqlite", file: path.join(mkdtempSync(path.join(tmpdir(), "signpost-teams-")), "signpost.db") });
   await migrateToLatest(db);
   connector = await startRecordingConnector();
-  const references = new KyselyConversationReferences(db, clock);
+  const references = new TeamsConversationReferences(new KyselyConversationReferenceStore(db, clock));
   await references.save(TurnContext.getConversationReference(botAddedToTeam(connector.url)));
   await references.save(TurnContext.getConversationReference(channelMention(connector.url, "")));
   const plan = notificationPlan({ triage: { notifier: "teams", destination: { conversationId: triageChannel } }, notifierFor: () => "teams", webhook: false }, directory);
@@ -112,7 +114,7 @@ describe("the Teams notifier", () => {
   });
 
   it("sends a job's notice (kind notice) to the channel named, and never to anyone's personal chat", async () => {
-    const notices = new Notices(db, { maintainers: { notifier: "teams", destination: { conversationId: triageChannel } }, triage: { notifier: "teams", destination: { conversationId: triageChannel } } }, () => clock.now());
+    const notices = new Notices(new KyselyNotificationStore(db), { maintainers: { notifier: "teams", destination: { conversationId: triageChannel } }, triage: { notifier: "teams", destination: { conversationId: triageChannel } } }, () => clock.now());
     await notices.send("maintainers", "test-notice:1", "Signpost's stale-entries job failed: the feed answered 500");
     await notices.send({ notifier: "teams", destination: { conversationId: "19:nowhere@thread.tacv2", userId: "aad-of-someone" } }, "test-notice:2", "A notice for a channel Signpost is not in");
     clock.advance(60_000);
@@ -125,7 +127,7 @@ describe("the Teams notifier", () => {
   });
 
   it("shows a notice's image (the weekly chart) in its card, and only the text when it would not fit a Teams message", async () => {
-    const notices = new Notices(db, { maintainers: { notifier: "teams", destination: { conversationId: triageChannel } }, triage: { notifier: "teams", destination: { conversationId: triageChannel } } }, () => clock.now());
+    const notices = new Notices(new KyselyNotificationStore(db), { maintainers: { notifier: "teams", destination: { conversationId: triageChannel } }, triage: { notifier: "teams", destination: { conversationId: triageChannel } } }, () => clock.now());
     const png = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";
     const image = { png, alt: "Chart: searches that found nothing, by need", filename: "unmet-need.png" };
     await notices.send("maintainers", "test-chart:1", "Searches that found nothing: the chart", { image });
@@ -144,7 +146,7 @@ describe("the Teams notifier", () => {
   });
 
   it("falls back to the referrer's personal chat for a status, and keeps a notification it cannot place", async () => {
-    const references = new KyselyConversationReferences(db, clock);
+    const references = new TeamsConversationReferences(new KyselyConversationReferenceStore(db, clock));
     const lost = await desk.submit(
       { person: "Marmaduke Pennywhistle", phone: "01164960555", age: 70, area: "melton", needs: ["home-safety"], whatMatters: "Falls", urgency: "routine", consent: true },
       "dialog-2",

@@ -9,10 +9,12 @@ import { tmpdir } from "node:os";
 import { TurnContext } from "botbuilder";
 import type { Kysely } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { KyselyConversationReferences } from "../../../src/channels/teams/conversation-references.js";
+import { TeamsConversationReferences } from "../../../src/channels/teams/conversation-references.js";
+import { KyselyConversationReferenceStore } from "../../../src/conversation-references/kysely-conversation-reference-store.js";
 import { TeamsNotifier } from "../../../src/channels/teams/teams-notifier.js";
 import type { Directory } from "../../../src/directory/directory.js";
 import { Notices } from "../../../src/jobs/notices.js";
+import { KyselyNotificationStore } from "../../../src/notifications/kysely-notification-store.js";
 import { OutcomeFollowUpJob } from "../../../src/jobs/outcome-follow-up-job.js";
 
 import { OutboxSender } from "../../../src/notifications/outbox-sender.js";
@@ -39,7 +41,7 @@ let db: Kysely<Database>;
 let store: KyselyReferralStore;
 let directory: Directory;
 let connector: RecordingConnector;
-let references: KyselyConversationReferences;
+let references: TeamsConversationReferences;
 let sender: OutboxSender;
 
 beforeAll(async () => {
@@ -48,7 +50,7 @@ beforeAll(async () => {
   await migrateToLatest(db);
   store = new KyselyReferralStore(db, clock);
   connector = await startRecordingConnector();
-  references = new KyselyConversationReferences(db, clock);
+  references = new TeamsConversationReferences(new KyselyConversationReferenceStore(db, clock));
   // Signpost can reach the channel the referrals come from: a private notice must still not go there.
   await references.save(TurnContext.getConversationReference(channelMention(connector.url, "")));
   const { logger } = memoryLogger();
@@ -65,7 +67,7 @@ async function followedUp(userId: string): Promise<string> {
   await triageMovesAt(store, clock, clock.now().toISOString(), made.reference, { status: "accepted", service: "lightbulb-home-safety-falls" });
   clock.advance(28 * day);
   const job = new OutcomeFollowUpJob({ referrals: new KyselyReferralStore(db, clock), afterDays: 28, directory });
-  await job.run({ now: clock.now(), slot: `by-hand:${clock.now().toISOString()}`, notices: new Notices(db, targets, () => clock.now()) });
+  await job.run({ now: clock.now(), slot: `by-hand:${clock.now().toISOString()}`, notices: new Notices(new KyselyNotificationStore(db), targets, () => clock.now()) });
   return made.reference;
 }
 

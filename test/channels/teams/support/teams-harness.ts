@@ -11,7 +11,8 @@ import type { Bot } from "../../../../src/conversation/bot.js";
 import type { IncomingMessage } from "../../../../src/conversation/incoming-message.js";
 import { createBot } from "../../../../src/conversation/create-bot.js";
 import { KyselyConversationStore } from "../../../../src/conversation/kysely-conversation-store.js";
-import { KyselyConversationReferences } from "../../../../src/channels/teams/conversation-references.js";
+import { TeamsConversationReferences } from "../../../../src/channels/teams/conversation-references.js";
+import { KyselyConversationReferenceStore } from "../../../../src/conversation-references/kysely-conversation-reference-store.js";
 import { mountTeams, type TeamsChannel } from "../../../../src/channels/teams/mount-teams.js";
 import { KyselyPrivateRoutes } from "../../../../src/channels/teams/private-routes.js";
 import type { DatabaseSettings } from "../../../../src/storage/open-database.js";
@@ -50,7 +51,7 @@ export async function startTeamsHarness(options: HarnessOptions = {}) {
       return coreBot.handle(message);
     },
   };
-  const references = new KyselyConversationReferences(db, clock);
+  const references = new TeamsConversationReferences(new KyselyConversationReferenceStore(db, clock));
   const connector = await startRecordingConnector();
   const { logger, lines } = memoryLogger();
   const app = createHttpApp({ core: () => undefined, logger });
