@@ -35,6 +35,7 @@ export const vendorAreas = [
       "src/conversation/kysely-conversation-store.ts",
       "src/directory/kysely-review-store.ts",
       "src/directory-version/kysely-directory-versions.ts",
+      "src/feedback/kysely-answer-verdict-store.ts",
       "src/feedback/kysely-feedback-store.ts",
       "src/jobs/job-runs.ts",
       "src/notifications/inbox-store.ts",
