@@ -10,7 +10,7 @@ import { checkMessage } from "./support/block-kit-checks.js";
 import { blocksIn, buttonsIn, headingsIn } from "./support/recorded-messages.js";
 import { type SlackHarness, startSlackHarness } from "./support/slack-harness.js";
 import { agentFixture, type FeedbackElement, feedbackPress, threadContextChanged, threadMessage, threadStarted } from "./support/agent-payloads.js";
-import { homeOpened, workspace } from "./support/slack-payloads.js";
+import { directMessage, homeOpened, workspace } from "./support/slack-payloads.js";
 import type { RecordedCall } from "./support/slack-api-recorder.js";
 
 const started = agentFixture("event_callback.assistant_thread_started.docs.json").event as { assistant_thread: { channel_id: string; thread_ts: string } };
@@ -35,7 +35,9 @@ async function ask(text: string, eventId: string, ts: string) {
   const before = harness.recorder.calls.length;
   const answer = harness.recorder.next("chat.postMessage");
   const body = threadMessage(text, eventId, { ts, event_ts: ts });
-  expect((await harness.send(body.raw, body.contentType)).status).toBe(200);
+  const sent = await harness.send(body.raw, body.contentType);
+  expect(sent.status).toBe(200);
+  expect(sent.ms).toBeLessThan(3000); // acknowledged within Slack's 3 seconds, before the answer is worked out
   const call = await answer;
   return { call, calls: harness.recorder.calls.slice(before) };
 }
@@ -115,6 +117,20 @@ describe("Signpost in Slack's assistant threads and agent DM", () => {
     await thanks;
     const rows = await harness.db.selectFrom("answer_verdicts").select(["verdict"]).execute();
     expect(rows).toEqual([{ verdict: "not_helpful" }]);
+  });
+
+  it("leaves a top-level DM as it was: answered in the DM, with no status and no feedback buttons", async () => {
+    const before = harness.recorder.calls.length;
+    const answer = harness.recorder.next("chat.postMessage");
+    const body = directMessage(question, "EvPlainDirect1");
+    const sent = await harness.send(body.raw, body.contentType);
+    expect(sent.status).toBe(200);
+    expect(sent.ms).toBeLessThan(3000);
+    const call = await answer;
+    expect(call.args.thread_ts).toBeUndefined();
+    expect(headingsIn(call)).toContain("Wreake Valley befriending");
+    expect(feedbackIn(call)).toEqual([]);
+    expect(harness.recorder.calls.slice(before).map((c) => c.method)).not.toContain("assistant.threads.setStatus");
   });
 
   it("sets the suggested prompts at the top of the agent DM when its Messages tab opens (agent_view)", async () => {
