@@ -36,6 +36,7 @@ export const vendorAreas = [
       "src/conversation-references/kysely-conversation-reference-store.ts",
       "src/directory/kysely-review-store.ts",
       "src/directory-version/kysely-directory-versions.ts",
+      "src/feedback/kysely-answer-verdict-store.ts",
       "src/feedback/kysely-feedback-store.ts",
       "src/jobs/job-runs.ts",
       "src/notifications/inbox-store.ts",

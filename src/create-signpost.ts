@@ -26,6 +26,7 @@ import { VersionIndexBuilds } from "./directory-version/version-index-builds.js"
 import { watchDirectoryVersion } from "./directory-version/watch-directory-version.js";
 import { isSignpostError } from "./errors/signpost-error.js";
 import { importFeedbackFile } from "./feedback/import-feedback-file.js";
+import { KyselyAnswerVerdictStore } from "./feedback/kysely-answer-verdict-store.js";
 import { KyselyFeedbackStore } from "./feedback/kysely-feedback-store.js";
 import { InboxNotifier } from "./notifications/inbox-notifier.js";
 import { InboxStore } from "./notifications/inbox-store.js";
@@ -208,6 +209,7 @@ export async function createSignpost(config: Config, logger: Logger, use: Signpo
     ...deps,
     conversations: new KyselyConversationStore(db, systemClock, config.conversationTtlMs),
     feedback,
+    verdicts: new KyselyAnswerVerdictStore(db),
     clock: systemClock,
     referrals,
     unmetSearches,

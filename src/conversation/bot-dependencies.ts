@@ -1,4 +1,5 @@
 import type { AnswerDependencies } from "../answer/answer-question.js";
+import type { AnswerVerdictStore } from "../feedback/answer-verdict.js";
 import type { FeedbackStore } from "../feedback/feedback-store.js";
 import type { ReferralDesk } from "../referrals/referral-desk.js";
 import type { Clock } from "../time/clock.js";
@@ -10,6 +11,8 @@ import type { TurnLimits } from "./turn-limits.js";
 export interface BotDependencies extends AnswerDependencies {
   readonly conversations: ConversationStore;
   readonly feedback: FeedbackStore;
+  /** Verdicts on answers (feedback buttons); without it a verdict is refused, never silently dropped. */
+  readonly verdicts?: AnswerVerdictStore;
   readonly clock: Clock;
   readonly referrals: ReferralDesk;
   /** Counts searches that found nothing (ids only); without it nothing is counted. */

@@ -7,6 +7,7 @@ import type { ConversationState } from "./conversation-state.js";
 import type { TurnDependencies } from "./bot-dependencies.js";
 import { replacedFormReply, startReferral, submitReferralForm } from "./referral-dialog.js";
 import { narrowSearch, showMore } from "./search-turns.js";
+import { rateAnswer } from "./rate-answer.js";
 import type { ActionRequest, IncomingMessage } from "./incoming-message.js";
 import type { Reply } from "./reply.js";
 
@@ -44,6 +45,9 @@ export async function handleAction(message: IncomingMessage, action: ActionReque
       if (!findService(deps.directory, action.value)) return textReply(conversationId, "action", unknownService);
       return startReferral(message, state, deps, { serviceId: action.value });
     }
+
+    case "rate_answer":
+      return rateAnswer(message, action, deps);
 
     case "report_outdated": {
       const service = findService(deps.directory, action.value);

@@ -11,7 +11,7 @@ const id = z.string().trim().min(1, "must not be empty").max(200, "must be at mo
 
 /** A button press or a form submission. */
 export const actionSchema = z.strictObject({
-  id: z.enum(["refer", "show_more", "narrow_area", "report_outdated", "details", "submit_form"]),
+  id: z.enum(["refer", "show_more", "narrow_area", "report_outdated", "details", "submit_form", "rate_answer"]),
   value: z.string().max(2000, "must be at most 2000 characters"),
   fields: z.record(z.string().max(100), z.string().max(5000, "must be at most 5000 characters")).refine((f) => Object.keys(f).length <= 30, "has too many fields").optional(),
 });

@@ -199,6 +199,22 @@ export interface DirectoryReviewsTable {
  * "Report outdated details" reports (src/feedback/kysely-feedback-store.ts), insert-only.
  * `details` is what the reporter typed and may hold personal data: never logged.
  */
+/** Verdicts on answers (Slack's feedback buttons): no message text, the services shown and the verdict only. */
+export interface AnswerVerdictsTable {
+  /** orderedId of when it was given. */
+  id: string;
+  /** "helpful" or "not_helpful". */
+  verdict: string;
+  /** JSON array of the directory ids of the services the answer showed. */
+  service_ids: string;
+  /** The channel it came from: slack. */
+  channel: string;
+  /** The namespaced id of who gave it (as feedback_reports keeps its reporter's). */
+  given_by: string;
+  /** ISO timestamp. */
+  given_at: string;
+}
+
 export interface FeedbackReportsTable {
   /** orderedId for a report made here; "imported-<sha256>" for one moved in from an old feedback.jsonl. */
   id: string;
@@ -269,6 +285,7 @@ export interface Database {
   rate_limits: RateLimitsTable;
   directory_reviews: DirectoryReviewsTable;
   feedback_reports: FeedbackReportsTable;
+  answer_verdicts: AnswerVerdictsTable;
   slack_seen_requests: SlackSeenRequestsTable;
   slack_pending_forms: SlackPendingFormsTable;
   teams_private_routes: TeamsPrivateRoutesTable;

@@ -9,6 +9,7 @@ import { migration005 } from "./migrations/005-directory-reviews.js";
 import { migration006 } from "./migrations/006-feedback-reports.js";
 import { migration007 } from "./migrations/007-channel-state.js";
 import { migration008 } from "./migrations/008-directory-versions.js";
+import { migration009 } from "./migrations/009-answer-verdicts.js";
 
 /** Every migration, in order. Never edit one that has shipped: add the next. */
 export const migrations: Readonly<Record<string, Migration>> = {
@@ -20,6 +21,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   "006-feedback-reports": migration006,
   "007-channel-state": migration007,
   "008-directory-versions": migration008,
+  "009-answer-verdicts": migration009,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve({ ...migrations }) };

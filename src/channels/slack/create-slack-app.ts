@@ -2,7 +2,8 @@
  * The Slack channel: a real Bolt App wired to the conversation core. Slash
  * command, mentions, DMs, the two shortcuts, buttons, modal submissions and App
  * Home all become IncomingMessages for `bot.handle`, and its Replies become
- * Block Kit. Over HTTP it is mounted on Signpost's Hono server at /slack/events;
+ * Block Kit. Assistant threads (the split view) get suggested prompts, a status
+ * while answering and feedback buttons under each answer. Over HTTP it is mounted on Signpost's Hono server at /slack/events;
  * with an app token it connects by Socket Mode instead. Repeated events (Slack's
  * retries) are dropped before any listener runs, whichever instance saw them first.
  */
@@ -11,8 +12,10 @@ import type { Hono } from "hono";
 import type { Bot } from "../../conversation/bot.js";
 import type { Logger } from "../../logging/create-logger.js";
 import { boltLogger, errorSummary } from "./bolt-logger.js";
+import { registerAssistant } from "./assistant-listener.js";
 import { registerButtonListener } from "./button-listener.js";
 import type { SlackChannelContext } from "./converse.js";
+import { registerFeedbackListener } from "./feedback-listener.js";
 import { registerHomeListener } from "./home-listener.js";
 import { HonoSlackReceiver } from "./hono-slack-receiver.js";
 import { registerMessageListeners } from "./message-listeners.js";
@@ -82,8 +85,11 @@ export function createSlackApp({ settings, bot, state, logger, now }: SlackChann
 
   // Forms from a mention or DM wait for their "Open the form" button (30 minutes, on any instance).
   const ctx: SlackChannelContext = { bot, logger, pendingForms: state.pendingForms, commandName: settings.commandName };
+  // Assistant threads first: Bolt's Assistant takes their messages before the DM listener would.
+  registerAssistant(app, ctx);
   registerMessageListeners(app, ctx);
   registerButtonListener(app, ctx);
+  registerFeedbackListener(app, ctx);
   registerViewListener(app, ctx);
   registerReferralShortcut(app, ctx);
   registerHomeListener(app, ctx);

@@ -10,13 +10,15 @@ import { logReferralCallbackId } from "./referral-shortcut.js";
 export const slackAppNeeds = {
   scopes: {
     "app_mentions:read": "the app_mention event: being asked in a channel",
+    "assistant:write": "the agent view (agent_view): the top-bar entry point, assistant.threads.setSuggestedPrompts and assistant.threads.setStatus",
     "chat:write": "chat.postMessage and chat.postEphemeral: answers, confirmations, status changes, triage",
     commands: "the slash command and the two shortcuts",
     "files:write": "files.uploadV2: the weekly unmet-need digest's chart, as a PNG in the maintainers' channel",
     "im:history": "the message.im event: direct messages to the app",
     "im:write": "conversations.open: the DM a referral from the global shortcut is confirmed in",
   },
-  botEvents: ["app_home_opened", "app_mention", "message.im"],
+  /** assistant_thread_*: threads of the assistant view (the split view) on apps still on assistant_view; agent_view uses app_home_opened (the Messages tab) and message.im. */
+  botEvents: ["app_home_opened", "app_mention", "assistant_thread_context_changed", "assistant_thread_started", "message.im"],
   shortcuts: [
     { callbackId: findServicesCallbackId, type: "message", name: "Find services for this" },
     { callbackId: logReferralCallbackId, type: "global", name: "Log a First Contact referral" },

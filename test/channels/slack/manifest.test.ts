@@ -1,10 +1,13 @@
 // deploy/slack/manifest.yml and manifest.socket-mode.yml ask for exactly what
 // the code uses (slack-app-needs.ts): the scopes, the events, the shortcuts'
-// callback ids, the slash command and, over HTTP, the one request path.
+// callback ids, the slash command and, over HTTP, the one request path; and
+// declare the agent view (agent_view) with the description and prompts the
+// code sets (agent-view.ts), within the limits Slack's manifest schema gives.
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { agentDescription, suggestedPrompts } from "../../../src/channels/slack/agent-view.js";
 import { slackAppNeeds } from "../../../src/channels/slack/slack-app-needs.js";
 
 interface Manifest {
@@ -12,6 +15,8 @@ interface Manifest {
     shortcuts: { name: string; type: string; callback_id: string; description: string }[];
     slash_commands: { command: string; url?: string }[];
     app_home: { home_tab_enabled: boolean; messages_tab_enabled: boolean };
+    agent_view?: { agent_description: string; suggested_prompts: { title: string; message: string }[] };
+    assistant_view?: unknown;
   };
   oauth_config: { scopes: { bot: string[] } };
   settings: {
@@ -33,6 +38,18 @@ describe.each([
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(Object.keys(slackAppNeeds.scopes).sort());
     expect([...manifest.settings.event_subscriptions.bot_events].sort()).toEqual([...slackAppNeeds.botEvents].sort());
     expect(manifest.features.app_home).toMatchObject({ home_tab_enabled: true, messages_tab_enabled: true });
+  });
+
+  it("declares the agent view with the description and the three prompts Signpost sets", () => {
+    const view = manifest.features.agent_view;
+    expect(manifest.features.assistant_view).toBeUndefined(); // the legacy experience new apps can no longer choose
+    expect(view?.agent_description).toBe(agentDescription);
+    // Slack's manifest schema (slackapi/manifest-schema, features.agent_view): at most 300 characters, at most 4 prompts.
+    expect(view?.agent_description.length).toBeLessThanOrEqual(300);
+    expect(view?.suggested_prompts).toEqual(suggestedPrompts);
+    expect(view?.suggested_prompts.length).toBeLessThanOrEqual(4);
+    expect(manifest.oauth_config.scopes.bot).toContain("assistant:write");
+    expect(manifest.settings.event_subscriptions.bot_events).toEqual(expect.arrayContaining(["assistant_thread_started", "assistant_thread_context_changed", "message.im", "app_home_opened"]));
   });
 
   it("declares the slash command and the two shortcuts with the callback ids the app listens for", () => {

@@ -14,6 +14,7 @@ import { SlackNotifier } from "../../../../src/channels/slack/slack-notifier.js"
 import type { SlackSettings } from "../../../../src/channels/slack/slack-settings.js";
 import { createBot } from "../../../../src/conversation/create-bot.js";
 import { KyselyConversationStore } from "../../../../src/conversation/kysely-conversation-store.js";
+import { KyselyAnswerVerdictStore } from "../../../../src/feedback/kysely-answer-verdict-store.js";
 import { KyselyFeedbackStore } from "../../../../src/feedback/kysely-feedback-store.js";
 import { startHttpServer } from "../../../../src/http/start-http-server.js";
 import { InboxNotifier } from "../../../../src/notifications/inbox-notifier.js";
@@ -57,7 +58,8 @@ export async function startSlackHarness(options: { commandName?: string; now?: (
   const referrals = new ReferralDesk(new KyselyReferralStore(db, clock), plan, { roles: { ...noRoleAssignments, triage: new Set([slackUserId(triageWorkspace, triageUserId)]) }, userTeams: new Map() }, clock, core.directory);
   const sender = new OutboxSender(db, [SlackNotifier.fromSettings(settings, logger), new InboxNotifier(new InboxStore(db, clock))], clock, logger);
   const feedback = new KyselyFeedbackStore(db);
-  const bot = createBot({ ...core, maxResults: 5, conversations: new KyselyConversationStore(db, clock, 30 * 60 * 1000), feedback, clock, referrals });
+  const verdicts = new KyselyAnswerVerdictStore(db);
+  const bot = createBot({ ...core, maxResults: 5, conversations: new KyselyConversationStore(db, clock, 30 * 60 * 1000), feedback, verdicts, clock, referrals });
 
   let ready = true;
   const slack = createSlackApp({ settings, bot: () => (ready ? bot : undefined), state: slackState(db, clock), logger, ...(options.now ? { now: options.now } : {}) });
@@ -75,6 +77,7 @@ export async function startSlackHarness(options: { commandName?: string; now?: (
     referrals,
     sender,
     feedback,
+    verdicts,
     lines,
     baseUrl,
     /** false: as while Signpost is still indexing the directory (the bot not built yet). */

@@ -42,9 +42,9 @@ export function directMessage(text: string, eventId: string, event: Json = {}): 
   return json({ ...body, event_id: eventId, event: { ...(body.event as Json), text, ...event } });
 }
 
-export function homeOpened(user: string, channel: string, eventId: string): Body {
+export function homeOpened(user: string, channel: string, eventId: string, tab: "home" | "messages" = "home"): Body {
   const body = fixture("event_callback.app_mention.docs.json");
-  return json({ ...body, event_id: eventId, event: { type: "app_home_opened", user, channel, tab: "home", event_ts: "1515449522.000099" } });
+  return json({ ...body, event_id: eventId, event: { type: "app_home_opened", user, channel, tab, event_ts: "1515449522.000099" } });
 }
 
 export interface PressedButton {
