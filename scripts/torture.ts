@@ -1,24 +1,31 @@
 /**
  * The torture campaign (issue 19, decision 0023):
- *   npm run torture                 every property test at 100,000 cases per property
- *   npm run torture -- --runs 2000  a shorter run
- * Runs the hostile-input property tests (every test/.../*.property.test.ts) in vitest with
- * TORTURE_RUNS set, one file at a time (2 cores), and prints the figures: targets,
- * properties, generated cases, failures and time per target. Exits 1 on any failure.
- * The crash, fault-injection and load parts of the campaign are not built yet.
+ *   npm run torture                 the long run (sizes below)
+ *   npm run torture -- --runs 2000 --kills 40 --load-seconds 20   a shorter run
+ * Hostile input: every test/.../*.property.test.ts in vitest with TORTURE_RUNS (100,000 cases per
+ * property unless --runs). Crash: test/durability/kill-during-referral.test.ts with TORTURE_KILLS
+ * (--kills, 200 in all, half on SQLite and half on PostgreSQL), 8 to 16 conversations a round.
+ * Load: test/load/concurrent-conversations.test.ts with 100 conversations for 60 s
+ * (--load-conversations, --load-seconds). Privacy: every log the crash and load servers wrote
+ * (at trace level) scanned for every synthetic name, NHS number and phone the campaign used.
+ * One vitest at a time (2 cores). Prints runs, kills, faults, generated cases, losses,
+ * duplicates and leaks; exits 1 if any of the last three is not zero or anything failed.
+ * Fault injection is not built yet.
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
+import { findLeaks, leakCount } from "../test/support/personal-data-scan.js";
+
 const root = path.join(import.meta.dirname, "..");
 
-function runsAsked(args: readonly string[]): number {
-  const at = args.indexOf("--runs");
-  const value = at >= 0 ? Number(args[at + 1]) : 100_000;
-  if (!Number.isInteger(value) || value < 1) {
-    console.error("--runs takes a whole number of cases per property, for example --runs 2000");
+function asked(args: readonly string[], option: string, fallback: number): number {
+  const at = args.indexOf(option);
+  const value = at >= 0 ? Number(args[at + 1]) : fallback;
+  if (!Number.isInteger(value) || value < 0 || (option === "--runs" && value < 1)) {
+    console.error(`${option} takes a whole number, for example ${option} ${fallback}`);
     process.exit(2);
   }
   return value;
@@ -38,20 +45,26 @@ interface TargetFigures {
   readonly failures: readonly string[];
 }
 
-const runs = runsAsked(process.argv.slice(2));
+const args = process.argv.slice(2);
+const runs = asked(args, "--runs", 100_000);
+const kills = asked(args, "--kills", 200);
+const loadConversations = asked(args, "--load-conversations", 100);
+const loadSeconds = asked(args, "--load-seconds", 60);
 const files = readdirSync(path.join(root, "test"), { recursive: true, encoding: "utf8" })
   .filter((file) => file.endsWith(".property.test.ts"))
   .map((file) => path.join("test", file))
   .sort();
 const reports = mkdtempSync(path.join(tmpdir(), "signpost-torture-"));
+const figuresFile = path.join(reports, "figures.jsonl");
+const logDir = path.join(reports, "logs");
 
-function runTarget(file: string, index: number): TargetFigures {
+function runTarget(file: string, index: number, env: Record<string, string> = {}): TargetFigures {
   const output = path.join(reports, `${index}.json`);
   const started = performance.now();
   const vitest = spawnSync(
     process.execPath,
     [path.join(root, "node_modules/vitest/vitest.mjs"), "run", file, "--reporter=json", `--outputFile=${output}`, "--testTimeout=0", "--hookTimeout=120000"],
-    { cwd: root, env: { ...process.env, TORTURE_RUNS: String(runs) }, stdio: ["ignore", "ignore", "inherit"] },
+    { cwd: root, env: { ...process.env, TORTURE_RUNS: String(runs), TORTURE_FIGURES: figuresFile, TORTURE_LOG_DIR: logDir, ...env }, stdio: ["ignore", "ignore", "inherit"] },
   );
   const seconds = (performance.now() - started) / 1000;
   let report: VitestReport | undefined;
@@ -83,14 +96,56 @@ for (const [index, file] of files.entries()) {
   for (const failure of target.failures) console.log(`         ${failure.replace(/\n/g, "\n         ")}`);
 }
 
+console.log(`\nTorture: crash, ${kills} SIGKILLs in all (half on SQLite, half on PostgreSQL), 8 to 16 conversations a round`);
+const crash = runTarget("test/durability/kill-during-referral.test.ts", files.length, { TORTURE_KILLS: String(kills), TORTURE_CONVERSATIONS: "8-16" });
+console.log(`  ${crash.failed === 0 ? "ok  " : "FAIL"} ${crash.file} ${crash.seconds.toFixed(0)} s`);
+for (const failure of crash.failures) console.log(`         ${failure.replace(/\n/g, "\n         ")}`);
+console.log(`\nTorture: load, ${loadConversations} conversations for ${loadSeconds} s`);
+const load = runTarget("test/load/concurrent-conversations.test.ts", files.length + 1, { TORTURE_LOAD_CONVERSATIONS: String(loadConversations), TORTURE_LOAD_SECONDS: String(loadSeconds) });
+console.log(`  ${load.failed === 0 ? "ok  " : "FAIL"} ${load.file} ${load.seconds.toFixed(0)} s`);
+for (const failure of load.failures) console.log(`         ${failure.replace(/\n/g, "\n         ")}`);
+
+type Part = Record<string, number | string | boolean> & { part: string };
+const parts: Part[] = existsSync(figuresFile) ? readFileSync(figuresFile, "utf8").trim().split("\n").filter(Boolean).map((line) => JSON.parse(line) as Part) : [];
+const sum = (key: string) => parts.reduce((total, part) => total + (typeof part[key] === "number" ? part[key] : 0), 0);
+for (const part of parts) {
+  const { part: name, ...rest } = part;
+  console.log(`  ${name}: ${Object.entries(rest).map(([key, value]) => `${key} ${String(value)}`).join(", ")}`);
+}
+
+// The privacy scan across the campaign: every part's details in every part's logs.
+const logs: Record<string, string> = {};
+const secrets: string[] = [];
+if (existsSync(logDir)) {
+  for (const file of readdirSync(logDir)) {
+    const text = readFileSync(path.join(logDir, file), "utf8");
+    if (file === "secrets.txt") secrets.push(...text.split("\n").filter(Boolean));
+    else logs[file] = text;
+  }
+}
+const leaks = findLeaks(logs, secrets);
+const logBytes = Object.values(logs).reduce((total, text) => total + text.length, 0);
+console.log(`\nTorture: privacy, ${new Set(secrets).size} synthetic details scanned for in ${Object.keys(logs).length} server logs (${(logBytes / 1e6).toFixed(1)} MB at trace level)`);
+for (const leak of leaks.slice(0, 10)) console.log(`  LEAK ${leak.where}: a detail written ${leak.count} times`);
+
 const properties = figures.reduce((sum, target) => sum + target.properties, 0);
-const failures = figures.reduce((sum, target) => sum + target.failed, 0);
-const seconds = figures.reduce((sum, target) => sum + target.seconds, 0);
+const failures = figures.reduce((sum, target) => sum + target.failed, 0) + crash.failed + load.failed;
+const seconds = figures.reduce((sum, target) => sum + target.seconds, 0) + crash.seconds + load.seconds;
+const losses = sum("losses");
+const duplicates = sum("duplicates");
+const leakTotal = leakCount(leaks);
+const loadFigures = parts.find((part) => part.part === "load");
+const missing = parts.filter((part) => part.part.startsWith("crash")).length === 0 || loadFigures === undefined || Object.keys(logs).length === 0;
 console.log(`
-targets:         ${figures.length}
-properties:      ${properties}
-generated cases: ${(properties * runs).toLocaleString("en-GB")}
-failures:        ${failures}
-time:            ${(seconds / 60).toFixed(1)} min
-crash / fault injection / load: not yet built`);
-process.exit(failures === 0 ? 0 : 1);
+runs:            ${figures.length + 2} (${figures.length} hostile-input targets, crash, load)
+kills:           ${sum("kills")}
+faults:          not yet built (fault injection)
+generated cases: ${(properties * runs).toLocaleString("en-GB")} (${properties} properties)
+load:            ${String(loadFigures?.requests ?? "-")} requests, ${String(loadFigures?.errors ?? "-")} errors, p50 ${String(loadFigures?.p50Ms ?? "-")} ms, p99 ${String(loadFigures?.p99Ms ?? "-")} ms, RSS ${String(loadFigures?.rssStartMb ?? "-")} to ${String(loadFigures?.rssEndMb ?? "-")} MB (flat: ${String(loadFigures?.memoryFlat ?? "-")})
+integrity:       ${sum("integrityChecks")} checks, ${sum("integrityProblems")} problems
+losses:          ${losses}
+duplicates:      ${duplicates}
+leaks:           ${leakTotal}
+failures:        ${failures}${missing ? " (and a part reported no figures)" : ""}
+time:            ${(seconds / 60).toFixed(1)} min`);
+process.exit(failures === 0 && losses === 0 && duplicates === 0 && leakTotal === 0 && !missing ? 0 : 1);
