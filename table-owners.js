@@ -20,6 +20,7 @@ export const tableOwners = {
   rate_limits: "src/limits",
   directory_reviews: "src/directory",
   feedback_reports: "src/feedback",
+  answer_verdicts: "src/feedback",
   slack_seen_requests: "src/channels/slack",
   slack_pending_forms: "src/channels/slack",
   teams_private_routes: "src/channels/teams",
