@@ -21,7 +21,7 @@ export function detectFollowUp(text: string): FollowUp | undefined {
   const words = tokenize(text);
   if (words.length === 0 || words.length > 9) return undefined;
   const joined = words.join(" ");
-  if (/^(?:(?:show|see|give) (?:me )?)?(?:some )?(?:more|others|next)(?: (?:results|options|services|please|pls))*$|^(?:any |show (?:me )?|some )?(?:more|others)(?: (?:like (?:that|this|those|these|them)|please|pls))*$|^what else$/.test(joined)) {
+  if (/^(?:(?:show|see|give) (?:me )?)?(?:some )?(?:more|others|next)(?: (?:results|options|services|please|pls))*$|^(?:any |show (?:me )?|some )?(?:more|others)(?: (?:like (?:that|this|those|these|them)|please|pls))*$|^what else$|^any (?:nearer|closer|cheaper|others?|more) (?:than|to) (?:those|these|that|them)$/.test(joined)) {
     return { kind: "show_more" };
   }
   const detail = /(?:about|on|of|is|for|re|number|no|#)?\s*(?:the )?(first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|last|one|two|three|four|five|[1-5])(?: one)?$/.exec(joined);

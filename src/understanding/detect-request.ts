@@ -108,3 +108,11 @@ export function soundsLikeFeedback(message: string): boolean {
 export function commentsOnSignpost(message: string): boolean {
   return aboutSignpost.test(cleanText(message));
 }
+
+/** Chasing a referral by its reference: "where are we with FC-…?", "any update on FC-…". */
+const chasing = /\b(?:where are we (?:with|on|up to)|any (?:news|update|progress)s? (?:on|about|re|with)|(?:an )?update (?:on|re)|status of|what'?s happening (?:with|on)|chasing|has (?:anything|anyone) happened (?:with|on))\b/i;
+
+export function chasesReferral(message: string): boolean {
+  return chasing.test(cleanText(message));
+}
+

@@ -3,7 +3,7 @@ import type { AreaId, NeedId } from "../directory/ids.js";
 import { tokenize } from "../text/normalise-text.js";
 import { assessSafety, type SafetyAssessment } from "./assess-safety.js";
 import { type ClinicalQuestion, detectClinicalQuestion } from "./detect-clinical-question.js";
-import { asksForAlternative, asksForReferral, asksOutOfScope, commentsOnSignpost, reportsServiceChange, soundsLikeFeedback } from "./detect-request.js";
+import { asksForAlternative, asksForReferral, asksOutOfScope, chasesReferral, commentsOnSignpost, reportsServiceChange, soundsLikeFeedback } from "./detect-request.js";
 import { type Entities, extractEntities, type Evidence } from "./extract-entities.js";
 import { extractNhsNumber } from "./extract-nhs-number.js";
 import { extractPerson } from "./extract-person.js";
@@ -131,6 +131,8 @@ export function understand(text: string, options: UnderstandOptions): Understand
   }
   if (clinical?.alone) return { ...base, intent: "unknown", confidence: 1, unsure: false, risks: [] };
   if (asksOutOfScope(text) && full.needs.length === 0) return { ...base, intent: "unknown", confidence: 1, unsure: false, risks: [] };
+  // "Where are we with FC-3TR8WN? lady in Kegworth, waiting on grab rails": the reference is what is asked about.
+  if (full.reference !== null && chasesReferral(text)) return { ...base, intent: "referral_status", confidence: 1, unsure: false, risks: [] };
   if (asksForReferral(text)) return { ...base, intent: "make_referral", confidence: 1, unsure: false, risks: [] };
   if (commentsOnSignpost(text) || reportsServiceChange(text)) return { ...base, intent: "feedback", confidence: 1, unsure: false, risks: [] };
   // Not urgent: the best of the other intents.

@@ -171,3 +171,20 @@ describe("assessSafety: after round 20 (new words)", () => {
     expect(check.kinds).toContain(kind);
   });
 });
+
+describe("assessSafety: after round 21 (new words)", () => {
+  it.each([
+    ["pt with CP now and SOB, grey", "chest-pain"],
+    ["lady in the cafe FAST positive, arm weak", "stroke"],
+    ["cut his hand on the glass, won't stop even when we press on it", "collapse"],
+    ["fell in the car park, bleeding like mad from her leg", "collapse"],
+  ])("%s -> an emergency (%s)", (text, kind) => {
+    const check = assessSafety(text);
+    expect(check.tier).toBe("emergency");
+    expect(check.kinds).toContain(kind);
+  });
+
+  it.each(["has CP and uses a powerchair, wants a swimming group", "CP since birth, now 40, wants volunteering"])("%s -> not an emergency", (text) => {
+    expect(assessSafety(text).tier).not.toBe("emergency");
+  });
+});

@@ -59,3 +59,20 @@ describe("detectClinicalQuestion: after round 20 (new words)", () => {
     },
   );
 });
+
+describe("detectClinicalQuestion: after round 21 (new words)", () => {
+  it("declines a medicine question asked with a request for someone to talk to, and answers the request", () => {
+    expect(detectClinicalQuestion("Man at the counter asks whether he can take ginkgo with his warfarin. He's also after someone to talk to, feeling flat")).toEqual({ alone: false });
+  });
+});
+
+describe("detectClinicalQuestion: a prognosis stated is not asked (after round 21)", () => {
+  it.each(["Palliative, prognosis weeks, wants a hospice volunteer to sit with her", "prognosis short months; family would like a befriender"])("%s is not a clinical question", (text) => {
+    expect(detectClinicalQuestion(text)).toBeUndefined();
+  });
+
+  it("still declines a prognosis asked", () => {
+    expect(detectClinicalQuestion("what's his prognosis now the cancer has spread?")).toEqual({ alone: true });
+  });
+});
+

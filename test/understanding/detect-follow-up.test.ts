@@ -40,4 +40,8 @@ describe("detectFollowUp", () => {
   it.each(["the first one is closed now", "the second one has moved, is it still free"])("%j is not a follow-up but a report", (text) => {
     expect(detectFollowUp(text)).toBeUndefined();
   });
+
+  it.each(["any closer than those?", "any cheaper than these"])("%s is show more (after round 21)", (text) => {
+    expect(detectFollowUp(text)).toEqual({ kind: "show_more" });
+  });
 });

@@ -211,3 +211,23 @@ describe("extractEntities: after round 20 (new words)", () => {
     expect(entities("lives in a caravan on a farm outside Uppingham, lonely").areas).toEqual(["rutland"]);
   });
 });
+
+describe("extractEntities: after round 21 (new words)", () => {
+  it.each([
+    ["could a chaplain visit him at home, he's Catholic", "faith-and-culture"],
+    ["any art group for a retired teacher in Melton", "arts-and-creativity"],
+    ["something for anxious teenagers in Hinckley", "young-peoples-mental-health"],
+    ["the street wants a no cold calling zone", "crime-and-antisocial-behaviour"],
+    ["wants a phased return after his heart op", "employment-and-learning"],
+    ["widow in Anstey who misses her friends from the mill", "social-isolation"],
+  ])("%s -> %s", (text, need) => {
+    expect(entities(text).needs).toContain(need);
+  });
+
+  it("reads housebound as the person's circumstance when the question is about a need the directory lacks", () => {
+    const found = entities("does anyone know a barber who visits housebound men in Shepshed?");
+    expect(found.needs).toEqual([]);
+    expect(found.notListed).toContain("hairdressing");
+  });
+});
+

@@ -33,6 +33,16 @@ describe("understand: intents", () => {
     expect(understand(text).intent).toBe(intent);
   });
 
+  it("reads a referral chased by its reference in a longer message as its status (after round 21)", () => {
+    expect(understand("where are we up to with FC-4HP2TX? gent in Whetstone still waiting on his key safe and rails").intent).toBe("referral_status");
+  });
+
+  it("lets the classifier alone call no emergency on a clinical question (after round 20)", () => {
+    const result = understand("is it fine to give my husband his diazepam at bedtime now he's also on codeine? he's 79 and i can't get through to anyone tonight");
+    expect(result.intent).toBe("unknown");
+    expect(result.clinical).toEqual({ alone: true });
+  });
+
   it("lets an emergency win over the referral it is hidden in", () => {
     const result = understand("can you refer him to FC for grab rails, also he said he wants to kill himself");
     expect(result.intent).toBe("urgent_help");
