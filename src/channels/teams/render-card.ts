@@ -4,11 +4,13 @@
  * and nothing else: no service cards, no buttons. Otherwise: the reply's text,
  * one card per service, the form (with the text above it) and the reply's own
  * buttons (show more, only in an area). Long text is split over several cards
- * so that no card outgrows a message (teams-limits.ts).
+ * so that no card outgrows a message (teams-limits.ts), and a card that would
+ * outgrow one anyway (text nobody should send) is cut to fit (fit-card.ts).
  */
 import type { Reply } from "../../conversation/reply.js";
 import { type AdaptiveCard, adaptiveCard, type CardElement, paragraphBlocks, textBlock } from "./adaptive-card.js";
 import { submitAction } from "./card-action.js";
+import { fitCard } from "./fit-card.js";
 import { renderFormCard } from "./render-form-card.js";
 import { renderServiceCard } from "./render-service-card.js";
 import { jsonBytes, teamsLimits } from "./teams-limits.js";
@@ -34,7 +36,7 @@ export function textCards(paragraphs: readonly string[], wrap: (items: CardEleme
     current.push(...blocks);
   }
   if (current.length > 0) cards.push(adaptiveCard(wrap(current)));
-  return cards;
+  return cards.map((card) => fitCard(card, textCardBytes));
 }
 
 function urgentCards(reply: Reply): AdaptiveCard[] {
@@ -44,7 +46,7 @@ function urgentCards(reply: Reply): AdaptiveCard[] {
 }
 
 export function renderReply(reply: Reply, options: RenderOptions = {}): AdaptiveCard[] {
-  if (reply.urgent) return urgentCards(reply);
+  if (reply.urgent) return urgentCards(reply).map((card) => fitCard(card, textCardBytes));
   const cards: AdaptiveCard[] = [];
   if (!reply.form) cards.push(...textCards(reply.text));
   for (const card of reply.cards) cards.push(renderServiceCard(card, { buttons: true, ...(options.route ? { route: options.route } : {}) }));
@@ -52,5 +54,5 @@ export function renderReply(reply: Reply, options: RenderOptions = {}): Adaptive
   if (reply.actions.length > 0) {
     cards.push(adaptiveCard([textBlock("More options", { isSubtle: true, size: "small" })], reply.actions.map((action) => submitAction(action, options.route))));
   }
-  return cards;
+  return cards.map((card) => fitCard(card, textCardBytes));
 }
