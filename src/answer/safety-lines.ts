@@ -43,6 +43,16 @@ const concernLines: Partial<Readonly<Record<RiskKind, string>>> = {
   "self-neglect": "Self-neglect can be raised with adult social care at the person's council under safeguarding; if they are at risk now, call 999.",
 };
 
+/**
+ * Domestic abuse asked about, with no risk read in the words: still a line, since a disclosure can be
+ * less safe than it sounds. Not "report to adult social care": for a capable adult that is their choice.
+ */
+export const domesticAbuseLine = "If anyone is in danger now, call 999; otherwise follow your safeguarding procedure.";
+
+/** Abuse that the message says is over ("left him 3 years ago, safe now", "historic DA, MARAC closed"): no line. */
+export const abuseOver =
+  /\b(?:years?|yrs?|decades) ago\b|\bin (?:19|20)\d\d\b|\bhistoric(?:al)?\b|\bno current (?:risk|concerns?|contact)\b|\b(?:safe|settled) now\b|\bnow (?:safe|settled)\b|\bno contact\b|\bmarac closed\b|\bhas ended\b|\bended \d|\bsurvivors?\b/;
+
 const generalConcern = "If anyone is at risk right now, call 999; for a mental health crisis, NHS 111 option 2.";
 
 /** Violence disclosed is a safeguarding concern too: one line covers both. */

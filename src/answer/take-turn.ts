@@ -1,6 +1,6 @@
 import type { AreaId, NeedId } from "../directory/ids.js";
 import type { SearchHit, SearchQuery } from "../search/search-engine.js";
-import { tokenize } from "../text/normalise-text.js";
+import { cleanText, tokenize } from "../text/normalise-text.js";
 import { askedNeeds } from "../understanding/asked-needs.js";
 import { detectFollowUp } from "../understanding/detect-follow-up.js";
 import type { Understanding } from "../understanding/understand.js";
@@ -9,7 +9,7 @@ import { composeReplyParts } from "./compose-reply.js";
 import { explainMatch } from "./explain-match.js";
 import { clarifyingQuestion, clinicalRefusal, intentReply, noListYet } from "./intent-replies.js";
 import type { PreviousSearch } from "./previous-search.js";
-import { concernReply, emergencyReply } from "./safety-lines.js";
+import { abuseOver, concernReply, domesticAbuseLine, emergencyReply } from "./safety-lines.js";
 import type { Turn, TurnResult, TurnSearch } from "./turn.js";
 
 /** Longest message we process; longer ones are refused, not cut. */
@@ -29,6 +29,7 @@ const invalidNhsNumberNote = "The NHS number you gave doesn't pass its check dig
 
 /**
  * Answers one message, once: the safety net first, whatever else it asks; a
+ * concern's line (or, for domestic abuse asked about, a line anyway); a
  * clinical question declined out loud; a follow-up with nothing to follow
  * explained; then a directory search for find_service (carrying over the
  * previous search's needs or places when the message is a short follow-up),
@@ -46,7 +47,7 @@ export async function takeTurn(question: string, deps: AnswerDependencies, optio
     return { ...base, intent: "urgent_help", notes: [], reply: emergencyReply(understood.risks, deps.understander.reply("urgent_help")), urgent: true };
   }
   const notes = [
-    ...(understood.concern ? [concernReply(understood.concern.kinds)] : []),
+    ...concernNotes(question, understood),
     ...(understood.clinical && !understood.clinical.alone ? [clinicalDecline] : []),
     ...(understood.invalidNhsNumber ? [invalidNhsNumberNote] : []),
   ];
@@ -63,6 +64,13 @@ export async function takeTurn(question: string, deps: AnswerDependencies, optio
   if (understood.unsure) return { ...base, intent: understood.intent, notes, reply: clarifyingQuestion, urgent: false };
   const intent = understood.intent as Exclude<typeof understood.intent, "find_service" | "urgent_help">;
   return { ...base, intent, notes, reply: intentReply(intent, question, deps.understander.reply(intent), deps.directory), urgent: false };
+}
+
+/** A concern's line; or, for domestic abuse asked about and not said to be over, a line anyway. */
+function concernNotes(question: string, understood: Understanding): string[] {
+  if (understood.concern) return [concernReply(understood.concern.kinds)];
+  const abuseAsked = understood.entities.needs.includes("domestic-abuse") && !abuseOver.test(cleanText(question).toLowerCase());
+  return abuseAsked ? [domesticAbuseLine] : [];
 }
 
 /** Runs a search (a new one, or a remembered one again) and words its reply. */

@@ -54,6 +54,12 @@ export interface SafetyAssessment {
 /** Reported speech ("she said she was ...", "told me he was ...") is about now, not the past. */
 const reported = /\b(?:said|says|saying|told (?:me|us|him|her|them)|telling (?:me|us)|disclosed|mention(?:ed|s)?|reports?|reported|admits?|admitted)\b/;
 const intending = /^(?:going|gonna|about|planning|threaten)/;
+const selfNeglectRuledOut = /\bnot self[- ]?neglect\w*|\bno (?:signs? of |evidence of |concerns? (?:about|re|of) )?self[- ]?neglect\b|\b(?:walkways|exits|paths?) (?:are |were )?clear\b/;
+/** Just before a risk: wanting it, not doing it ("I just want to walk out and never come back"). */
+const wishedBefore = /\b(?:wants?|wanted|wanting|feels? like|would like|tempted|wish(?:es)?)(?: to)?\b(?:\s+\S+){0,4}\s*$/;
+/** Abuse "before" by someone still in the person's life; and the marks of history long over. */
+const againBefore = /\b(?:has|have|had)\b[^.]{0,40}\b(?:before|in the past|previously|a few times|more than once|once or twice)\b|\b(?:controls?|controlling)\b/;
+const longAgo = /\b(?:years|decades) ago\b|\blong ago\b|\bas a (?:child|kid|teenager|girl|boy)\b|\bin (?:19|20)\d\d\b|\bhistoric(?:al)?\b|\bex-?(?:partner|husband|wife|boyfriend|girlfriend)\b|\bprevious (?:partner|relationship|marriage)\b|\bchildhood\b/;
 
 function statusOf(clause: string, start: number, end: number, sentence: string, now: boolean): MentionStatus {
   const before = clause.slice(Math.max(0, start - 80), start);
@@ -115,6 +121,8 @@ export function assessSafety(message: string): SafetyAssessment {
           let tier = trigger.tier;
           if (trigger.onlyNow && status === "present" && !now) status = "not-now";
           if (aboutATrainingCase && status === "present" && !now) status = "hypothetical";
+          // "some nights I just want to walk out and never come back": a wish, not someone missing.
+          if (trigger.kind === "missing" && status === "present" && wishedBefore.test(clause.slice(Math.max(0, match.index - 60), match.index))) status = "hypothetical";
           if (tier === "emergency" && status === "present" && !now && threatenedBefore.test(clause.slice(Math.max(0, match.index - 40), match.index))) tier = "concern";
           if (trigger.residual && status === "present" && trigger.residual.test(sentence.text) && !newOnset.test(sentence.text)) status = "past";
           // "She says she feels safe, but right now he is outside": what is said to be happening now wins.
@@ -130,8 +138,10 @@ export function assessSafety(message: string): SafetyAssessment {
           // Something that keeps happening ("left the gas on twice this month") is a home-safety or
           // safeguarding worry, not 999, unless the sentence says it is happening now.
           if (tier === "emergency" && status === "present" && habitualKinds.has(trigger.kind) && habitual.test(sentence.text) && !now) tier = "concern";
-          // Abuse or violence in the recent past is still a safeguarding concern; long ago, it is history.
-          if (status === "past" && (trigger.kind === "abuse" || trigger.kind === "violence") && recentPast.test(sentence.text)) {
+          // Abuse or violence in the recent past, or "before" by someone still there ("controls the money
+          // and has pushed her before"), is still a safeguarding concern; long ago, it is history.
+          const stillThere = againBefore.test(sentence.text) && !longAgo.test(sentence.text);
+          if (status === "past" && (trigger.kind === "abuse" || trigger.kind === "violence") && (recentPast.test(sentence.text) || stillThere)) {
             status = "present";
             tier = "concern";
           }
@@ -140,12 +150,15 @@ export function assessSafety(message: string): SafetyAssessment {
       }
     }
   });
-  const present = mentions.filter((m) => m.status === "present");
+  // "not self-neglecting, walkways clear": the note itself rules self-neglect out, whatever it describes.
+  const ruledOut = selfNeglectRuledOut.test(cleanText(message).toLowerCase());
+  const read = mentions.map((m): RiskMention => (ruledOut && m.kind === "self-neglect" && m.status === "present" ? { ...m, status: "negated" } : m));
+  const present = read.filter((m) => m.status === "present");
   const emergencies = present.filter((m) => m.tier === "emergency");
   const counted = emergencies.length > 0 ? emergencies : present;
   return {
     tier: emergencies.length > 0 ? "emergency" : present.length > 0 ? "concern" : "none",
     kinds: [...new Set(counted.map((m) => m.kind))],
-    mentions,
+    mentions: read,
   };
 }

@@ -12,7 +12,7 @@ const ordinals: Readonly<Record<string, number>> = {
 };
 
 /**
- * "show more", "any others?", "next" -> show_more; "tell me more about the
+ * "show more", "any others?", "next", "go on, next lot" -> show_more; "tell me more about the
  * second one", "details of 3", "number 2", "the last one" -> details.
  * Only short messages count, so a new question that happens to say "more" is
  * not mistaken for a follow-up.
@@ -20,8 +20,12 @@ const ordinals: Readonly<Record<string, number>> = {
 export function detectFollowUp(text: string): FollowUp | undefined {
   const words = tokenize(text);
   if (words.length === 0 || words.length > 9) return undefined;
-  const joined = words.join(" ");
-  if (/^(?:(?:show|see|give) (?:me )?)?(?:some )?(?:more|others|next)(?: (?:results|options|services|please|pls))*$|^(?:any |show (?:me )?|some )?(?:more|others)(?: (?:like (?:that|this|those|these|them)|please|pls))*$|^what else$|^any (?:nearer|closer|cheaper|others?|more) (?:than|to) (?:those|these|that|them)$/.test(joined)) {
+  // "go on, next lot", "ok any others like that but nearer?": the filler and the qualifier do not change the ask.
+  const joined = words
+    .join(" ")
+    .replace(/^(?:(?:go on(?: then)?|ok|okay|yes|yeah|yep|right|and|so|great|thanks|cheers) )+/, "")
+    .replace(/ but (?:nearer|closer|cheaper|local|more local|in (?:the )?(?:same|that) area)$/, "");
+  if (/^(?:the )?next (?:lot|few|ones?|page|batch|set)(?: (?:please|pls))?$|^(?:(?:show|see|give) (?:me )?)?(?:some )?(?:more|others|next)(?: (?:results|options|services|please|pls))*$|^(?:any |show (?:me )?|some )?(?:more|others)(?: (?:like (?:that|this|those|these|them)|please|pls))*$|^what else$|^any (?:nearer|closer|cheaper|others?|more) (?:than|to) (?:those|these|that|them)$/.test(joined)) {
     return { kind: "show_more" };
   }
   const detail = /(?:about|on|of|is|for|re|number|no|#)?\s*(?:the )?(first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|last|one|two|three|four|five|[1-5])(?: one)?$/.exec(joined);

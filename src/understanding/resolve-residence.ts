@@ -20,6 +20,8 @@ const roadAfter = new Set(["rd", "road", "street", "st", "lane", "ln", "avenue",
 const facilityAfter = new Set(["hospital", "hosp", "general", "royal", "infirmary", "health", "medical", "surgery", "practice", "clinic"]);
 /** Someone else, or somewhere else, within a few words before the place: "son lives in", "works in", "ward at". */
 const otherContext = /\b(?:hmp|hmyoi|prison|jail|custody|hospital|hosp|ward|infirmary|lri|lgh|ggh|clinic|a&e|surgery|practice|gp|consultant|team|works?|working|worked|job|school|college|uni|university|son|sons|daughter|daughters|dtr|sister|brother|niece|nephew|friend|friends|grandson|granddaughter|grandchildren|partner lives|wife lives|husband lives|(?:d c|dc|discharged|transferred|released) from)\b(?:\s+\S+){0,3}$/;
+/** Just before the place, where someone was seen or admitted ("seen at Glenfield", "admitted to Loughborough"): a hospital or clinic, not home. */
+const seenAt = /\b(?:seen|reviewed|assessed|admitted|attended|treated|scanned) (?:at|in|to)$/;
 /** Just before the place: not where they are. "into Leicester", "not in Leicester", "near Hinckley", "outside Melton". */
 const notThere = /\b(?<!\b(?:nearest|near|close|closest|next|local|nearby)(?: [a-z]+){0,4} |\b(?:moved|moving|move|moves|relocated|relocating) |\b(?:go|goes|going|come|comes|coming|travel|travels|get|gets|visit|visits) out )(?:into|to|towards|outside|than|not|except|beyond|visiting|via|past)(?:\s+(?:in|the|central|to|of))?$/;
 const homeBefore = /\b(?:lives?|living|resides?|resident|home|homes|address|addr|from|moved to|moving to|based|located|stays?|staying|returning to|back to|discharged to|d\/c to|going home to|sofa surfing)\b(?:\s+(?:in|at|is|to|on|off|of|near|the|with|her|his|their|\w+)){0,3}$/;
@@ -79,6 +81,7 @@ export function residence(tokens: readonly string[], matches: readonly TermMatch
     // "staying with a friend in Leicester", "registered at a Hinckley practice but lives in Stoney Stanton": home, whoever else is named.
     if (withSomeone.test(before) || butLives.test(before)) return "home";
     if (otherContext.test(before)) return practiceBefore.test(before) ? "practice" : "elsewhere";
+    if (seenAt.test(before)) return "elsewhere";
     // "a mile outside Whissendine", "just outside Oakham": near a village or town is its area; near the city is not.
     const nearTown = nearOutside.test(before) && !wide.has(m.written);
     // "lives just outside Leicester", "lives not in Leicester but...": outside wins over "lives".

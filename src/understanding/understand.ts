@@ -69,13 +69,17 @@ export const concernProbability = 0.6;
 
 /**
  * Either reader is enough; the classifier does not overrule a message that says outright the person
- * is safe now, nor call 999 on its own for a clinical question ("is it alright to give mum her
+ * is safe now or well again ("back to her usual self"), nor call 999 on its own for a clinical question ("is it alright to give mum her
  * amitriptyline now she's on co-codamol?"): that is declined, and a risk in it is the lexicon's to
  * read. No blind emergency of rounds 1-20 was a clinical question the lexicon missed.
  */
+/** Said to be over and the person well again: "back to her usual self today", "home the same evening". */
+const recovered = /\bback to (?:her|his|their) (?:usual|normal|old) self\b|\b(?:home|discharged) (?:the )?same (?:day|evening|night)\b/;
+
 export function readsAsEmergency(text: string, safety: SafetyAssessment, urgent: number, threshold = urgentProbability): boolean {
   if (safety.tier === "emergency") return true;
-  return urgent >= threshold && !safeNow.test(text.toLowerCase()) && detectClinicalQuestion(text) === undefined;
+  const lower = text.toLowerCase();
+  return urgent >= threshold && !safeNow.test(lower) && !recovered.test(lower) && detectClinicalQuestion(text) === undefined;
 }
 /**
  * Below this, an intent that has no use for needs (unknown, greeting, help)

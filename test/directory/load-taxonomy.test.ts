@@ -13,7 +13,7 @@ describe("buildTaxonomy: needs not listed and circumstances", () => {
     expect(taxonomy?.isCircumstance("lives alone")).toBe(true);
     expect(taxonomy?.isCircumstance("lonely")).toBe(false);
     // Domestic abuse, once listed here as not covered, is a need of its own since the grouped taxonomy.
-    expect(taxonomy?.notListed.map((gap) => gap.label)).toEqual(["NHS dentistry", "childcare places", "toenail cutting and foot care", "hairdressing", "pest control", "laundry services", "house removals", "home library services", "bulky waste collection", "wigs and headwear", "stammering and speech support", "travel insurance", "identity documents", "prescription collection and delivery", "storage for belongings", "window cleaning"]);
+    expect(taxonomy?.notListed.map((gap) => gap.label)).toEqual(["NHS dentistry", "childcare places", "toenail cutting and foot care", "hairdressing", "pest control", "laundry services", "house removals", "home library services", "bulky waste collection", "wigs and headwear", "stammering and speech support", "travel insurance", "identity documents", "prescription collection and delivery", "storage for belongings", "window cleaning", "registering with a GP", "assisted bin collections", "tracing birth family"]);
     expect(taxonomy?.need("domestic-abuse").label).toBe("Domestic abuse support");
   });
 

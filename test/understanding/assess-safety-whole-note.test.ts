@@ -188,3 +188,28 @@ describe("assessSafety: after round 21 (new words)", () => {
     expect(assessSafety(text).tier).not.toBe("emergency");
   });
 });
+
+describe("assessSafety: after round 22 (new words)", () => {
+  it.each([
+    ["Tenant's flat is floor to ceiling with newspapers, the front door is blocked and he won't engage with us", "self-neglect"],
+    ["Bungalow smells, litter trays overflowing, she sent her carers away on Monday", "self-neglect"],
+    ["Husband checks her phone and has slapped her before. He's away this week.", "abuse"],
+    ["Out of hospital a month, gets dark thoughts at night but no plan", "low-mood"],
+    ["Wife says she can't keep doing this, he's up every night", "carer-strain"],
+  ])("%s -> a concern (%s)", (text, kind) => {
+    const check = assessSafety(text);
+    expect(check.tier).toBe("concern");
+    expect(check.kinds).toContain(kind);
+  });
+
+  it.each([
+    "Some days I just want to walk out and never come back, she told me, but she'd never leave him.",
+    "Rooms stacked floor to ceiling with books but walkways clear and he is not self-neglecting.",
+    "The house smells damp, mould on the bedroom wall, wants help with the landlord.",
+    "Abused by her ex-husband decades ago and has hit back at her before in the relationship, now settled",
+  ])("%s -> no emergency and no self-neglect", (text) => {
+    const check = assessSafety(text);
+    expect(check.tier).not.toBe("emergency");
+    expect(check.kinds).not.toContain("self-neglect");
+  });
+});

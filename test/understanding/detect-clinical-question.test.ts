@@ -76,3 +76,25 @@ describe("detectClinicalQuestion: a prognosis stated is not asked (after round 2
   });
 });
 
+
+describe("detectClinicalQuestion: after round 22 (new words)", () => {
+  it.each([
+    ["HbA1c 58 - is that why they won't do her cataract op yet? she'd also like a diabetes education class near Wigston"],
+    ["Does lercanidipine make you unsteady? He's been wobbly since it started. Also after a seated exercise class in Syston"],
+    ["his wife wants to know if a raised CRP means an infection. also needs help with a blue badge form"],
+    ["she's drowsy since the memantine went up, should the dose be reduced? and any carers group near Oakham"],
+  ])("declines %s and answers the request", (text) => {
+    expect(detectClinicalQuestion(text)).toEqual({ alone: false });
+  });
+
+  it.each([
+    "He asked me if there's a free weight loss group, BMI 38",
+    "wants to know what's out there for people losing their sight",
+    "daughter asking how to get power of attorney sorted, dad has early dementia",
+    "client's BP was high before class today. is it safe for him to do the circuits session?",
+  ])("%s: a question about what there is, or a clinical one alone, is read as such", (text) => {
+    const found = detectClinicalQuestion(text);
+    if (text.includes("circuits")) expect(found).toEqual({ alone: true });
+    else expect(found).toBeUndefined();
+  });
+});

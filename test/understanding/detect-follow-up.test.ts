@@ -44,4 +44,8 @@ describe("detectFollowUp", () => {
   it.each(["any closer than those?", "any cheaper than these"])("%s is show more (after round 21)", (text) => {
     expect(detectFollowUp(text)).toEqual({ kind: "show_more" });
   });
+
+  it.each(["go on then, next few", "ok any more like those but closer?", "the next page please"])("%s is show more (after round 22)", (text) => {
+    expect(detectFollowUp(text)).toEqual({ kind: "show_more" });
+  });
 });

@@ -231,3 +231,33 @@ describe("extractEntities: after round 21 (new words)", () => {
   });
 });
 
+
+describe("extractEntities: after round 22 (new words)", () => {
+  it.each([
+    ["on the ward at Loughborough, going home to Shepshed on Friday, needs help with shopping", ["hospital-discharge", "food-and-essentials"]],
+    ["home after a 12 day admission, lives in Oakham", ["hospital-discharge"]],
+    ["mum would like a parents support group after her daughter's ADHD diagnosis", ["parenting-and-families"]],
+  ])("%s -> %j", (text, needs) => {
+    expect(entities(text).needs).toEqual(expect.arrayContaining(needs));
+  });
+
+  it("takes a hospital someone was seen at as somewhere else, not home", () => {
+    expect(entities("fall last month, seen at Glenfield, fine now. 80M Belgrave, wants a lunch club").areas).toEqual(["leicester"]);
+  });
+
+  it.each([
+    ["He has rats in the shed and can't afford the council's charge for pest control. Can anyone help with that?", "pest control"],
+    ["She's never registered with a GP since moving from Nottingham. Who can help her with that?", "registering with a GP"],
+    ["Can't get his wheelie bin to the kerb since the stroke. Does Blaby do assisted collections?", "assisted bin collections"],
+    ["Adopted at birth, 40, wants to trace her birth family. Is there a service for that?", "tracing birth family"],
+  ])("%s: asks only for something the directory lacks (%s)", (text, label) => {
+    const found = entities(text);
+    expect(found.needs).toEqual([]);
+    expect(found.notListed).toContain(label);
+  });
+
+  it("still finds the listed need asked beside an unlisted one", () => {
+    const found = entities("Can't get the wheelie bin down the drive. Does Melton do assisted bin collections? She'd love a befriender too");
+    expect(found.needs).toContain("social-isolation");
+  });
+});

@@ -150,3 +150,23 @@ describe("answers by intent", () => {
     expect(answer.reply).toMatch(/^I'm not sure what you need\./);
   });
 });
+
+describe("understand: after round 22", () => {
+  it("reads a request to write something (a reference, a letter) as out of scope", () => {
+    expect(understand("can you write a reference for our student volunteer, she's applying for a care job").intent).toBe("unknown");
+  });
+
+  it("does not let the classifier alone call 999 on a note that says the person is well again", () => {
+    const text = "Found on the bathroom floor on Sunday by her carer, small graze, paramedics checked her, home the same day. Back to her usual self now. Needs a falls referral and more care calls.";
+    expect(understand(text).intent).not.toBe("urgent_help");
+  });
+
+  it("gives a domestic abuse request a safety line, and none when the message says it is long over", async () => {
+    const now = await ask("needs DA support, lives in Coalville, wants to talk through her options");
+    expect(now.entities.needs).toContain("domestic-abuse");
+    expect(now.reply.split("\n")[0]).toBe("If anyone is in danger now, call 999; otherwise follow your safeguarding procedure.");
+    const over = await ask("needs DA support, lives in Coalville, left him 6 years ago and is safe now");
+    expect(over.entities.needs).toContain("domestic-abuse");
+    expect(over.reply).not.toMatch(/999|safeguarding/);
+  });
+});
