@@ -7,6 +7,7 @@
  * Socket Mode stand-in answers apps.connections.open so). Spoken to over real
  * HTTP by Bolt's own Web API client.
  */
+import { EventEmitter, once } from "node:events";
 import { createServer, type Server } from "node:http";
 
 export interface RecordedCall {
@@ -61,6 +62,8 @@ function success(method: string, args: Record<string, unknown>): Record<string, 
 
 export async function startSlackApiRecorder() {
   const calls: RecordedCall[] = [];
+  /** Says "call" each time a call is recorded, so waiting is on the event, not a poll. */
+  const recorded = new EventEmitter();
   const scripts = new Map<string, ScriptedAnswer[]>();
   const responders = new Map<string, Responder>();
   const server: Server = createServer((request, response) => {
@@ -71,6 +74,7 @@ export async function startSlackApiRecorder() {
       const args = decode(body, request.headers["content-type"]);
       const call: RecordedCall = { method, args, authorization: request.headers.authorization, httpMethod: request.method ?? "" };
       calls.push(call);
+      recorded.emit("call");
       const scripted = scripts.get(method)?.shift();
       const status = scripted?.status ?? 200;
       const responder = responders.get(method);
@@ -99,10 +103,13 @@ export async function startSlackApiRecorder() {
     },
     /** Waits until `method` has been called at least `count` times. */
     async waitFor(method: string, count = 1, timeoutMs = 10_000): Promise<RecordedCall[]> {
-      const until = Date.now() + timeoutMs;
+      const signal = AbortSignal.timeout(timeoutMs);
       while (calls.filter((c) => c.method === method).length < count) {
-        if (Date.now() > until) throw new Error(`timed out waiting for ${count} ${method} call(s); saw ${calls.map((c) => c.method).join(", ") || "none"}`);
-        await new Promise((r) => setTimeout(r, 20));
+        try {
+          await once(recorded, "call", { signal });
+        } catch {
+          throw new Error(`timed out waiting for ${count} ${method} call(s); saw ${calls.map((c) => c.method).join(", ") || "none"}`);
+        }
       }
       return calls.filter((c) => c.method === method);
     },
