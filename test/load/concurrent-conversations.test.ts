@@ -16,6 +16,9 @@ import { webClient } from "../support/web-client.js";
 const conversations = tortureSetting("TORTURE_LOAD_CONVERSATIONS", 10);
 const seconds = tortureSetting("TORTURE_LOAD_SECONDS", 5);
 
+/** Megabytes of V8 old space the server may use, as in production. */
+const heapCeilingMb = 256;
+
 const names = ["Wilhelmina Thornbarrow", "Fitzgerald Ambleworth", "Rosalind Quickenham", "Leopold Marrowgate", "Isadora Fennimore"];
 
 /** What one conversation says, over and over: a search, its follow-ups, and a referral opened with a person's details. */
@@ -40,7 +43,9 @@ describe("many conversations at once", () => {
   it(`serves ${conversations} conversations for ${seconds} s with no error`, async () => {
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
-    const server = start(process.execPath, ["--import", "tsx", "src/main.ts"], { PORT: String(port), JOBS_ENABLED: "false", LOG_LEVEL: "trace", CHAT_TURNS_PER_MINUTE: "100000", SEARCHES_PER_MINUTE: "100000", REFERRALS_PER_HOUR: "10000" });
+    // The heap ceiling the container image sets (deploy/compose/Dockerfile): a leak would run out of it and fail
+    // requests, where without one V8 grows its heap lazily and RSS rises with no leak (decision 0023).
+    const server = start(process.execPath, [`--max-old-space-size=${heapCeilingMb}`, "--import", "tsx", "src/main.ts"], { PORT: String(port), JOBS_ENABLED: "false", LOG_LEVEL: "trace", CHAT_TURNS_PER_MINUTE: "100000", SEARCHES_PER_MINUTE: "100000", REFERRALS_PER_HOUR: "10000" });
     const latencies: number[] = [];
     const errors: string[] = [];
     const rss: number[] = [];
