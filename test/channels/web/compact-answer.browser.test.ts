@@ -3,53 +3,22 @@
 // feedback typed in chat recorded against the card it points to, who you are (trial mode, signed
 // in, signed out), and accessibility: axe-core with no serious or critical violations on every
 // state, keyboard focus order, visible focus, and 200% zoom with nothing to scroll sideways.
-import { type Browser, type BrowserContext, type Page } from "playwright-core";
-import { launchChromium, openWatchedPage } from "../../support/chromium.js";
+import { type BrowserContext, type Page } from "playwright-core";
+import { openWatchedPage } from "../../support/chromium.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { OutdatedReport } from "../../../src/feedback/feedback-store.js";
 import { seriousAccessibilityViolations } from "../../support/check-accessibility.js";
 import { freePort } from "../../support/free-port.js";
 import { type OpenIdProvider, signInAt, signpostClient, startOpenIdProvider } from "../../support/openid-provider.js";
+import { horizontalOverflow, send, useChatBrowser } from "./support/chat-page.js";
 import { startWebWorld, type WebWorld } from "./support/web-world.js";
 
 const timeout = 60_000;
 /** An everyday phone (iPhone 12 to 15): the answer should read in one screen. */
 const phone = { width: 390, height: 844 };
+const chat = useChatBrowser(phone, timeout);
 
-let world: WebWorld;
-let browser: Browser;
-let context: BrowserContext;
-let reports: OutdatedReport[];
-
-beforeAll(async () => {
-  world = await startWebWorld();
-  reports = world.reports;
-  browser = await launchChromium();
-  context = await browser.newContext({ viewport: phone, locale: "en-GB" });
-}, timeout);
-
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await world?.close();
-}, timeout);
-
-async function openChat(on: BrowserContext = context, base = world.base): Promise<{ page: Page; problems: string[] }> {
+async function openChat(on: BrowserContext = chat.context, base = chat.world.base): Promise<{ page: Page; problems: string[] }> {
   return openWatchedPage(on, `${base}/`);
-}
-
-async function send(page: Page, text: string) {
-  const replies = await page.getByTestId("reply").count();
-  await page.getByTestId("message-input").fill(text);
-  await page.getByTestId("message-input").press("Enter");
-  const reply = page.getByTestId("reply").nth(replies);
-  await reply.waitFor();
-  await expect.poll(() => page.getByTestId("message-input").isEnabled()).toBe(true);
-  return reply;
-}
-
-function horizontalOverflow(page: Page): Promise<number> {
-  return page.evaluate<number>("document.documentElement.scrollWidth - document.documentElement.clientWidth");
 }
 
 async function expectAccessible(page: Page): Promise<void> {
@@ -120,10 +89,10 @@ describe("the compact answer on a phone", () => {
       const answer = await send(page, "lonely widower in Loughborough");
       const names = await answer.getByTestId("service-card").getByRole("heading", { level: 3 }).allTextContents();
       expect(names.length).toBeGreaterThan(1);
-      const before = reports.length;
+      const before = chat.world.reports.length;
       const reply = await send(page, "that first one's shut down");
       expect(await reply.innerText()).toContain(`Your report about ${names[0]} is recorded`);
-      expect(reports.slice(before)).toEqual([expect.objectContaining({ details: "that first one's shut down", channel: "web" })]);
+      expect(chat.world.reports.slice(before)).toEqual([expect.objectContaining({ details: "that first one's shut down", channel: "web" })]);
       expect(await reply.getByTestId("service-card").getByRole("heading", { level: 3 }).allTextContents()).toEqual(names.slice(1));
       await expectAccessible(page);
 
@@ -208,7 +177,7 @@ describe("accessibility in Chromium", () => {
   it(
     "reflows at 200% zoom (a 1280 px screen at 640 CSS px): nothing scrolls sideways, no violations",
     async () => {
-      const zoomed = await browser.newContext({ viewport: { width: 640, height: 800 }, deviceScaleFactor: 2, locale: "en-GB" });
+      const zoomed = await chat.browser.newContext({ viewport: { width: 640, height: 800 }, deviceScaleFactor: 2, locale: "en-GB" });
       try {
         const { page, problems } = await openChat(zoomed);
         const reply = await send(page, "carer support in Blaby");
@@ -262,7 +231,7 @@ describe("who you are", () => {
       await expect.poll(() => trial.page.getByTestId("session-bar").innerText()).toMatch(/Trial mode on this computer/);
       await trial.page.close();
 
-      const own = await browser.newContext({ viewport: phone, locale: "en-GB" });
+      const own = await chat.browser.newContext({ viewport: phone, locale: "en-GB" });
       try {
         const { page, problems } = await openChat(own, signed.base);
         await page.getByTestId("sign-in").waitFor();

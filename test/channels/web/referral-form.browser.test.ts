@@ -2,53 +2,16 @@
 // and puts each error beside its field with no serious accessibility violation, a UK date is accepted, the needs are
 // grouped and found with the filter by keyboard, one form is live at a time (an older one is switched off, and if sent
 // anyway is told it was replaced), and details typed in chat fill the open form.
-import { type Browser, type BrowserContext, type Locator, type Page } from "playwright-core";
-import { launchChromium, openWatchedPage } from "../../support/chromium.js";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Locator } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { seriousAccessibilityViolations } from "../../support/check-accessibility.js";
 import { realDirectoryAndEngine } from "../../support/load-real-directory.js";
 import { syntheticNhsNumbers, syntheticPeople } from "../../support/synthetic-referral.js";
-import { startWebWorld, type WebWorld } from "./support/web-world.js";
+import { send, submit, useChatBrowser } from "./support/chat-page.js";
 
 const timeout = 45_000;
-let world: WebWorld;
-let browser: Browser;
-let context: BrowserContext;
-
-beforeAll(async () => {
-  world = await startWebWorld();
-  browser = await launchChromium();
-  context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: "en-GB" });
-}, timeout);
-
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await world?.close();
-}, timeout);
-
-async function openChat(): Promise<{ page: Page; problems: string[] }> {
-  return openWatchedPage(context, `${world.base}/`);
-}
-
-/** Types a message and waits for its reply; returns the reply. */
-async function send(page: Page, text: string): Promise<Locator> {
-  const replies = await page.getByTestId("reply").count();
-  await page.getByTestId("message-input").fill(text);
-  await page.getByTestId("message-input").press("Enter");
-  const reply = page.getByTestId("reply").nth(replies);
-  await reply.waitFor();
-  return reply;
-}
-
-/** Sends a form with its button and waits for the reply. */
-async function submit(page: Page, form: Locator): Promise<Locator> {
-  const replies = await page.getByTestId("reply").count();
-  await form.getByTestId("form-submit").click();
-  const reply = page.getByTestId("reply").nth(replies);
-  await reply.waitFor();
-  return reply;
-}
+const chat = useChatBrowser({ width: 390, height: 844 }, timeout);
+const openChat = () => chat.openChat();
 
 const box = (form: Locator, name: string) => form.getByRole("textbox", { name, exact: true });
 const spaced = (nhs: string) => `${nhs.slice(0, 3)} ${nhs.slice(3, 6)} ${nhs.slice(6)}`;

@@ -1,82 +1,16 @@
-// The web chat in a real headless Chromium against a real server and the real
-// conversation core: typing and Enter, service cards, buttons, the urgent reply,
-// the report form, the referral form (every kind of field) and its status change arriving by polling,
-// keyboard use, a 360 px screen, and that service data cannot add markup.
-import { type Browser, type BrowserContext, type Locator, type Page } from "playwright-core";
-import { launchChromium, openWatchedPage } from "../../support/chromium.js";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+// The web chat in a real headless Chromium against a real server and the real conversation core, on a
+// 360 px screen: typing and Enter, service cards and their buttons, paging, the referral button only
+// where First Contact Plus covers the person, the urgent reply, that service data cannot add markup,
+// and a failed request said plainly. The forms are in web-chat-forms.browser.test.ts.
+import { describe, expect, it } from "vitest";
 import type { Reply } from "../../../src/conversation/reply.js";
-import type { Directory } from "../../../src/directory/directory.js";
-import type { OutdatedReport } from "../../../src/feedback/feedback-store.js";
-import type { OutboxSender } from "../../../src/notifications/outbox-sender.js";
-import type { ReferralDesk } from "../../../src/referrals/referral-desk.js";
 import { seriousAccessibilityViolations } from "../../support/check-accessibility.js";
-import { realDirectoryAndEngine } from "../../support/load-real-directory.js";
-import { triageUserId } from "../../support/test-referrals.js";
-import { startWebWorld, type WebWorld } from "./support/web-world.js";
+import { focusedTestId, horizontalOverflow, send, useChatBrowser } from "./support/chat-page.js";
 
 const timeout = 30_000;
 const screenshotPath = "/tmp/signpost-web-chat.png";
-const referralScreenshotPath = "/tmp/signpost-referral-form.png";
-
-let world: WebWorld;
-let browser: Browser;
-let context: BrowserContext;
-let base: string;
-let directory: Directory;
-let referrals: ReferralDesk;
-let sender: OutboxSender;
-let reports: OutdatedReport[];
-
-beforeAll(async () => {
-  directory = (await realDirectoryAndEngine()).directory;
-  world = await startWebWorld();
-  ({ base, referrals, sender, reports } = world);
-  browser = await launchChromium();
-  // A small phone's width: nothing may need scrolling sideways.
-  context = await browser.newContext({ viewport: { width: 360, height: 780 }, locale: "en-GB" });
-}, timeout);
-
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await world?.close();
-}, timeout);
-
-/** A fresh tab on the chat page that fails the test on any script error or CSP violation. */
-async function openChat(): Promise<{ page: Page; problems: string[] }> {
-  return openWatchedPage(context, `${base}/`);
-}
-
-async function send(page: Page, text: string): Promise<void> {
-  const replies = await page.getByTestId("reply").count();
-  await page.getByTestId("message-input").fill(text);
-  await page.getByTestId("message-input").press("Enter");
-  await page.getByTestId("reply").nth(replies).waitFor();
-}
-
-// Browser-side code is passed as strings: the project's type-check has Node's types, not the DOM's.
-function horizontalOverflow(page: Page): Promise<number> {
-  return page.evaluate<number>("document.documentElement.scrollWidth - document.documentElement.clientWidth");
-}
-
-/** The data-testid of whatever has focus (waits until something does). */
-function focusedTestId(page: Page): Promise<string | null> {
-  return page.locator(":focus").getAttribute("data-testid");
-}
-
-/** The field wrapper (div or fieldset) around a control. */
-function fieldOf(control: Locator): Locator {
-  return control.locator("xpath=ancestor::*[contains(concat(' ', normalize-space(@class), ' '), ' field ')][1]");
-}
-
-/** The bot's error for a field sits in the field's wrapper, and `describedBy` (the control or the fieldset) points to it. */
-async function expectErrorBeside(field: Locator, describedBy: Locator, message: RegExp): Promise<void> {
-  const error = field.getByTestId("field-error");
-  expect(await error.count()).toBe(1);
-  expect(await error.innerText()).toMatch(message);
-  expect(((await describedBy.getAttribute("aria-describedby")) ?? "").split(" ")).toContain(await error.getAttribute("id"));
-}
+const chat = useChatBrowser({ width: 360, height: 780 }, timeout);
+const openChat = () => chat.openChat();
 
 describe("the web chat in Chromium", () => {
   it(
@@ -211,170 +145,6 @@ describe("the web chat in Chromium", () => {
   );
 
   it(
-    "reports outdated details through a real form, with the bot's error beside the field",
-    async () => {
-      const { page, problems } = await openChat();
-      await send(page, "lonely widower in Loughborough");
-      await page.getByTestId("reply").first().getByTestId("card-action").filter({ hasText: "Report outdated details" }).first().click();
-      const form = page.getByTestId("reply").nth(1).getByTestId("reply-form");
-      await form.waitFor();
-      const box = form.getByRole("textbox");
-      expect(await box.getAttribute("required")).not.toBeNull();
-      expect(await box.getAttribute("maxlength")).toBe("1000");
-      expect(await form.locator("label").count()).toBe(1);
-
-      // Spaces pass the browser's required check; the bot refuses them and the error sits by the field.
-      await box.fill("   ");
-      await form.getByTestId("form-submit").click();
-      const retry = page.getByTestId("reply").nth(2);
-      await retry.waitFor();
-      const error = retry.getByTestId("field-error");
-      expect(await error.innerText()).toContain("Please say what is wrong.");
-      const retryBox = retry.getByRole("textbox");
-      expect(await retryBox.getAttribute("aria-invalid")).toBe("true");
-      expect(await retryBox.getAttribute("aria-describedby")).toContain((await error.getAttribute("id")) ?? "missing");
-      expect(await page.locator("textarea:focus").count()).toBe(1);
-
-      await retryBox.fill("The group now meets on Thursdays.");
-      await retry.getByTestId("form-submit").click();
-      const thanks = page.getByTestId("reply").nth(3);
-      await thanks.waitFor();
-      expect(await thanks.innerText()).toContain("Thank you");
-      expect(reports.at(-1)).toMatchObject({ details: "The group now meets on Thursdays.", channel: "web" });
-      expect(problems).toEqual([]);
-      await page.close();
-    },
-    timeout,
-  );
-
-  it(
-    "refers someone through the referral form, with errors beside the fields, and shows its status change by polling",
-    async () => {
-      const { page, problems } = await openChat();
-      await send(page, "refer someone to First Contact");
-      const opened = page.getByTestId("reply").first();
-      expect(await opened.getByTestId("private-note").innerText()).toBe("Only you can see this.");
-      const blank = opened.getByTestId("reply-form");
-      expect(await blank.getByRole("heading", { level: 3 }).textContent()).toBe("Refer to First Contact");
-      // Every kind of field, labelled: a select with no silent default, a fieldset of checkboxes, a lone checkbox.
-      const area = blank.getByRole("combobox", { name: "Where they live", exact: true });
-      expect(await area.inputValue()).toBe("");
-      expect(await area.getAttribute("required")).not.toBeNull();
-      expect(await blank.getByRole("combobox", { name: "Urgency", exact: true }).inputValue()).toBe("routine");
-      const needs = blank.getByRole("group", { name: "What they need help with", exact: true });
-      expect(await needs.locator("xpath=self::fieldset/legend").count()).toBe(1);
-      // The needs are in their groups, closed until opened: every one is there, none ticked.
-      expect(await needs.locator("input[type=checkbox]").count()).toBe(directory.taxonomy.needs.length);
-      expect(await needs.locator("input[type=checkbox]:checked").count()).toBe(0);
-      expect(await blank.getByRole("checkbox", { name: "The person has agreed to this referral", exact: true }).getAttribute("required")).not.toBeNull();
-      // One of phone, email or address is needed: none of them says optional; the NHS number is optional and says so.
-      expect(await blank.getByRole("group", { name: "One way to contact them", exact: true }).getByRole("textbox", { name: "Phone", exact: true }).count()).toBe(1);
-      expect(await blank.getByRole("textbox", { name: "NHS number (optional)", exact: true }).count()).toBe(1);
-
-      // Sent empty: every required field gets its error beside it at once, consent included,
-      // and the first field in error takes focus so the keyboard starts there.
-      await blank.getByTestId("form-submit").click();
-      const retry = page.getByTestId("reply").nth(1);
-      await retry.getByTestId("reply-form").waitFor();
-      expect(await retry.getByTestId("private-note").count()).toBe(1);
-      const consent = retry.getByRole("checkbox", { name: "The person has agreed to this referral", exact: true });
-      const person = retry.getByRole("textbox", { name: "Name, or initials if your team uses initials", exact: true });
-      const whatMatters = retry.getByRole("textbox", { name: "What matters most to them", exact: true });
-      const retryArea = retry.getByRole("combobox", { name: "Where they live", exact: true });
-      const retryNeeds = retry.getByRole("group", { name: "What they need help with", exact: true });
-      await expectErrorBeside(fieldOf(consent), consent, /agreed/);
-      await expectErrorBeside(fieldOf(person), person, /needed/);
-      await expectErrorBeside(fieldOf(whatMatters), whatMatters, /needed/);
-      await expectErrorBeside(fieldOf(retryArea), retryArea, /where they live/);
-      await expectErrorBeside(retryNeeds, retryNeeds, /at least one need/);
-      // The rules across fields come in the same round: a way to contact them, an age or a date of birth.
-      const phoneBox = retry.getByRole("textbox", { name: "Phone", exact: true });
-      const ageBox = retry.getByRole("textbox", { name: "Age", exact: true });
-      await expectErrorBeside(fieldOf(phoneBox), phoneBox, /one way to contact them/);
-      await expectErrorBeside(fieldOf(ageBox), ageBox, /age or their date of birth/);
-      for (const invalid of [consent, person, whatMatters, retryArea, retryNeeds.locator("input[type=checkbox]").first()]) expect(await invalid.getAttribute("aria-invalid")).toBe("true");
-      expect(await page.locator(":focus").getAttribute("id")).toBe(await person.getAttribute("id"));
-
-      await page.keyboard.type("Ottoline Brackenbury");
-      await page.keyboard.press("Tab");
-      expect(await page.locator(":focus").getAttribute("name")).toBe("phone");
-      await page.keyboard.type("0116 496 0777");
-      await ageBox.click();
-      await page.keyboard.type("79");
-      await retryArea.focus();
-      await page.keyboard.type("Charnwood");
-      expect(await retryArea.inputValue()).toBe("charnwood");
-      await retryNeeds.getByTestId("choice-group-summary").filter({ hasText: "Home and housing" }).click();
-      await retryNeeds.getByText("Home safety and repairs", { exact: true }).click();
-      await retryNeeds.getByRole("checkbox", { name: "Cold, damp homes and energy bills", exact: true }).focus();
-      await page.keyboard.press("Space");
-      await whatMatters.click();
-      await page.keyboard.type("Feeling safe and warm at home");
-      await retry.getByRole("combobox", { name: "Urgency", exact: true }).selectOption({ label: "Soon" });
-      expect(await retryNeeds.getByRole("checkbox", { checked: true }).count()).toBe(2);
-      await consent.focus();
-      await page.keyboard.press("Space");
-      expect(await consent.isChecked()).toBe(true);
-
-      expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
-      await retry.screenshot({ path: referralScreenshotPath });
-      await retry.getByTestId("form-submit").focus();
-      await page.keyboard.press("Enter");
-      const sent = page.getByTestId("reply").nth(2);
-      await sent.waitFor();
-      const reference = /FC-[0-9A-HJKMNP-TV-Z]{6}/.exec(await sent.innerText())?.[0];
-      expect(reference).toBeDefined();
-      expect(await sent.getByTestId("private-note").innerText()).toBe("Only you can see this.");
-      expect(await page.getByTestId("inbox-message").count()).toBe(0);
-
-      // Triage picks it up; the page finds out by polling its inbox (every 5 seconds).
-      await referrals.move(reference ?? "", { status: "acknowledged" }, { userId: triageUserId, channel: "web", conversationId: "t" });
-      await sender.runOnce();
-      const told = page.getByRole("log").getByTestId("inbox-message");
-      await told.waitFor({ timeout: 10_000 });
-      expect(await told.innerText()).toContain(reference);
-      expect(await told.innerText()).not.toContain("Ottoline");
-      expect(await told.count()).toBe(1);
-      expect(problems).toEqual([]);
-      await page.close();
-    },
-    timeout,
-  );
-
-  it(
-    "stops polling the inbox quietly when it fails, and picks up again after the next reply",
-    async () => {
-      // The page's timers run on a clock the test moves, so "no more polls for a while" needs no waiting.
-      const page = await context.newPage();
-      await page.clock.install();
-      let polls = 0;
-      let failing = true;
-      await page.route("**/api/chat/inbox?*", (route) => {
-        polls += 1;
-        if (failing) return route.fulfill({ status: 500, contentType: "application/json", body: JSON.stringify({ error: { code: "INTERNAL", message: "Something went wrong." } }) });
-        const messages = polls === 2 ? ["FC-7K3M9Q has been picked up by the First Contact team."] : [];
-        return route.fulfill({ status: 200, contentType: "application/json", body: JSON.stringify({ messages }) });
-      });
-      await page.goto(`${base}/`);
-      await expect.poll(() => polls).toBe(1);
-      // Nothing is shown for a failed poll, and no more polls follow for the next 25 seconds (the pause after a failure).
-      await page.clock.runFor(25_000);
-      expect(polls).toBe(1);
-      expect(await page.getByTestId("error").count()).toBe(0);
-      expect(await page.getByRole("log").innerText()).not.toMatch(/went wrong|Error|at .*:\d+/);
-
-      failing = false;
-      await send(page, "lonely in Oakham");
-      const told = page.getByTestId("inbox-message");
-      await told.waitFor({ timeout: 2_000 });
-      expect(await told.innerText()).toContain("FC-7K3M9Q has been picked up");
-      expect(await focusedTestId(page)).toBe("message-input");
-      await page.close();
-    },
-    timeout,
-  );
-
-  it(
     "shows service data as text: markup and script links in a reply do nothing",
     async () => {
       const { page, problems } = await openChat();
@@ -451,29 +221,6 @@ describe("the web chat in Chromium", () => {
       await page.getByTestId("message-input").press("Enter");
       await page.getByTestId("error").nth(1).waitFor();
       expect(await page.getByTestId("error").nth(1).innerText()).toContain("could not be reached");
-      await page.close();
-    },
-    timeout,
-  );
-
-  it(
-    "disables the message box while waiting for an answer",
-    async () => {
-      const { page } = await openChat();
-      let release: () => void = () => undefined;
-      const held = new Promise<void>((resolve) => (release = resolve));
-      await page.route("**/api/chat", async (route) => {
-        await held;
-        await route.continue();
-      });
-      await page.getByTestId("message-input").fill("lonely widower in Loughborough");
-      await page.getByTestId("message-input").press("Enter");
-      await expect.poll(() => page.getByTestId("message-input").isDisabled()).toBe(true);
-      expect(await page.getByTestId("send").isDisabled()).toBe(true);
-      expect(await page.getByRole("status").innerText()).toContain("answering");
-      release();
-      await page.getByTestId("reply").first().waitFor();
-      expect(await page.getByTestId("message-input").isEnabled()).toBe(true);
       await page.close();
     },
     timeout,
