@@ -3,8 +3,7 @@
 // feedback typed in chat recorded against the card it points to, who you are (trial mode, signed
 // in, signed out), and accessibility: axe-core with no serious or critical violations on every
 // state, keyboard focus order, visible focus, and 200% zoom with nothing to scroll sideways.
-import { type BrowserContext, type Page } from "playwright-core";
-import { openWatchedPage } from "../../support/chromium.js";
+import { type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seriousAccessibilityViolations } from "../../support/check-accessibility.js";
 import { freePort } from "../../support/free-port.js";
@@ -17,10 +16,6 @@ const timeout = 60_000;
 const phone = { width: 390, height: 844 };
 const chat = useChatBrowser(phone, timeout);
 
-async function openChat(on: BrowserContext = chat.context, base = chat.world.base): Promise<{ page: Page; problems: string[] }> {
-  return openWatchedPage(on, `${base}/`);
-}
-
 async function expectAccessible(page: Page): Promise<void> {
   expect(await seriousAccessibilityViolations(page)).toEqual([]);
 }
@@ -29,7 +24,7 @@ describe("the compact answer on a phone", () => {
   it(
     "shows the intro and the first card's compact view in one screen, with the full record on demand",
     async () => {
-      const { page, problems } = await openChat();
+      const { page, problems } = await chat.openChat();
       const reply = await send(page, "lonely widower in Loughborough");
       const first = reply.getByTestId("service-card").first();
       await first.waitFor();
@@ -65,7 +60,7 @@ describe("the compact answer on a phone", () => {
   it(
     "says the front door once per conversation, and again only when the person's front door differs",
     async () => {
-      const { page, problems } = await openChat();
+      const { page, problems } = await chat.openChat();
       const frontDoor = "First Contact Plus is the front door to the prevention offer";
       expect(await (await send(page, "lonely widower in Loughborough")).innerText()).toContain(frontDoor);
       const second = await send(page, "help with money in Melton");
@@ -85,7 +80,7 @@ describe("the compact answer on a phone", () => {
   it(
     "records feedback typed in chat against the card it points to, and offers the others still open",
     async () => {
-      const { page, problems } = await openChat();
+      const { page, problems } = await chat.openChat();
       const answer = await send(page, "lonely widower in Loughborough");
       const names = await answer.getByTestId("service-card").getByRole("heading", { level: 3 }).allTextContents();
       expect(names.length).toBeGreaterThan(1);
@@ -118,7 +113,7 @@ describe("accessibility in Chromium", () => {
   it(
     "has no serious or critical axe-core violations on an emergency reply or a clinical refusal",
     async () => {
-      const { page, problems } = await openChat();
+      const { page, problems } = await chat.openChat();
       await expectAccessible(page);
       const urgent = await send(page, "he says he wants to end his life");
       expect(await urgent.getByTestId("urgent").count()).toBe(1);
@@ -135,7 +130,7 @@ describe("accessibility in Chromium", () => {
   it(
     "moves focus in reading order (each card's contact, Full record and buttons, then the message box and Send), always visibly",
     async () => {
-      const { page, problems } = await openChat();
+      const { page, problems } = await chat.openChat();
       const reply = await send(page, "lonely widower in Loughborough");
       await reply.getByTestId("service-card").first().waitFor();
       // What the page offers the keyboard, in document order.
@@ -179,7 +174,7 @@ describe("accessibility in Chromium", () => {
     async () => {
       const zoomed = await chat.browser.newContext({ viewport: { width: 640, height: 800 }, deviceScaleFactor: 2, locale: "en-GB" });
       try {
-        const { page, problems } = await openChat(zoomed);
+        const { page, problems } = await chat.openChat(zoomed);
         const reply = await send(page, "carer support in Blaby");
         await reply.getByTestId("service-card").first().getByTestId("card-record-toggle").click();
         await send(page, "he says he wants to end his life");
@@ -227,13 +222,13 @@ describe("who you are", () => {
   it(
     "says trial mode, offers Sign in when signed out, and names whoever signed in; each state accessible",
     async () => {
-      const trial = await openChat();
+      const trial = await chat.openChat();
       await expect.poll(() => trial.page.getByTestId("session-bar").innerText()).toMatch(/Trial mode on this computer/);
       await trial.page.close();
 
       const own = await chat.browser.newContext({ viewport: phone, locale: "en-GB" });
       try {
-        const { page, problems } = await openChat(own, signed.base);
+        const { page, problems } = await chat.openChat(own, signed.base);
         await page.getByTestId("sign-in").waitFor();
         await expectAccessible(page);
 

@@ -11,7 +11,6 @@ import { send, submit, useChatBrowser } from "./support/chat-page.js";
 
 const timeout = 45_000;
 const chat = useChatBrowser({ width: 390, height: 844 }, timeout);
-const openChat = () => chat.openChat();
 
 const box = (form: Locator, name: string) => form.getByRole("textbox", { name, exact: true });
 const spaced = (nhs: string) => `${nhs.slice(0, 3)} ${nhs.slice(3, 6)} ${nhs.slice(6)}`;
@@ -21,7 +20,7 @@ describe("the referral form in Chromium", () => {
   it(
     "keeps every entry through an error round, with each error beside its field, then takes a UK date and confirms what was sent",
     async () => {
-      const { page, problems } = await openChat();
+      const { page, problems } = await chat.openChat();
       const opened = (await send(page, "refer someone to First Contact")).getByTestId("reply-form");
       await box(opened, "Name, or initials if your team uses initials").fill(syntheticPeople[4]);
       await box(opened, "Date of birth").fill("31/02/1942");
@@ -79,7 +78,7 @@ describe("the referral form in Chromium", () => {
   it(
     "groups the needs, ticks the search's, and filters them by keyboard",
     async () => {
-      const { page, problems } = await openChat();
+      const { page, problems } = await chat.openChat();
       const answer = await send(page, "lonely widower in Loughborough who keeps falling");
       await answer.getByTestId("card-action").filter({ hasText: "Refer to First Contact" }).first().click();
       const form = page.getByTestId("reply").nth(1).getByTestId("reply-form");
@@ -124,7 +123,7 @@ describe("the referral form in Chromium", () => {
   it(
     "keeps one live form: a new one switches off the older, which if sent anyway is told it was replaced",
     async () => {
-      const { page, problems } = await openChat();
+      const { page, problems } = await chat.openChat();
       const first = (await send(page, "refer someone to First Contact")).getByTestId("reply-form");
       await box(first, "Name, or initials if your team uses initials").fill(syntheticPeople[5]);
       const second = await send(page, "refer someone else to First Contact");
@@ -147,7 +146,7 @@ describe("the referral form in Chromium", () => {
   it(
     "fills the open form from details typed in chat, keeping what was typed in it, and answers 'yes he consents' without ticking",
     async () => {
-      const { page, problems } = await openChat();
+      const { page, problems } = await chat.openChat();
       const first = (await send(page, "refer someone to First Contact")).getByTestId("reply-form");
       await box(first, "Name, or initials if your team uses initials").fill(syntheticPeople[6]);
       const filled = await send(page, "he's 70, lives in Shepshed");

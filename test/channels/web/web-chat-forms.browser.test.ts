@@ -10,13 +10,12 @@ import { expectErrorBeside, fieldOf, focusedTestId, horizontalOverflow, send, us
 const timeout = 30_000;
 const referralScreenshotPath = "/tmp/signpost-referral-form.png";
 const chat = useChatBrowser({ width: 360, height: 780 }, timeout);
-const openChat = () => chat.openChat();
 
 describe("the web chat's forms in Chromium", () => {
   it(
     "reports outdated details through a real form, with the bot's error beside the field",
     async () => {
-      const { page, problems } = await openChat();
+      const { page, problems } = await chat.openChat();
       await send(page, "lonely widower in Loughborough");
       await page.getByTestId("reply").first().getByTestId("card-action").filter({ hasText: "Report outdated details" }).first().click();
       const form = page.getByTestId("reply").nth(1).getByTestId("reply-form");
@@ -53,7 +52,7 @@ describe("the web chat's forms in Chromium", () => {
   it(
     "refers someone through the referral form, with errors beside the fields, and shows its status change by polling",
     async () => {
-      const { page, problems } = await openChat();
+      const { page, problems } = await chat.openChat();
       await send(page, "refer someone to First Contact");
       const opened = page.getByTestId("reply").first();
       expect(await opened.getByTestId("private-note").innerText()).toBe("Only you can see this.");
@@ -180,7 +179,7 @@ describe("the web chat's forms in Chromium", () => {
   it(
     "disables the message box while waiting for an answer",
     async () => {
-      const { page } = await openChat();
+      const { page } = await chat.openChat();
       let release: () => void = () => undefined;
       const held = new Promise<void>((resolve) => (release = resolve));
       await page.route("**/api/chat", async (route) => {

@@ -10,13 +10,12 @@ import { focusedTestId, horizontalOverflow, send, useChatBrowser } from "./suppo
 const timeout = 30_000;
 const screenshotPath = "/tmp/signpost-web-chat.png";
 const chat = useChatBrowser({ width: 360, height: 780 }, timeout);
-const openChat = () => chat.openChat();
 
 describe("the web chat in Chromium", () => {
   it(
     "shows the page, answers with service cards, and follows a card's button",
     async () => {
-      const { page, problems } = await openChat();
+      const { page, problems } = await chat.openChat();
       await expect.poll(() => page.getAttribute("html", "lang")).toBe("en-GB");
       expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Signpost");
       const notice = await page.getByTestId("notice").innerText();
@@ -82,7 +81,7 @@ describe("the web chat in Chromium", () => {
   it(
     "pages with a reply-level button",
     async () => {
-      const { page, problems } = await openChat();
+      const { page, problems } = await chat.openChat();
       await send(page, "carer support");
       const first = page.getByTestId("reply").first();
       const names = await first.getByTestId("service-card").getByRole("heading", { level: 3 }).allTextContents();
@@ -102,7 +101,7 @@ describe("the web chat in Chromium", () => {
   it(
     "offers Refer to First Contact only where it covers the person, and in Rutland a button for Rutland's front door",
     async () => {
-      const { page, problems } = await openChat();
+      const { page, problems } = await chat.openChat();
       await send(page, "lonely widower in Melton Mowbray");
       const melton = page.getByTestId("reply").first().getByTestId("service-card");
       await melton.first().waitFor();
@@ -130,7 +129,7 @@ describe("the web chat in Chromium", () => {
   it(
     "puts an emergency first, in an alert with 999, and shows no cards",
     async () => {
-      const { page, problems } = await openChat();
+      const { page, problems } = await chat.openChat();
       await send(page, "he says he wants to end his life");
       const reply = page.getByTestId("reply").first();
       const firstChild = reply.locator(":scope > :not(.who)").first();
@@ -147,7 +146,7 @@ describe("the web chat in Chromium", () => {
   it(
     "shows service data as text: markup and script links in a reply do nothing",
     async () => {
-      const { page, problems } = await openChat();
+      const { page, problems } = await chat.openChat();
       const hostile: Reply = {
         conversationId: "x",
         intent: "find_service",
@@ -199,7 +198,7 @@ describe("the web chat in Chromium", () => {
   it(
     "says clearly when a request fails, and lets the person try again",
     async () => {
-      const { page } = await openChat();
+      const { page } = await chat.openChat();
       await page.route("**/api/chat", (route) =>
         route.fulfill({
           status: 503,

@@ -11,8 +11,11 @@ export interface ChatBrowser {
   readonly world: WebWorld;
   readonly browser: Browser;
   readonly context: BrowserContext;
-  /** A fresh tab on the chat page that fails the test on any script error or CSP violation. */
-  openChat(): Promise<{ page: Page; problems: string[] }>;
+  /**
+   * A fresh tab on the chat page that fails the test on any script error or CSP violation: in the
+   * file's context and server unless another context (a zoom, a sign-in) or server is given.
+   */
+  openChat(on?: BrowserContext, base?: string): Promise<{ page: Page; problems: string[] }>;
 }
 
 /** Starts a web world and a Chromium tab context of `viewport` for the file's tests, and closes both after them. */
@@ -44,7 +47,7 @@ export function useChatBrowser(viewport: { width: number; height: number }, time
     get context() {
       return started(context);
     },
-    openChat: () => openWatchedPage(started(context), `${started(world).base}/`),
+    openChat: (on = started(context), base = started(world).base) => openWatchedPage(on, `${base}/`),
   };
 }
 
