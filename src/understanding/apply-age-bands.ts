@@ -35,3 +35,17 @@ function ageDecides(age: number | null, tokens: readonly string[]): age is numbe
   // "time with other kids" names no child of the person's.
   return age !== null && !tokens.some((token, at) => child.test(token) && tokens[at - 1] !== "other");
 }
+
+/**
+ * A child who does the caring, named with their age ("her son, 13, does a lot - helps her to the
+ * toilet"): the carer's words mean young carers, whoever else's age the message gives.
+ */
+const childCarer =
+  /\b(?:son|daughter|grandson|granddaughter|brother|sister|boy|girl)\b,? (?:is |aged? )?(1[0-7]|[5-9])(?: ?(?:yo|y\/o|years? old))?\b,?[^.]{0,60}\b(?:helps? (?:her|him|them|with|out)|does a lot|looks? after (?:her|his|their)|caring for (?:her|his|their)|cares for (?:her|his|their)|does the (?:shopping|cooking|washing|meals))\b/;
+
+export function asYoungCarer<M extends TermMatch<NeedId>>(matches: readonly M[], text: string, taxonomy: Taxonomy): M[] {
+  const found = childCarer.exec(text.toLowerCase());
+  if (!found) return [...matches];
+  const age = Number(found[1]);
+  return matches.map((match) => (match.values.includes("carers-support") ? { ...match, values: [...new Set(match.values.map((need) => (need === "carers-support" ? taxonomy.needAtAge(need, age) : need)))] } : match));
+}

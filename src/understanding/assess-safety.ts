@@ -19,6 +19,7 @@ import {
   hypotheticalBefore,
   negatedAfter,
   negatedBefore,
+  negatedList,
   negationStop,
   otherPersonBefore,
   pastAfter,
@@ -70,7 +71,7 @@ function statusOf(clause: string, start: number, end: number, sentence: string, 
   const negationScope = stops.length > 0 ? before.slice(stops.at(-1)!.index) : before;
   // "Nobody has seen him since" carries its own "no": a "no coat" before it does not negate it.
   const ownSubject = /^(?:nobody|no one|no-one|noone)\b/.test(matched);
-  if ((negatedBefore.test(negationScope) && !ownSubject) || negatedAfter.test(after)) return "negated";
+  if (((negatedBefore.test(negationScope) || negatedList.test(before)) && !ownSubject) || negatedAfter.test(after)) return "negated";
   if (otherPersonBefore.test(before)) return "someone-else";
   if (hypotheticalBefore.test(before)) return "hypothetical";
   if (resolved.test(sentence) || (unharmed.test(sentence) && !now)) return "resolved";

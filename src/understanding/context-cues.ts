@@ -10,6 +10,10 @@
 export const negatedBefore =
   /\b(?:no|not|nor|never|don'?t|do not|dont|not a|denies|denied|deny|denying|without|nil|none|negative for|no signs? of|no evidence of|no history of|no concerns?(?: about| re| regarding)?|no current|no longer|free of|absence of|isn'?t|wasn'?t|aren'?t|doesn'?t|didn'?t|hasn'?t|haven'?t|not currently|not at risk of|low risk of|unlikely)\b(?:\s+\S+){0,4}\s*$/;
 
+/** A negated list reaches its later items (a plain "and" otherwise ends a negation's reach: "not sleeping and suicidal"): "no current thoughts of self harm or suicide", "denies SI, SH or". */
+export const negatedList =
+  /\b(?:no|not|nor|never|denies|denied|deny|denying|nil|without)\b(?:\s+\S+){0,6}?\s+(?:thoughts?|ideation|intent|plans?|history|hx|signs?|evidence|urges?|self[- ]?harm\w*|sh|si|suicid\w*|low mood|harm\w*|risks?|concerns?)\b[^.]{0,30}?\s*(?:or|and|nor|\/|,)\s*$/;
+
 /** After a risk, close by: it is absent or was excluded. "chest pain ruled out", "SI denied". */
 export const negatedAfter = /^\W*(?:\S+\s+){0,3}?(?:ruled out|excluded|denied|negative|not present|nil|none)\b|^[\s-]*free\b/;
 
@@ -59,7 +63,7 @@ export const unharmed = /\b(?:nobody|no one|no-one|noone) (?:was |got |were )?(?
 
 /** Anywhere in the sentence: it is happening now, or just did. "now", "just", "10 mins ago", "since last night", "can't get her up". */
 export const happeningNow =
-  /\b(?:now|right now|just|at the moment|atm|currently|as we speak|this (?:morning|afternoon|evening)|tonight|tonite|today|still|can see (?:him|her|them)|(?:he|she|they)(?:'s| is| are|'re) (?:\w+ )?(?:on the|lying|laid|stuck)|heard (?:him|her|them) (?:calling|shouting|crying)|(?:is|'s|are|'re) (?:shouting|calling|screaming|crying|banging) (?:out )?for help|(?:i|we) (?:can'?t|cannot) get in|who (?:do|should|can) (?:i|we) (?:call|ring|phone)|what do i do|through the (?:letter ?box|window)|thru the (?:letter ?box|window)|(?:\d+|a few|few|an?|half an?|couple of)\s*(?:mins?|minutes?|hours?|hrs?)\s+ago|since (?:last night|last nite|yesterday|this morning|the weekend|friday|saturday|sunday|monday|tuesday|wednesday|thursday)|all night|overnight|not stopping|won'?t stop|can'?t get (?:him|her|them) up|(?:i|we) can'?t (?:lift|move|shift) (?:her|him|them)|it'?s (?:hailing|raining|snowing|freezing|pouring|dark|getting dark)|(?:hasn'?t|has not|haven'?t|have not) been able to get (?:up|off the floor)|(?:is|'s|are) (?:lying |still )?on (?:the|her|his|their) (?:\w+ )?floor|since (?:\d{1,2}(?:[:.]\d\d)? ?(?:am|pm)|midnight)|urgent(?:ly)?)\b|!/;
+  /\b(?:now|right now|just|at the moment|atm|currently|as we speak|this (?:morning|afternoon|evening)|tonight|tonite|today|still|can see (?:him|her|them)|(?:he|she|they)(?:'s| is| are|'re) (?:\w+ )?(?:on the|lying|laid|stuck)|heard (?:him|her|them) (?:calling|shouting|crying)|(?:is|'s|are|'re) (?:shouting|calling|screaming|crying|banging) (?:out )?for help|(?:i|we) (?:can'?t|cannot) get in|who (?:do|should|can) (?:i|we) (?:call|ring|phone)|what do i do|through the (?:letter ?box|window)|thru the (?:letter ?box|window)|(?:\d+|a few|few|an?|half an?|couple of)\s*(?:mins?|minutes?|hours?|hrs?)\s+ago|since (?:last night|last nite|yesterday|this morning|the weekend|friday|saturday|sunday|monday|tuesday|wednesday|thursday)|all night|overnight|not stopping|won'?t stop|can'?t get (?:him|her|them) up|(?:i|we) can'?t (?:lift|move|shift) (?:her|him|them)|it'?s (?:hailing|raining|snowing|freezing|pouring|dark|getting dark)|(?:hasn'?t|has not|haven'?t|have not) been able to get (?:up|off the floor)|(?:is|'s|are) (?:lying |still )?on (?:the|her|his|their) (?:\w+ )?floor|since (?:\d{1,2}(?:[:.]\d\d)? ?(?:am|pm)|midnight)|since (?:0\d|1[0-8])[0-5]\d|urgent(?:ly)?)\b|!|\bsince ‹time›/;
 
 /** Anywhere in the sentence of a suicidal thought: it goes no further (a concern, not an emergency). */
 export const noPlan =
@@ -85,7 +89,7 @@ export const habitual =
 export const recentPast = /\b(?:last night|yesterday|last (?:week|wk)|(?:\d+|a few|a couple of|two|three|four|five|six)?\s*(?:days?|weeks?|wks?)\s+ago|this (?:week|month)|last month|a month ago|at the weekend|over the weekend|last weekend|the other (?:day|night|week))\b/;
 
 /** Where a negation stops: a new subject after a comma ("no heating, he's not eaten in days"). */
-export const negationStop = /,\s*(?:he|she|they|he'?s|she'?s|they'?re|and|but|his|her|their|it|it'?s|my|our|the)\b/g;
+export const negationStop = /,\s*(?:he|she|they|he'?s|she'?s|they'?re|and|but|his|her|their|it|it'?s|my|our|the)\b|\s(?:and|but|yet)\s/g;
 
 /** When something was told is not when it happened: "told me today she's been cutting" is about this week, not now. */
 export const tellingTime = /\b(?:told|tells|said to|disclosed to|mentioned to|admitted to|showed) (?:me|us|staff|the \w+) (?:today|this (?:morning|afternoon|evening)|earlier(?: today)?|just now)\b/g;

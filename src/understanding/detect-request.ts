@@ -19,6 +19,8 @@ const referral = new RegExp(
     String.raw`\bput (?:a|an|the) (?:${firstContact}\s+)?referral in\b`,
     String.raw`\b${asking}\s+(?:log|make|do|send|put in|raise)?\s*(?:a|an)?\s*(?:${firstContact}\s+)?referral\b`,
     String.raw`^\s*(?:please |pls )?refer\b`,
+    // "referral for our tenant Ms R, LE11 ...": a note that opens by calling itself a referral.
+    String.raw`^\s*(?:(?:new|urgent|please|pls)\s+)?(?:referral|ref)\s+(?:for\s+(?:our|my|the|this|mr|mrs|ms|miss|dr)|re|please|pls)\b`,
   ].join("|"),
   "i",
 );

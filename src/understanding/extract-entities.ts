@@ -5,7 +5,7 @@ import { areaIds, needIds } from "../directory/ids.js";
 import { tokenize, tokenizeWithBreaks } from "../text/normalise-text.js";
 import type { TermMatch } from "../text/term-matcher.js";
 import type { Taxonomy } from "../directory/taxonomy.js";
-import { applyAgeBands, groupNeedsAtAge } from "./apply-age-bands.js";
+import { applyAgeBands, asYoungCarer, groupNeedsAtAge } from "./apply-age-bands.js";
 import { askedOnlyForUnlisted } from "./asked-only-for-unlisted.js";
 import { extractAge } from "./extract-age.js";
 import { residence } from "./resolve-residence.js";
@@ -45,13 +45,13 @@ export function extractEntities(text: string, directory: Directory): { entities:
   placeMatches.push(...gazetteer.matcher.matchFuzzy(placeTokens, claimed));
   const beforeNeeds = new Set(claimed);
   const age = extractAge(text);
-  const needMatches = notListed.length > 0 && askedOnlyForUnlisted(withoutPreamble(text), taxonomy) ? [] : applyAgeBands(
+  const needMatches = notListed.length > 0 && askedOnlyForUnlisted(withoutPreamble(text), taxonomy) ? [] : asYoungCarer(applyAgeBands(
     askedForGroup(tokens, beforeNeeds, age, taxonomy) ??
       withoutCircumstances([...taxonomy.matcher.matchExact(tokens, claimed), ...taxonomy.matcher.matchFuzzy(tokens, claimed)], notListed.length, taxonomy),
     age,
     tokens,
     taxonomy,
-  );
+  ), text, taxonomy);
   // Only where the person lives decides what is local: not a hospital's town, a road's name or a relative's home.
   const named = residence(tokens, placeMatches, tokenizeWithBreaks(text).breakBefore);
   const homes = named.length === 0 ? inTheCity(tokens) : named;

@@ -9,8 +9,8 @@
  * 2. a place after "lives in", "home is", "from", "address" is home, and wins;
  * 3. otherwise a named town, village or neighbourhood beats "Leicester" or
  *    "Leicestershire" used as a postal town or county ("Birstall, Leicester");
- * 4. with nothing else, a practice's place is home when the person "lives in
- *    the town" or "lives locally".
+ * 4. with nothing else, the place of the person's practice (or library, church
+ *    or chemist) is home, unless they live "over the border".
  * Tokens are in normal form (tokenize); matches are token spans.
  */
 import type { AreaId } from "../directory/ids.js";
@@ -19,7 +19,7 @@ import type { TermMatch } from "../text/term-matcher.js";
 const roadAfter = new Set(["rd", "road", "street", "st", "lane", "ln", "avenue", "ave", "drive", "dr", "way", "close", "crescent", "terrace", "hill"]);
 const facilityAfter = new Set(["hospital", "hosp", "general", "royal", "infirmary", "health", "medical", "surgery", "practice", "clinic"]);
 /** Someone else, or somewhere else, within a few words before the place: "son lives in", "works in", "ward at". */
-const otherContext = /\b(?:hmp|hmyoi|prison|jail|custody|hospital|hosp|ward|infirmary|lri|lgh|ggh|clinic|a&e|surgery|practice|gp|consultant|team|works?|working|worked|job|school|college|uni|university|son|sons|daughter|daughters|dtr|sister|brother|niece|nephew|friend|friends|grandson|granddaughter|grandchildren|partner lives|wife lives|husband lives|(?:d c|dc|discharged|transferred|released) from)\b(?:\s+\S+){0,3}$/;
+const otherContext = /\b(?:hmp|hmyoi|prison|jail|custody|hospital|hosp|ward|infirmary|lri|lgh|ggh|clinic|a&e|surgery|practice|gp|consultant|team|works?|working|worked|job|school|college|uni|university|son|sons|daughter|daughters|dtr|sister|brother|niece|nephew|friend|friends|grandson|granddaughter|grandchildren|partner lives|wife lives|husband lives|(?:d c|dc|discharged|transferred|released|home|back|returned|returning) from)\b(?:\s+\S+){0,3}$/;
 /** Just before the place, where someone was seen or admitted ("seen at Glenfield", "admitted to Loughborough"): a hospital or clinic, not home. */
 const seenAt = /\b(?:seen|reviewed|assessed|admitted|attended|treated|scanned) (?:at|in|to)$/;
 /** Just before the place: not where they are. "into Leicester", "not in Leicester", "near Hinckley", "outside Melton". */
@@ -49,7 +49,9 @@ function isRoad(tokens: readonly string[], at: number): boolean {
 }
 
 /** Where a practice or clinic is: not home, unless the message says the person lives in that same place. */
-const practiceAfter = new Set(["surgery", "practice", "medical", "health", "clinic"]);
+const practiceAfter = new Set(["surgery", "practice", "medical", "health", "clinic",
+  // Where the person goes ("coffee morning at Oadby library"): home only when no other place is named.
+  "library", "church", "chapel", "mosque", "gurdwara", "mandir", "temple", "pharmacy", "chemist", "chemists"]);
 const practiceBefore = /\b(?:surgery|practice|gp|clinic|pcn)\b(?:\s+\S+){0,3}$/;
 
 type Role = "home" | "elsewhere" | "practice" | "plain";
@@ -102,5 +104,10 @@ export function residence(tokens: readonly string[], matches: readonly TermMatch
   // patients from their own catchment. (Round 14's writers read "GP practice in Oakham" as naming no
   // area, round 19's as the person's town; staff are better served by the practice's local services
   // than by none.)
+  // "registered at Uppingham surgery but lives over the border near Corby": home is outside LLR, not the practice's town.
+  if (outOfArea.test(tokens.join(" "))) return [];
   return roles.filter((r) => r.role === "practice").map((r) => r.m);
 }
+
+/** The person lives outside the places Signpost knows. */
+const outOfArea = /\b(?:lives?|living|resides?)\b(?:\s+\S+){0,3}\s+(?:over|across) the (?:border|county line)\b|\b(?:lives?|living) out of (?:the )?(?:county|area)\b/;

@@ -37,11 +37,15 @@ const houseNumber = new RegExp(`\\b(?:flat|apartment|apt|no\\.?|number|unit|room
 const date = /\b\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?\b|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|\b(?:19|20)\d\d\b/gi;
 const clock = /\b\d{1,2}[:.]\d{2}\s*(?:am|pm|hrs?)?\b|\b\d{1,2}\s*(?:am|pm)\b|\b(?:at|from|until|till|by)\s+\d{4}\b|\b\d{4}\s*(?:visit|call|hrs|hours)\b/gi;
 
+/** A blood glucose below 3.5 mmol/l ("BM 1.9", "cbg 2.4"): kept as a word, since with drowsiness it is a 999 call. */
+const lowGlucose = /\b(?:cbg|bms?|bg|blood sugars?|blood glucose|glucose|sugars?)\b(?:\s*(?:of|was|is|at|now|reading|down to|only|=|:|-))*\s*(?:[0-2](?:\.\d+)?|3(?:\.[0-4]\d*)?)(?![.,]?\d)(?!\s*(?:mmol\/mol|%))/gi;
+
 /** The message with every such value replaced by a placeholder that no reader takes for anything. */
 export function scrubClinicalValues(text: string): string {
   return text
     .replace(nhsNumber, " ‹nhs› ")
     .replace(phone, " ‹phone› ")
+    .replace(lowGlucose, " ‹low glucose› ")
     .replace(measure, " ‹value› ")
     .replace(houseNumber, " ‹address› ")
     .replace(postcode, (match) => (/\d/.test(match) && /^[a-z]/i.test(match) ? " ‹postcode› " : match))

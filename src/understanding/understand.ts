@@ -75,11 +75,13 @@ export const concernProbability = 0.6;
  */
 /** Said to be over and the person well again: "back to her usual self today", "home the same evening". */
 const recovered = /\bback to (?:her|his|their) (?:usual|normal|old) self\b|\b(?:home|discharged) (?:the )?same (?:day|evening|night)\b/;
+/** The writer says outright it is not an emergency: the classifier's guess alone does not overrule them (a risk word still can). */
+const notAnEmergency = /\b(?:not|isn'?t|is not|it'?s not|no) (?:an? )?(?:emergency|urgent|999)\b|\bnon-?urgent\b/;
 
 export function readsAsEmergency(text: string, safety: SafetyAssessment, urgent: number, threshold = urgentProbability): boolean {
   if (safety.tier === "emergency") return true;
   const lower = text.toLowerCase();
-  return urgent >= threshold && !safeNow.test(lower) && !recovered.test(lower) && detectClinicalQuestion(text) === undefined;
+  return urgent >= threshold && !safeNow.test(lower) && !recovered.test(lower) && !notAnEmergency.test(lower) && detectClinicalQuestion(text) === undefined;
 }
 /**
  * Below this, an intent that has no use for needs (unknown, greeting, help)
@@ -88,6 +90,9 @@ export function readsAsEmergency(text: string, safety: SafetyAssessment, urgent:
  */
 const catchAllConviction = 0.6;
 const needlessIntents: ReadonlySet<IntentId> = new Set(["unknown", "greeting", "help"]);
+/** Asking what there is ("what falls classes are there pls"), not about Signpost ("does this bot cover Rutland?", "how do I..."). */
+const asksWhatThereIs = /\bwhat\b[^?.]{0,40}\b(?:are there|is there|is on|are on|is available|are available)\b/;
+const aboutSignpost = /\b(?:you|u|this|it|signpost|bot|tool|app|how)\b/;
 
 /**
  * Understands one message: entities first, then the safety net, then what is
@@ -153,7 +158,9 @@ export function understand(text: string, options: UnderstandOptions): Understand
   // A recognised need outweighs a weak guess at an intent that has no use for it:
   // "befriending" or "lonely widower" alone is a search, however little else the message says.
   // So does a need the directory does not cover ("storage for her belongings"): the answer says so.
-  const weakCatchAll = needlessIntents.has(intent) && confidence < catchAllConviction;
+  // "what falls classes are there pls" names a need and asks nothing about Signpost: a search, however sure the guess at help.
+  const helpWithANeed = intent === "help" && asksWhatThereIs.test(text.toLowerCase()) && !aboutSignpost.test(text.toLowerCase());
+  const weakCatchAll = needlessIntents.has(intent) && (confidence < catchAllConviction || helpWithANeed);
   if ((full.needs.length > 0 || full.notListed.length > 0) && (weakCatchAll || confidence < options.confidenceThreshold)) {
     return { ...base, intent: "find_service", confidence: guess.probabilities.find_service, unsure: false, risks: [] };
   }

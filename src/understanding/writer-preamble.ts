@@ -34,6 +34,12 @@ export interface Span {
 const fromACareHome = /\bactivit(?:y|ies) (?:co-?ordinator|lead|worker|organiser)s?\b|\bi (?:run|do|organise) (?:the )?activities\b|\b(?:care|nursing) home (?:manager|staff|activities)\b|\b(?:our |the )?residents\b/i;
 const careHome = /\b(?:care|nursing|residential) homes?\b/gi;
 
+/** "Befriending coordinator. Our volunteer...", "Befriending volunteer visiting Mr S says...": the writer's befriending, not a request for it. */
+const befriender = /^\s*(?:our |a )?befriend\w* (?:co-?ordinator|volunteer|service|scheme|team)s?(?:\s*(?:[.:;]|\s[-–—])(?=\s*(?:our|my|i|we|one of)\b)| (?=(?:visiting|who visits|says|said|reports|rang|is worried|has been)\b))/iu;
+
+/** "Our volunteer is worried about Mrs H": the writer's volunteer, not volunteering for the person. */
+const ourVolunteer = /\bour (?:\w+ )?volunteers? (?=(?:is|are|was|were|says|said|visits|visiting|rang|reports|reported|has|have|noticed|tells|told)\b)/gi;
+
 /** "LAC Belgrave.", "LAC for Highfields/Spinney Hills.": the coordinator and their patch. */
 const coordinatorAndPatch = /^\s*lacs?\b[^.:;\n]{0,40}[.:;\n]/iu;
 
@@ -42,11 +48,14 @@ export function writerPreamble(message: string): Span[] {
   const spans: Span[] = [];
   const lead = roleOnly.exec(text) ?? coordinatorAndPatch.exec(text);
   if (lead) spans.push({ start: 0, end: lead[0].length, whole: false });
+  const befriending = lead ? null : befriender.exec(text);
+  if (befriending) spans.push({ start: 0, end: befriending[0].length, whole: true });
   for (const match of text.matchAll(helpsAt)) {
     const said = match[1] ?? "";
     const start = (match.index ?? 0) + match[0].length - said.length;
     spans.push({ start, end: start + said.length, whole: true });
   }
+  for (const ours of text.matchAll(ourVolunteer)) spans.push({ start: ours.index, end: ours.index + ours[0].length, whole: true });
   if (fromACareHome.test(text)) for (const home of text.matchAll(careHome)) spans.push({ start: home.index, end: home.index + home[0].length, whole: true });
   return spans.sort((a, b) => a.start - b.start);
 }

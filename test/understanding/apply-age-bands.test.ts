@@ -41,3 +41,15 @@ describe("a group of needs named as the request", () => {
     expect(needsOf("something for family and carers, she is lonely")).toEqual(["social-isolation", "carers-support"]);
   });
 });
+
+describe("a child named with their age who does the caring (after round 23)", () => {
+  it("reads the carer's words as young carers", () => {
+    const text = "DN visit to Mrs B (MS, wheelchair user). Her son, 13, does a lot - helps her to the toilet when the carers are late. Mum would like him to have a break.";
+    expect(needsOf(text)).toContain("young-carers");
+    expect(needsOf(text)).not.toContain("carers-support");
+  });
+
+  it("leaves a parent caring for a child as a carer", () => {
+    expect(needsOf("mum caring for her 13yo son with autism, she needs a break")).toContain("carers-support");
+  });
+});

@@ -213,3 +213,34 @@ describe("assessSafety: after round 22 (new words)", () => {
     expect(check.kinds).not.toContain("self-neglect");
   });
 });
+
+describe("assessSafety: after round 23 (shorthand emergencies, risks that are only risks)", () => {
+  it.each([
+    ["79M on floor since 0600 ?#NOF unable to weight bear, lives alone Whitwick, no POC", "collapse"],
+    ["she's been on the floor since 06:30 and can't get up", "collapse"],
+    ["T2DM on insulin, member at day centre melton unrousable + clammy, BM 1.9", "collapse"],
+    ["Diabetic, BM 2.1, sweaty and confused", "collapse"],
+    ["carbon monoxide alarm screeching, she's dizzy", "fire-or-gas"],
+    ["not sleeping and suicidal, has a plan for tonight", "suicide"],
+  ])("%s -> an emergency (%s)", (text, kind) => {
+    const check = assessSafety(text);
+    expect(check.tier).toBe("emergency");
+    expect(check.kinds).toContain(kind);
+  });
+
+  it.each([
+    "Mr V, 80, lives in a cottage in Empingham with an open fire and no working smoke alarm. He would benefit from a fire service safe and well visit and a CO alarm.",
+    "Hx of SH as a teenager (cutting), none for 10 yrs. No current thoughts of self harm or suicide. Wants a mindfulness course.",
+    "Denies SI/SH and suicidal intent, mood better since the new job",
+    "BM 2.8 this morning, treated with glucotabs, now 6.1 and well",
+    "bm 12.1 and a bit clammy after the walk",
+  ])("%s -> not an emergency", (text) => {
+    expect(assessSafety(text).tier).not.toBe("emergency");
+  });
+
+  it("reads a neighbour's account of bins, a smell and a full garden as self-neglect", () => {
+    const check = assessSafety("the man next door hasnt put his bins out for months, theres a smell from the house and the garden is full of stuff");
+    expect(check.tier).toBe("concern");
+    expect(check.kinds).toContain("self-neglect");
+  });
+});

@@ -98,3 +98,20 @@ describe("detectClinicalQuestion: after round 22 (new words)", () => {
     else expect(found).toBeUndefined();
   });
 });
+
+describe("detectClinicalQuestion: after round 23 (new words)", () => {
+  it.each([
+    ["woman 51 in Uppingham, would HRT patches suit her better than tablets? she'd also like a menopause cafe"],
+    ["Mrs T just started warfarin - can she still have a glass of wine with her tea? She'd also like a lunch club near her"],
+  ])("declines %s and answers the request", (text) => {
+    expect(detectClinicalQuestion(text)).toEqual({ alone: false });
+  });
+
+  it("declines the odds of a stroke after a TIA", () => {
+    expect(detectClinicalQuestion("he had a TIA last year, fully recovered. what are the odds of him having a proper stroke now?")).toEqual({ alone: true });
+  });
+
+  it.each(["what are the chances of getting a place at the day centre in Hinckley?", "would a befriender suit her better than a group?"])("%s is not clinical", (text) => {
+    expect(detectClinicalQuestion(text)).toBeUndefined();
+  });
+});

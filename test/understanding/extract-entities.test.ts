@@ -261,3 +261,26 @@ describe("extractEntities: after round 22 (new words)", () => {
     expect(found.needs).toContain("social-isolation");
   });
 });
+
+describe("extractEntities: after round 23", () => {
+  it.each([
+    ["22yo lad with a severe stammer, stopping him getting through interviews, and help getting into work?", "employment-and-learning"],
+    ["left an abusive marriage 10 yrs ago, wants to do the Freedom Programme now", "domestic-abuse"],
+    ["student house next door has parties till 4am most nights, she's frightened", "crime-and-antisocial-behaviour"],
+    ["agency carers missing visits, family want a different care provider", "care-at-home"],
+    ["two men doing her roof charged £9,000, trading standards not told yet", "crime-and-antisocial-behaviour"],
+    ["is there somewhere she can talk to someone in Gujarati?", "language-and-interpreting"],
+  ])("%s -> %s", (text, need) => {
+    expect(entities(text).needs).toContain(need);
+  });
+
+  it("reads where the person came home from, a venue and a home over the border as not home", () => {
+    expect(entities("Pt 85F, Moira DE12 6, home from Glenfield 2 days ago, needs shopping").areas).toEqual(["north-west-leicestershire"]);
+    expect(entities("registered at Uppingham surgery but lives over the border near Corby, wants a befriender").areas).toEqual([]);
+    expect(entities("comes to our coffee morning at Oadby library, lives in Narborough, lonely").areas).toEqual(["blaby"]);
+  });
+
+  it("does not read falling out with someone as falls", () => {
+    expect(entities("granddaughter, 15, living with him after falling out with her mum").needs).not.toContain("falls-prevention");
+  });
+});

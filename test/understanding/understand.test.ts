@@ -170,3 +170,23 @@ describe("understand: after round 22", () => {
     expect(over.reply).not.toMatch(/999|safeguarding/);
   });
 });
+
+describe("understand: after round 23", () => {
+  it("does not let the classifier alone call 999 when the writer says it is not an emergency", () => {
+    const text = "im his neighbour. the man next door in Sileby, 70s, hasnt put his bins out for months, theres a smell from the house. hes chatting to me ok, not an emergency, but who can help?";
+    const understood = understand(text);
+    expect(understood.intent).toBe("find_service");
+    expect(understood.concern?.kinds).toContain("self-neglect");
+  });
+
+  it("reads a note that opens by calling itself a referral for someone as a referral, and one for a service as a search", () => {
+    expect(understand("referral for our tenant Ms R, LE11 Loughborough - flat heavily cluttered, ok with someone visiting").intent).toBe("make_referral");
+    const forAService = "Referral for a befriender for Mr J, 79, Countesthorpe. Wants someone to play chess with and to take him to the library now he's stopped driving. Also asked if anyone can cut his toenails as he can't reach.";
+    expect(understand(forAService).intent).toBe("find_service");
+  });
+
+  it("reads 'what X are there' with a need as a search, and a question about Signpost as help", () => {
+    expect(understand("what falls classes are there pls").intent).toBe("find_service");
+    expect(understand("how do I search for befriending?").intent).toBe("help");
+  });
+});

@@ -64,3 +64,17 @@ describe("extractEntities: the writer's role is not a need", () => {
     expect(found.notListed).toEqual(["pest control"]);
   });
 });
+
+describe("a befriending writer (after round 23)", () => {
+  it.each([
+    "Befriending coordinator. Our volunteer is worried about Mrs H, 87, Melton Mowbray: her grandson has her bank card.",
+    "Befriending volunteer visiting Mr S says his granddaughter is living with him after falling out with her mum.",
+  ])("does not read the writer's befriending as the person's need: %s", (text) => {
+    expect(needs(text)).not.toContain("social-isolation");
+    expect(needs(text)).not.toContain("volunteering");
+  });
+
+  it("still reads a request for a befriending volunteer as one", () => {
+    expect(needs("befriending volunteer for Mr S please, lonely since his wife died")).toContain("social-isolation");
+  });
+});
