@@ -14,7 +14,7 @@ const emergencyLines: Readonly<Record<RiskKind, string>> = {
   "chest-pain": "Chest pain that could be a heart attack needs 999 straight away.",
   stroke: "Face drooping, arm weakness or slurred speech can be a stroke: call 999 straight away.",
   breathing: "Someone who cannot breathe properly, or whose lips are turning blue, needs 999 now.",
-  collapse: "Someone who has collapsed, is unresponsive, has been on the floor and cannot get up, is bleeding heavily, has hit their head, or is very cold and confused needs 999 now.",
+  collapse: "Someone who has collapsed, is unresponsive, has been on the floor and cannot get up, is bleeding heavily, has hit their head, is very cold and confused, or is drowsy or newly confused with a very high or low blood sugar or other red-flag observations needs 999 now.",
   "fire-or-gas": "For a fire, call 999 and get everyone out. If you smell gas or a carbon monoxide alarm sounds, get everyone out into fresh air, call 999 if anyone is unwell, and call the gas emergency line.",
   violence: "If anyone is being hurt or threatened now, call 999 and keep yourself safe.",
   missing: "A vulnerable person who is missing now is an emergency: call 999.",

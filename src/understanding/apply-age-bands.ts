@@ -49,3 +49,12 @@ export function asYoungCarer<M extends TermMatch<NeedId>>(matches: readonly M[],
   const age = Number(found[1]);
   return matches.map((match) => (match.values.includes("carers-support") ? { ...match, values: [...new Set(match.values.map((need) => (need === "carers-support" ? taxonomy.needAtAge(need, age) : need)))] } : match));
 }
+
+/**
+ * A child or teenager (17 or under, and no other child named whose age it may be) who is low or
+ * anxious: children and young people's mental health as well as the general need's words.
+ */
+export function withYoungPeoplesNeeds<M extends TermMatch<NeedId>>(matches: readonly M[], age: number | null, tokens: readonly string[]): M[] {
+  if (!ageDecides(age, tokens) || age > 17) return [...matches];
+  return matches.map((match) => (match.values.includes("mental-wellbeing") ? { ...match, values: [...new Set([...match.values, "young-peoples-mental-health" as NeedId])] } : match));
+}

@@ -54,6 +54,8 @@ export interface SafetyAssessment {
 
 /** Reported speech ("she said she was ...", "told me he was ...") is about now, not the past. */
 const reported = /\b(?:said|says|saying|told (?:me|us|him|her|them)|telling (?:me|us)|disclosed|mention(?:ed|s)?|reports?|reported|admits?|admitted)\b/;
+/** An activity the person used to go to: "hasn't been back" there is a habit dropped. */
+const droppedHabit = /\bused to (?:go|attend|visit|take (?:her|him|them))\b|\bstopped going\b/;
 const intending = /^(?:going|gonna|about|planning|threaten)/;
 const selfNeglectRuledOut = /\bnot self[- ]?neglect\w*|\bno (?:signs? of |evidence of |concerns? (?:about|re|of) )?self[- ]?neglect\b|\b(?:walkways|exits|paths?) (?:are |were )?clear\b/;
 /** Just before a risk: wanting it, not doing it ("I just want to walk out and never come back"). */
@@ -124,6 +126,8 @@ export function assessSafety(message: string): SafetyAssessment {
           if (aboutATrainingCase && status === "present" && !now) status = "hypothetical";
           // "some nights I just want to walk out and never come back": a wish, not someone missing.
           if (trigger.kind === "missing" && status === "present" && wishedBefore.test(clause.slice(Math.max(0, match.index - 60), match.index))) status = "hypothetical";
+          // "she used to go to church with him and hasn't been back": a habit dropped, not someone missing.
+          if (trigger.kind === "missing" && status === "present" && !now && droppedHabit.test(sentence.text)) status = "past";
           if (tier === "emergency" && status === "present" && !now && threatenedBefore.test(clause.slice(Math.max(0, match.index - 40), match.index))) tier = "concern";
           if (trigger.residual && status === "present" && trigger.residual.test(sentence.text) && !newOnset.test(sentence.text)) status = "past";
           // "She says she feels safe, but right now he is outside": what is said to be happening now wins.

@@ -19,7 +19,7 @@ export const negatedAfter = /^\W*(?:\S+\s+){0,3}?(?:ruled out|excluded|denied|ne
 
 /** Before a risk: it is in the past. "history of overdose", "previous DV", "admitted with chest pain". */
 export const pastBefore =
-  /\b(?:history of|hx|h\/o|pmh|previous(?:ly)?|past|prior|old(?! (?:gent|gentleman|man|men|lady|ladies|woman|women|boy|girl|fella|chap|couple|people|person|dear|boy|lad))|recovered from|survivor of|used to|formerly|former|ex(?=-)(?!-(?:partner|husband|wife|boyfriend|girlfriend|fianc\w*))|back in|admitted (?:with|for|after|following)|presented (?:with|to)|discharged (?:after|following)|following (?:an?|his|her|their|the)|after (?:an?|his|her|their|the)|post(?=[- ](?:op|operative|surgery|fall|stroke|discharge|mi|cva|tia|natal|partum|covid|overdose|od)\b)|treated for|seen (?:in|at) (?:a&e|ed|hospital)|last (?:week|wk|month|year|mon|tues?|wed(?:s|nes)?|thu(?:rs?)?|fri|sat|sun)[a-z]*|went to (?:a&e|ed|hospital)|investigated for|experienced)\b(?:\s+\S+){0,5}\s*$/;
+  /\b(?:history of|hx|h\/o|pmh|previous(?:ly)?|past|prior|old(?! (?:gent|gentleman|man|men|lady|ladies|woman|women|boy|girl|fella|chap|couple|people|person|dear|boy|lad))|recovered from|survivor of|used to|formerly|former|ex(?=-)(?!-(?:partner|husband|wife|boyfriend|girlfriend|fianc\w*))|back in|admitted (?:(?:on )?(?:mon|tues|wednes|thurs|fri|satur|sun)day |yesterday |last night |overnight )?(?:with|for|after|following)|(?:after|since) (?:fleeing|leaving|escaping)|fled|escaped|presented (?:with|to)|discharged (?:after|following)|following (?:an?|his|her|their|the)|after (?:an?|his|her|their|the)|post(?=[- ](?:op|operative|surgery|fall|stroke|discharge|mi|cva|tia|natal|partum|covid|overdose|od)\b)|treated for|seen (?:in|at) (?:a&e|ed|hospital)|last (?:week|wk|month|year|mon|tues?|wed(?:s|nes)?|thu(?:rs?)?|fri|sat|sun)[a-z]*|went to (?:a&e|ed|hospital)|investigated for|experienced)\b(?:\s+\S+){0,5}\s*$/;
 
 /** Before a risk, weaker: a past tense that "now" or "still" in the same clause overrides. "she was on the floor". */
 export const pastTenseBefore = /\b(?:was|were|had an?|had (?:his|her|their)|has had|have had|did|used)\b(?:\s+\S+){0,4}\s*$/;
@@ -89,7 +89,7 @@ export const habitual =
 export const recentPast = /\b(?:last night|yesterday|last (?:week|wk)|(?:\d+|a few|a couple of|two|three|four|five|six)?\s*(?:days?|weeks?|wks?)\s+ago|this (?:week|month)|last month|a month ago|at the weekend|over the weekend|last weekend|the other (?:day|night|week))\b/;
 
 /** Where a negation stops: a new subject after a comma ("no heating, he's not eaten in days"). */
-export const negationStop = /,\s*(?:he|she|they|he'?s|she'?s|they'?re|and|but|his|her|their|it|it'?s|my|our|the)\b|\s(?:and|but|yet)\s/g;
+export const negationStop = /,\s*(?:we|we'?ve|i|i'?ve|he|she|they|he'?s|she'?s|they'?re|and|but|his|her|their|it|it'?s|my|our|the)\b|\s(?:and|but|yet)\s/g;
 
 /** When something was told is not when it happened: "told me today she's been cutting" is about this week, not now. */
 export const tellingTime = /\b(?:told|tells|said to|disclosed to|mentioned to|admitted to|showed) (?:me|us|staff|the \w+) (?:today|this (?:morning|afternoon|evening)|earlier(?: today)?|just now)\b/g;

@@ -5,7 +5,7 @@ import { areaIds, needIds } from "../directory/ids.js";
 import { tokenize, tokenizeWithBreaks } from "../text/normalise-text.js";
 import type { TermMatch } from "../text/term-matcher.js";
 import type { Taxonomy } from "../directory/taxonomy.js";
-import { applyAgeBands, asYoungCarer, groupNeedsAtAge } from "./apply-age-bands.js";
+import { applyAgeBands, asYoungCarer, groupNeedsAtAge, withYoungPeoplesNeeds } from "./apply-age-bands.js";
 import { askedOnlyForUnlisted } from "./asked-only-for-unlisted.js";
 import { extractAge } from "./extract-age.js";
 import { residence } from "./resolve-residence.js";
@@ -52,19 +52,20 @@ export function extractEntities(text: string, directory: Directory): { entities:
     tokens,
     taxonomy,
   ), text, taxonomy);
+  const needMatchesAtAge = withYoungPeoplesNeeds(needMatches, age, tokens);
   // Only where the person lives decides what is local: not a hospital's town, a road's name or a relative's home.
   const named = residence(tokens, placeMatches, tokenizeWithBreaks(text).breakBefore);
   const homes = named.length === 0 ? inTheCity(tokens) : named;
 
   return {
     entities: {
-      needs: ordered(needIds, needMatches),
+      needs: ordered(needIds, needMatchesAtAge),
       areas: ordered(areaIds, homes),
       age,
       notListed: [...new Set(notListed.flatMap((match) => match.values))],
     },
     evidence: {
-      needs: needMatches.flatMap((match) => match.values.map((need) => ({ need, written: match.written }))),
+      needs: needMatchesAtAge.flatMap((match) => match.values.map((need) => ({ need, written: match.written }))),
       places: homes.map((match) => ({ areas: match.values, written: match.written })),
     },
   };

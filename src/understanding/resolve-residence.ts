@@ -29,6 +29,10 @@ const homeBefore = /\b(?:lives?|living|resides?|resident|home|homes|address|addr
 /** Living or staying with someone, in the place: the person's home is there too. */
 const withSomeone =
   /\b(?:lives?|living|staying|stays?|stopping|sofa surfing|moved in|moving in|moved|moving|gone|went)\s+(?:with|at|to|into)\s+(?:a |an |her |his |their |my )?(?:\w+ )?(?:friend|friends|sister|brother|son|daughter|mum|mother|dad|father|parents|family|relatives?|partner|aunt|uncle|cousin|gran|nan)(?:'?s| s)?(?:\s+(?:house|place|flat|home))?\s+(?:in|at)$/;
+/** A parent writing about their own child ("my 16yo son in Loughbrough"): the family's home. */
+const myChildIn = /\b(?:my|our) (?:\S+ ){0,2}(?:son|daughter|child|boy|girl|lad)\s+(?:in|at)$/;
+/** Travelling to a hospital from home: "can't get to her appts at the LRI from Bottesford". */
+const travelFrom = /\b(?:to|at) (?:the )?(?:\S+ )?(?:lri|lgh|ggh|hospital|hosp|clinic|appts?|appointments?)\b(?:\s+\S+){0,2}?\s+from$/;
 /** "...but lives in": where they live, after whatever came before. */
 const butLives = /\bbut (?:she |he |they |the (?:pt|patient|person) )?(?:now )?(?:lives?|living|is based|resides?)\s+(?:in|at)$/;
 /** Names wider than a town: "Leicester" as a postal town, the county. */
@@ -81,7 +85,7 @@ export function residence(tokens: readonly string[], matches: readonly TermMatch
     const hospitalName = after === "community" && /^hosp/.test(tokens[m.end + 1] ?? "");
     if (road || facilityAfter.has(after) || hospitalName) return "elsewhere";
     // "staying with a friend in Leicester", "registered at a Hinckley practice but lives in Stoney Stanton": home, whoever else is named.
-    if (withSomeone.test(before) || butLives.test(before)) return "home";
+    if (withSomeone.test(before) || butLives.test(before) || myChildIn.test(before) || travelFrom.test(before)) return "home";
     if (otherContext.test(before)) return practiceBefore.test(before) ? "practice" : "elsewhere";
     if (seenAt.test(before)) return "elsewhere";
     // "a mile outside Whissendine", "just outside Oakham": near a village or town is its area; near the city is not.

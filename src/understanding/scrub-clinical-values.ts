@@ -40,12 +40,33 @@ const clock = /\b\d{1,2}[:.]\d{2}\s*(?:am|pm|hrs?)?\b|\b\d{1,2}\s*(?:am|pm)\b|\b
 /** A blood glucose below 3.5 mmol/l ("BM 1.9", "cbg 2.4"): kept as a word, since with drowsiness it is a 999 call. */
 const lowGlucose = /\b(?:cbg|bms?|bg|blood sugars?|blood glucose|glucose|sugars?)\b(?:\s*(?:of|was|is|at|now|reading|down to|only|=|:|-))*\s*(?:[0-2](?:\.\d+)?|3(?:\.[0-4]\d*)?)(?![.,]?\d)(?!\s*(?:mmol\/mol|%))/gi;
 
+/**
+ * Observations past the NHS's red-flag lines (NICE sepsis, NEWS2): breathing 25 or more a minute,
+ * a pulse over 130, sats of 91% or less, a systolic BP of 90 or less, ketones of 3 or more, a blood
+ * glucose over 20 or "HI", a GCS of 12 or less. Kept as a word, since with drowsiness, new
+ * confusion or vomiting they make a 999 call; a baseline alone (a COPD patient's sats) does not.
+ */
+const sep = String.raw`(?:\s*(?:of|was|is|at|now|reading|reads|=|:|-))*\s*`;
+const redFlag = new RegExp(
+  [
+    String.raw`\b(?:rr|resps?|resp(?:iratory)? rate)${sep}(?:2[5-9]|[3-6]\d)\b`,
+    String.raw`\b(?:hr|pulse|heart rate)${sep}(?:13[1-9]|1[4-9]\d|2\d\d)\b`,
+    String.raw`\b(?:sats?|spo2|sp02|o2 sats)${sep}(?:[4-8]\d|9[01])\s*%?(?![.\d])`,
+    String.raw`\b(?:bp|blood pressure)${sep}(?:[5-8]\d|90)\s*\/\s*\d+`,
+    String.raw`\bketones?${sep}(?:[3-9](?:\.\d+)?|\d\d(?:\.\d+)?)(?![.\d])`,
+    String.raw`\b(?:cbg|bms?|bg|blood sugars?|blood glucose|glucose|sugars?)${sep}(?:hi|high|>\s*\d+|2\d(?:\.\d+)?|3\d(?:\.\d+)?)\b`,
+    String.raw`\bgcs${sep}(?:[3-9]|1[0-2])(?:\s*\/\s*15)?(?![.\d])`,
+  ].join("|"),
+  "gi",
+);
+
 /** The message with every such value replaced by a placeholder that no reader takes for anything. */
 export function scrubClinicalValues(text: string): string {
   return text
     .replace(nhsNumber, " ‹nhs› ")
     .replace(phone, " ‹phone› ")
     .replace(lowGlucose, " ‹low glucose› ")
+    .replace(redFlag, " ‹red flag› ")
     .replace(measure, " ‹value› ")
     .replace(houseNumber, " ‹address› ")
     .replace(postcode, (match) => (/\d/.test(match) && /^[a-z]/i.test(match) ? " ‹postcode› " : match))

@@ -244,3 +244,31 @@ describe("assessSafety: after round 23 (shorthand emergencies, risks that are on
     expect(check.kinds).toContain("self-neglect");
   });
 });
+
+describe("assessSafety: after round 24 (red-flag observations, over and safe)", () => {
+  it.each([
+    "80F Syston, RR 28, HR 135, new confusion since this morning",
+    "T1DM 15F, BM HI, ketones 5.2, vomiting since breakfast, drowsy now",
+    "resident GCS 9, drowsy and clammy",
+  ])("%s -> an emergency (collapse)", (text) => {
+    const check = assessSafety(text);
+    expect(check.tier).toBe("emergency");
+    expect(check.kinds).toContain("collapse");
+  });
+
+  it.each([
+    "COPD annual review, sats 88% RA which is her baseline, drowsy after a bad night",
+    "RR 26 after the stairs, settled to 18 at rest, chatty and well",
+    "Home from the LRI: admitted Tuesday with chest pain, two stents, pain free since.",
+    "Moved to Syston in 2020 after fleeing DV in Derby. Ex has no contact, no current risk.",
+    "She used to go to the chapel with him and hasn't been back since the funeral.",
+  ])("%s -> not an emergency", (text) => {
+    expect(assessSafety(text).tier).not.toBe("emergency");
+  });
+
+  it("keeps rough handling by a care worker a concern when the note says the person is not at risk now", () => {
+    const check = assessSafety("Bruises on both arms, she says the evening carer is rough with her. Not at risk right now, safeguarding raised.");
+    expect(check.tier).toBe("concern");
+    expect(check.kinds).toContain("abuse");
+  });
+});

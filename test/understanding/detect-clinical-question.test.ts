@@ -115,3 +115,21 @@ describe("detectClinicalQuestion: after round 23 (new words)", () => {
     expect(detectClinicalQuestion(text)).toBeUndefined();
   });
 });
+
+describe("detectClinicalQuestion: after round 24 (new words)", () => {
+  it.each([
+    "the hospice nurse says weeks. will she make it to her birthday in March?",
+    "is it autism or just shyness? her teacher asked me",
+    "her son wants to know if it can wait until the GP opens tomorrow, she's more confused",
+  ])("declines %s", (text) => {
+    expect(detectClinicalQuestion(text)).toEqual({ alone: true });
+  });
+
+  it("declines a MoCA score's meaning and answers the café request", () => {
+    expect(detectClinicalQuestion("MoCA 21 today, what does that mean for him? also any dementia cafe in Oakham")).toEqual({ alone: false });
+  });
+
+  it.each(["any anxiety groups in Hinckley?", "autism support for a 9 year old in Melton?", "will she see the GP about it?"])("%s is not clinical", (text) => {
+    expect(detectClinicalQuestion(text)).toBeUndefined();
+  });
+});

