@@ -56,5 +56,5 @@ export function asYoungCarer<M extends TermMatch<NeedId>>(matches: readonly M[],
  */
 export function withYoungPeoplesNeeds<M extends TermMatch<NeedId>>(matches: readonly M[], age: number | null, tokens: readonly string[]): M[] {
   if (!ageDecides(age, tokens) || age > 17) return [...matches];
-  return matches.map((match) => (match.values.includes("mental-wellbeing") ? { ...match, values: [...new Set([...match.values, "young-peoples-mental-health" as NeedId])] } : match));
+  return matches.map((match) => (match.values.includes("mental-wellbeing") ? { ...match, values: [...new Set([...match.values, "young-peoples-mental-health"])] } : match));
 }
