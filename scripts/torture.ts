@@ -8,9 +8,11 @@
  * Load: test/load/concurrent-conversations.test.ts with 100 conversations for 60 s
  * (--load-conversations, --load-seconds). Privacy: every log the crash and load servers wrote
  * (at trace level) scanned for every synthetic name, NHS number and phone the campaign used.
+ * Faults: test/durability/fault-injection.test.ts, the Nth store write, ReferralStore call, outbox
+ * send, search and Slack call failing once and persistently for every N along a referral's path,
+ * on SQLite and PostgreSQL.
  * One vitest at a time (2 cores). Prints runs, kills, faults, generated cases, losses,
  * duplicates and leaks; exits 1 if any of the last three is not zero or anything failed.
- * Fault injection is not built yet.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
@@ -100,6 +102,10 @@ console.log(`\nTorture: crash, ${kills} SIGKILLs in all (half on SQLite, half on
 const crash = runTarget("test/durability/kill-during-referral.test.ts", files.length, { TORTURE_KILLS: String(kills), TORTURE_CONVERSATIONS: "8-16" });
 console.log(`  ${crash.failed === 0 ? "ok  " : "FAIL"} ${crash.file} ${crash.seconds.toFixed(0)} s`);
 for (const failure of crash.failures) console.log(`         ${failure.replace(/\n/g, "\n         ")}`);
+console.log("\nTorture: faults, the Nth store write, ReferralStore call, outbox send, search and Slack call failing, once and persistently, for every N");
+const faultRun = runTarget("test/durability/fault-injection.test.ts", files.length + 2, { TORTURE_FAULT_STORES: "2", TORTURE_FAULT_STRIDE: "1" });
+console.log(`  ${faultRun.failed === 0 ? "ok  " : "FAIL"} ${faultRun.file} ${faultRun.seconds.toFixed(0)} s`);
+for (const failure of faultRun.failures) console.log(`         ${failure.replace(/\n/g, "\n         ")}`);
 console.log(`\nTorture: load, ${loadConversations} conversations for ${loadSeconds} s`);
 const load = runTarget("test/load/concurrent-conversations.test.ts", files.length + 1, { TORTURE_LOAD_CONVERSATIONS: String(loadConversations), TORTURE_LOAD_SECONDS: String(loadSeconds) });
 console.log(`  ${load.failed === 0 ? "ok  " : "FAIL"} ${load.file} ${load.seconds.toFixed(0)} s`);
@@ -129,17 +135,18 @@ console.log(`\nTorture: privacy, ${new Set(secrets).size} synthetic details scan
 for (const leak of leaks.slice(0, 10)) console.log(`  LEAK ${leak.where}: a detail written ${leak.count} times`);
 
 const properties = figures.reduce((sum, target) => sum + target.properties, 0);
-const failures = figures.reduce((sum, target) => sum + target.failed, 0) + crash.failed + load.failed;
-const seconds = figures.reduce((sum, target) => sum + target.seconds, 0) + crash.seconds + load.seconds;
+const failures = figures.reduce((sum, target) => sum + target.failed, 0) + crash.failed + faultRun.failed + load.failed;
+const seconds = figures.reduce((sum, target) => sum + target.seconds, 0) + crash.seconds + faultRun.seconds + load.seconds;
 const losses = sum("losses");
 const duplicates = sum("duplicates");
 const leakTotal = leakCount(leaks);
 const loadFigures = parts.find((part) => part.part === "load");
-const missing = parts.filter((part) => part.part.startsWith("crash")).length === 0 || loadFigures === undefined || Object.keys(logs).length === 0;
+const faultParts = parts.filter((part) => part.part.startsWith("faults"));
+const missing = parts.filter((part) => part.part.startsWith("crash")).length === 0 || faultParts.length === 0 || loadFigures === undefined || Object.keys(logs).length === 0;
 console.log(`
-runs:            ${figures.length + 2} (${figures.length} hostile-input targets, crash, load)
+runs:            ${figures.length + 3} (${figures.length} hostile-input targets, crash, faults, load)
 kills:           ${sum("kills")}
-faults:          not yet built (fault injection)
+faults:          ${sum("faults")} injected in ${sum("scenarios")} scenarios (${faultParts.map((part) => part.part.replace("faults ", "")).join(", ") || "none"})
 generated cases: ${(properties * runs).toLocaleString("en-GB")} (${properties} properties)
 load:            ${String(loadFigures?.requests ?? "-")} requests, ${String(loadFigures?.errors ?? "-")} errors, p50 ${String(loadFigures?.p50Ms ?? "-")} ms, p99 ${String(loadFigures?.p99Ms ?? "-")} ms, RSS ${String(loadFigures?.rssStartMb ?? "-")} to ${String(loadFigures?.rssEndMb ?? "-")} MB (flat: ${String(loadFigures?.memoryFlat ?? "-")})
 integrity:       ${sum("integrityChecks")} checks, ${sum("integrityProblems")} problems

@@ -232,7 +232,9 @@ async function submit(message: IncomingMessage, state: ConversationState, dialog
 async function stored(message: IncomingMessage, state: ConversationState, dialog: ReferralDialog, reference: string, created: boolean, deps: TurnDependencies): Promise<Reply> {
   // The entries as typed are not needed any more; the draft stays until the conversation expires, for "already sent".
   const sent: ReferralDialog = { id: dialog.id, draft: dialog.draft, step: dialog.step, skipped: dialog.skipped, submittedReference: reference };
-  await deps.conversations.set(message.conversationId, { ...state, dialog: sent });
+  // The referral is stored, so it is acknowledged even when the conversation cannot be written: sending the form
+  // again then finds it by the form's id ("already sent as …"), rather than the person being told nothing was saved.
+  await deps.conversations.set(message.conversationId, { ...state, dialog: sent }).catch(() => undefined);
   if (!created) return { ...textReply(message.conversationId, "make_referral", `That referral was already sent as ${reference}; it has not been sent twice.`), private: true };
   // What was sent, said back, without the NHS number (it is with First Contact Plus; nobody needs to read it again here).
   const { nhsNumber, ...shown } = dialog.draft;

@@ -26,6 +26,8 @@ export function backoffMs(attempts: number): number {
  */
 export class OutboxSender {
   private readonly notifiers: ReadonlyMap<string, Notifier>;
+  /** Sent, but the database refused to record it: recorded at the next run, never sent again by this instance. */
+  private readonly unrecorded = new Map<string, { readonly notifier: string; readonly attempts: number }>();
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -39,6 +41,7 @@ export class OutboxSender {
 
   /** One pass over the due notifications. Returns how many were delivered. */
   async runOnce(): Promise<number> {
+    for (const [id, { notifier, attempts }] of this.unrecorded) await this.record(id, notifier, attempts);
     const now = this.clock.now();
     const due = await this.db
       .selectFrom("outbox")
@@ -50,6 +53,7 @@ export class OutboxSender {
       .execute();
     let delivered = 0;
     for (const item of due) {
+      if (this.unrecorded.has(item.id)) continue; // sent already; only its record is missing
       const lease = new Date(now.getTime() + this.options.leaseMs).toISOString();
       const claimed = await this.db
         .updateTable("outbox")
@@ -68,18 +72,30 @@ export class OutboxSender {
           destination: JSON.parse(item.destination) as Record<string, string>,
           payload: JSON.parse(item.payload) as Record<string, unknown>,
         });
-        await this.db.updateTable("outbox").set({ attempts, delivered_at: this.clock.now().toISOString(), last_error: null }).where("id", "=", item.id).execute();
-        delivered++;
-        // Which notifier and how many tries: never the destination or the payload.
-        this.logger.debug({ notifier: item.notifier, attempts }, "notification delivered");
       } catch (error) {
         const next = new Date(this.clock.now().getTime() + backoffMs(attempts)).toISOString();
         const reason = (error as Error).message.slice(0, 300);
         await this.db.updateTable("outbox").set({ attempts, next_attempt_at: next, last_error: reason }).where("id", "=", item.id).execute();
         // The reason is about the channel, never the referral's contents.
         this.logger.warn({ notifier: item.notifier, attempts, retryAt: next, reason }, "notification not delivered; will retry");
+        continue;
       }
+      await this.record(item.id, item.notifier, attempts);
+      delivered++;
     }
     return delivered;
+  }
+
+  /** Marks a sent notification delivered; if the database refuses, remembers it so the next run records it rather than sending it again. */
+  private async record(id: string, notifier: string, attempts: number): Promise<void> {
+    try {
+      await this.db.updateTable("outbox").set({ attempts, delivered_at: this.clock.now().toISOString(), last_error: null }).where("id", "=", id).execute();
+      this.unrecorded.delete(id);
+      // Which notifier and how many tries: never the destination or the payload.
+      this.logger.debug({ notifier, attempts }, "notification delivered");
+    } catch (error) {
+      this.unrecorded.set(id, { notifier, attempts });
+      this.logger.warn({ notifier, attempts, reason: (error as Error).message.slice(0, 300) }, "notification delivered but not recorded; it is recorded at the next run, not sent again");
+    }
   }
 }
