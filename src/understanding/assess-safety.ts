@@ -26,6 +26,7 @@ import {
   pastBefore,
   pastTenseBefore,
   recentPast,
+  relativeFarAwayBefore,
   resolved,
   returned,
   sceneGoesOn,
@@ -74,7 +75,7 @@ function statusOf(clause: string, start: number, end: number, sentence: string, 
   // "Nobody has seen him since" carries its own "no": a "no coat" before it does not negate it.
   const ownSubject = /^(?:nobody|no one|no-one|noone)\b/.test(matched);
   if (((negatedBefore.test(negationScope) || negatedList.test(before)) && !ownSubject) || negatedAfter.test(after)) return "negated";
-  if (otherPersonBefore.test(before)) return "someone-else";
+  if (otherPersonBefore.test(before) || relativeFarAwayBefore.test(before)) return "someone-else";
   if (hypotheticalBefore.test(before)) return "hypothetical";
   if (resolved.test(sentence) || (unharmed.test(sentence) && !now)) return "resolved";
   if (pastBefore.test(before) || pastAfter.test(after)) return "past";

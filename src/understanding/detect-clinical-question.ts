@@ -11,6 +11,7 @@
  * service ("is there a Breathe Easy group?") is not one.
  */
 import { cleanText } from "../text/normalise-text.js";
+import { asksClinicalQuestionInAClause } from "./clinical-question-clause.js";
 
 const judgment = [
   String.raw`\bis (?:it|that|this|she|he|they)(?: \w+)? (?:normal|serious|dangerous|worrying|concerning|bad|ok|okay|safe|high|low|infected|significant|a concern|a worry|something to (?:worry|be worried) about|anything to worry about|likely|possible|contagious|urgent|an? (?:infection|uti|stroke|tia|heart attack|side effect))\b`,
@@ -125,6 +126,6 @@ function asksLoosely(text: string): boolean {
 
 export function detectClinicalQuestion(message: string): ClinicalQuestion | undefined {
   const text = cleanText(message).toLowerCase().replace(/[\u2018\u2019]/g, "'");
-  if (!prognosis.test(text) && !asksLoosely(text) && (!asksJudgment.test(text) || !clinicalSubject.test(text))) return undefined;
+  if (!prognosis.test(text) && !asksLoosely(text) && (!asksJudgment.test(text) || !clinicalSubject.test(text)) && !asksClinicalQuestionInAClause(text)) return undefined;
   return { alone: !asksForService.test(text) };
 }

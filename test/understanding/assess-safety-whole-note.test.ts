@@ -272,3 +272,37 @@ describe("assessSafety: after round 24 (red-flag observations, over and safe)", 
     expect(check.kinds).toContain("abuse");
   });
 });
+
+describe("assessSafety: after round 25 (tablets swallowed just now, far away, passive thoughts)", () => {
+  it("reads tablets named before and swallowed minutes ago as an overdose now", () => {
+    const check = assessSafety("found an empty box of her sleeping tablets, she says she swallowed them half an hour ago");
+    expect(check.tier).toBe("emergency");
+    expect(check.kinds).toContain("overdose");
+  });
+
+  it.each([
+    "his aunt in Ireland has had a stroke this morning and he is beside himself, any counselling in Oadby?",
+    "his nephew in Poland has just had a heart attack and he's worried sick, anything for anxiety in Loughborough?",
+    "They lost their son to suicide in the spring, both struggling, any support group for parents?",
+    "carer prompted and she swallowed them with her breakfast",
+  ])("%s -> not an emergency", (text) => {
+    expect(assessSafety(text).tier).not.toBe("emergency");
+  });
+
+  it("still calls 999 on a stroke happening to a relative nearby", () => {
+    expect(assessSafety("my sister in Glenfield is having a stroke, her face has dropped").tier).toBe("emergency");
+  });
+
+  it.each([
+    "Told me he'd be better off not around, no plan, wife with him tonight.",
+    "Says he can't see the point in anything any more. No plan or intent.",
+    "Would rather go to sleep and never wake up, denies any plan, daughter aware.",
+    "Husband's carer says she's scared she'll 'snap' with him one of these days.",
+  ])("%s -> a concern with a safety line", (text) => {
+    expect(assessSafety(text).tier).toBe("concern");
+  });
+
+  it("does not read 'doesn't see the point in going to the gym' as low mood", () => {
+    expect(assessSafety("doesn't see the point in going to the gym").tier).toBe("none");
+  });
+});

@@ -133,3 +133,23 @@ describe("detectClinicalQuestion: after round 24 (new words)", () => {
     expect(detectClinicalQuestion(text)).toBeUndefined();
   });
 });
+
+describe("detectClinicalQuestion: after round 25, a question in one clause of a mixed message (new words)", () => {
+  it.each([
+    "could his ankle swelling be the new felodipine? Also is there a walking group in Wigston",
+    "what's a normal cholesterol for a woman of 65, hers is 7.1? and any healthy eating groups in Coalville",
+    "daughter asking if nicotine patches are ok with his warfarin. Also wants a stop smoking service in Melton",
+    "Is his nodding off in the chair likely to be the pregabalin going up? Wife also wants a carers group in Ibstock",
+  ])("declines the question in %s and answers the rest", (text) => {
+    expect(detectClinicalQuestion(text)).toEqual({ alone: false });
+  });
+
+  it.each([
+    "any iPad classes in Hinckley? she has a tablet but can't work it",
+    "can the chemist in Syston deliver her tablets? she can't get out",
+    "Will see GP re BP. Wants a walking group in Oadby.",
+    "forgets her meds, is there a pill dispenser scheme in Blaby?",
+  ])("does not call %s a clinical question", (text) => {
+    expect(detectClinicalQuestion(text)).toBeUndefined();
+  });
+});

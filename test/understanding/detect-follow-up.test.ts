@@ -48,4 +48,8 @@ describe("detectFollowUp", () => {
   it.each(["go on then, next few", "ok any more like those but closer?", "the next page please"])("%s is show more (after round 22)", (text) => {
     expect(detectFollowUp(text)).toEqual({ kind: "show_more" });
   });
+
+  it.each(["anyone nearer to him?", "something cheaper?", "anywhere more local for her"])("%s is show more (after round 25)", (text) => {
+    expect(detectFollowUp(text)).toEqual({ kind: "show_more" });
+  });
 });
