@@ -8,6 +8,9 @@
  * Load: test/load/concurrent-conversations.test.ts with 100 conversations for 60 s
  * (--load-conversations, --load-seconds). Privacy: every log the crash and load servers wrote
  * (at trace level) scanned for every synthetic name, NHS number and phone the campaign used.
+ * Payloads: test/privacy/chat-platform-payloads.test.ts, 300 Slack and 300 Teams conversations
+ * (--privacy-conversations) through the real Bolt app and botbuilder adapter, every payload the Slack
+ * and Teams stand-ins received scanned (public ones, URLs and logs kept for the privacy scan).
  * Faults: test/durability/fault-injection.test.ts, the Nth store write, ReferralStore call, outbox
  * send, search and Slack call failing once and persistently for every N along a referral's path,
  * on SQLite and PostgreSQL.
@@ -52,6 +55,7 @@ const runs = asked(args, "--runs", 100_000);
 const kills = asked(args, "--kills", 200);
 const loadConversations = asked(args, "--load-conversations", 100);
 const loadSeconds = asked(args, "--load-seconds", 60);
+const privacyConversations = asked(args, "--privacy-conversations", 300);
 const files = readdirSync(path.join(root, "test"), { recursive: true, encoding: "utf8" })
   .filter((file) => file.endsWith(".property.test.ts"))
   .map((file) => path.join("test", file))
@@ -110,6 +114,10 @@ console.log(`\nTorture: load, ${loadConversations} conversations for ${loadSecon
 const load = runTarget("test/load/concurrent-conversations.test.ts", files.length + 1, { TORTURE_LOAD_CONVERSATIONS: String(loadConversations), TORTURE_LOAD_SECONDS: String(loadSeconds) });
 console.log(`  ${load.failed === 0 ? "ok  " : "FAIL"} ${load.file} ${load.seconds.toFixed(0)} s`);
 for (const failure of load.failures) console.log(`         ${failure.replace(/\n/g, "\n         ")}`);
+console.log(`\nTorture: chat-platform payloads, ${privacyConversations} Slack and ${privacyConversations} Teams conversations, every payload scanned`);
+const payloadScan = runTarget("test/privacy/chat-platform-payloads.test.ts", files.length + 3, { TORTURE_PRIVACY_CONVERSATIONS: String(privacyConversations) });
+console.log(`  ${payloadScan.failed === 0 ? "ok  " : "FAIL"} ${payloadScan.file} ${payloadScan.seconds.toFixed(0)} s`);
+for (const failure of payloadScan.failures) console.log(`         ${failure.replace(/\n/g, "\n         ")}`);
 
 type Part = Record<string, number | string | boolean> & { part: string };
 const parts: Part[] = existsSync(figuresFile) ? readFileSync(figuresFile, "utf8").trim().split("\n").filter(Boolean).map((line) => JSON.parse(line) as Part) : [];
@@ -135,20 +143,22 @@ console.log(`\nTorture: privacy, ${new Set(secrets).size} synthetic details scan
 for (const leak of leaks.slice(0, 10)) console.log(`  LEAK ${leak.where}: a detail written ${leak.count} times`);
 
 const properties = figures.reduce((sum, target) => sum + target.properties, 0);
-const failures = figures.reduce((sum, target) => sum + target.failed, 0) + crash.failed + faultRun.failed + load.failed;
-const seconds = figures.reduce((sum, target) => sum + target.seconds, 0) + crash.seconds + faultRun.seconds + load.seconds;
+const failures = figures.reduce((sum, target) => sum + target.failed, 0) + crash.failed + faultRun.failed + load.failed + payloadScan.failed;
+const seconds = figures.reduce((sum, target) => sum + target.seconds, 0) + crash.seconds + faultRun.seconds + load.seconds + payloadScan.seconds;
 const losses = sum("losses");
 const duplicates = sum("duplicates");
 const leakTotal = leakCount(leaks);
 const loadFigures = parts.find((part) => part.part === "load");
+const payloadFigures = parts.find((part) => part.part === "chat-platform payloads");
 const faultParts = parts.filter((part) => part.part.startsWith("faults"));
-const missing = parts.filter((part) => part.part.startsWith("crash")).length === 0 || faultParts.length === 0 || loadFigures === undefined || Object.keys(logs).length === 0;
+const missing = parts.filter((part) => part.part.startsWith("crash")).length === 0 || faultParts.length === 0 || loadFigures === undefined || payloadFigures === undefined || Object.keys(logs).length === 0;
 console.log(`
-runs:            ${figures.length + 3} (${figures.length} hostile-input targets, crash, faults, load)
+runs:            ${figures.length + 4} (${figures.length} hostile-input targets, crash, faults, load, chat-platform payloads)
 kills:           ${sum("kills")}
 faults:          ${sum("faults")} injected in ${sum("scenarios")} scenarios (${faultParts.map((part) => part.part.replace("faults ", "")).join(", ") || "none"})
 generated cases: ${(properties * runs).toLocaleString("en-GB")} (${properties} properties)
 load:            ${String(loadFigures?.requests ?? "-")} requests, ${String(loadFigures?.errors ?? "-")} errors, p50 ${String(loadFigures?.p50Ms ?? "-")} ms, p99 ${String(loadFigures?.p99Ms ?? "-")} ms, RSS ${String(loadFigures?.rssStartMb ?? "-")} to ${String(loadFigures?.rssEndMb ?? "-")} MB (flat: ${String(loadFigures?.memoryFlat ?? "-")})
+payloads:        ${String(payloadFigures?.payloadsScanned ?? "-")} Slack and Teams payloads scanned (${String(payloadFigures?.publicPayloads ?? "-")} public), ${String(payloadFigures?.urls ?? "-")} URLs, ${String(payloadFigures?.leaks ?? "-")} leaks
 integrity:       ${sum("integrityChecks")} checks, ${sum("integrityProblems")} problems
 losses:          ${losses}
 duplicates:      ${duplicates}

@@ -57,9 +57,15 @@ export function describeDraft(draft: ReferralDraft, directory: Directory): strin
   ];
 }
 
-/** A status, with no personal details: safe for the channel the referral came from. */
-export function describeStatus(referral: Referral, directory: Directory): string {
+/**
+ * A status, with no personal details: safe for the channel the referral came from. The reason for a
+ * decline and the outcome are free text typed by triage and may name the person, so the push to the
+ * referral's own conversation (which may be a public channel) leaves them out (`withFreeText` false) and
+ * says where to read them; asked for by its reference, the status gives them.
+ */
+export function describeStatus(referral: Referral, directory: Directory, withFreeText = true): string {
   const service = referral.acceptedService ? (findService(directory, referral.acceptedService)?.name ?? referral.acceptedService) : undefined;
+  const askPrivately = `Ask me for the status of ${referral.reference} in a direct message to read what First Contact Plus recorded.`;
   switch (referral.status) {
     case "submitted":
       return `${referral.reference} has been sent to First Contact Plus and is waiting to be picked up.`;
@@ -68,8 +74,8 @@ export function describeStatus(referral: Referral, directory: Directory): string
     case "accepted":
       return `${referral.reference} has been accepted${service ? ` by ${service}` : ""}.`;
     case "declined":
-      return `${referral.reference} was declined: ${referral.declineReason ?? "no reason given"}.`;
+      return withFreeText ? `${referral.reference} was declined: ${referral.declineReason ?? "no reason given"}.` : `${referral.reference} was declined. ${askPrivately}`;
     case "closed":
-      return `${referral.reference} is closed: ${referral.outcome ?? "no outcome recorded"}.`;
+      return withFreeText ? `${referral.reference} is closed: ${referral.outcome ?? "no outcome recorded"}.` : `${referral.reference} is closed. ${askPrivately}`;
   }
 }

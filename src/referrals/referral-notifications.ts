@@ -15,7 +15,8 @@ export interface NotificationSettings {
 /**
  * Who is told what. Personal details go only to the triage destination (and to
  * the hub's webhook); the conversation the referral came from is told only the
- * reference and the status, so a public channel never sees personal data.
+ * reference and the status, never triage's free text (a decline reason, an
+ * outcome), so a public channel never sees personal data.
  */
 export function notificationPlan(settings: NotificationSettings, directory: Directory): NotificationPlan {
   return (referral, event) => {
@@ -36,7 +37,7 @@ export function notificationPlan(settings: NotificationSettings, directory: Dire
       key: `${referral.id}:${event}:origin`,
       notifier: settings.notifierFor(referral.referrer.channel),
       destination: { conversationId: referral.referrer.conversationId, userId: referral.referrer.id },
-      payload: { kind: "status", reference: referral.reference, status: referral.status, text: describeStatus(referral, directory) },
+      payload: { kind: "status", reference: referral.reference, status: referral.status, text: describeStatus(referral, directory, false) },
     });
     return drafts;
   };
