@@ -89,8 +89,8 @@ const notReal = /\bnot (?:a )?real (?:case|person|patient|client|situation|emerg
 /** A threat to do it ("made threats to set fire to the house"): a concern unless the note says it is happening now. */
 const threatenedBefore = /\bthreat(?:s|ened|ening)?\s+(?:\S+\s+){0,2}?to\s+$/;
 
-/** A sentence that turns, after a reassurance, to what is happening now. */
-const contradictedNow = /\b(?:but|however|except|although|though)\b[^.]{0,60}\b(?:right now|now|at the moment|currently|just)\b/;
+/** A sentence that turns, after a reassurance, to what is happening now; "but I just want it to stop" does not ("just" as "only", round 26). */
+const contradictedNow = /\b(?:but|however|except|although|though)\b[^.]{0,60}\b(?:right now|now|at the moment|currently|just(?! (?:want|wants|wanted|wish|wishes|need|needs|feel|feels|like|so|a bit|about|because|can'?t|cannot|doesn'?t|don'?t|isn'?t)\b))\b/;
 
 /** "Denies a plan, but says he wants to end it all": a reassurance before a "but" does not ease the risk after it. */
 function turnsAfter(mitigate: RegExp | undefined, sentence: string, risk: string): boolean {
@@ -107,7 +107,8 @@ const habitualKinds: ReadonlySet<RiskKind> = new Set(["fire-or-gas", "collapse"]
 export function assessSafety(message: string): SafetyAssessment {
   const mentions: RiskMention[] = [];
   const sentences = sentencesOf(scrubClinicalValues(cleanText(message)));
-  const aboutATrainingCase = notReal.test(cleanText(message).toLowerCase());
+  const whole = cleanText(message).toLowerCase();
+  const aboutATrainingCase = notReal.test(whole);
   sentences.forEach((sentence, at) => {
     const next = sentences[at + 1]?.text ?? "";
     // When it was told is not when it happened: "told me today she's been cutting" is not "cutting today".
@@ -131,6 +132,7 @@ export function assessSafety(message: string): SafetyAssessment {
           if (trigger.kind === "missing" && status === "present" && !now && droppedHabit.test(sentence.text)) status = "past";
           if (tier === "emergency" && status === "present" && !now && threatenedBefore.test(clause.slice(Math.max(0, match.index - 40), match.index))) tier = "concern";
           if (trigger.residual && status === "present" && trigger.residual.test(sentence.text) && !newOnset.test(sentence.text)) status = "past";
+          if (trigger.lasting && status === "present" && !now && trigger.lasting.test(whole)) status = "not-now";
           // "She says she feels safe, but right now he is outside": what is said to be happening now wins.
           const turned = turnsAfter(trigger.mitigate, sentence.text, match[0]);
           if (tier === "emergency" && trigger.mitigate?.test(around) && !contradictedNow.test(sentence.text) && !turned) tier = "concern";

@@ -14,7 +14,7 @@
 const measurementOrMedicine = new RegExp(
   [
     String.raw`\b(?:hba1c|a1c|egfr|bp|blood pressure|bmi|sugars?|glucose|inr|psa|cholesterol|sats|pulse|temp(?:erature)?)\b`,
-    String.raw`\b(?:dose|dosage|mg|medication|medicines?|meds|tablets?|pills?|patch(?:es)?|inhalers?|insulin|hrt|side[- ]effects?)\b`,
+    String.raw`\b(?:dose|dosage|mg|medication|medicines?|meds|tablets?|pills?|patch(?:es)?|inhalers?|insulin|hrt|side[- ]effects?|metformin|gliclazide|warfarin|aspirin|digoxin|lithium|prednisolone|morphine|oramorph|codeine|tramadol|levothyroxine|allopurinol)\b`,
     // Medicines named by their ending: amlodipine, gabapentin, ibuprofen, co-codamol, lisinopril.
     String.raw`\b\w{3,}(?:thiazide|pril|sartan|statin|olol|prazole|gliptin|gliflozin|xaban|cillin|mycin|cycline|azepam|zolam|oxetine|triptyline|dronate|parin|semide|dipine|pentin|gabalin|profen|codamol|amol|pine|line|pam)\b`,
   ].join("|"),

@@ -27,7 +27,7 @@ const measure = new RegExp(
 );
 const units = "(?:mg|mcg|micrograms?|g|ml|units?|u|iu|mmol(?:/l|/mol)?|mmhg|kg|kgs|lbs?|st|stone|%|bpm|l/min|litres?|cm|mm|ng/ml|mcg/l|°c?|c\\b)";
 const quantity = new RegExp(`\\b\\d+(?:[.,]\\d+)?\\s*${units}(?![a-z])`, "gi");
-const perDay = /\b\d+(?:\s*-\s*\d+)?\s*(?:\/|a |per |x )(?:day|daily|wk|week|night)\b|\bx\s?\d+\b|\b\d+\s?x\b/gi;
+const perDay = /\b\d+(?:\s*-\s*\d+)?\s*(?:\/|a |per |x )(?:day|daily|wk|week|night)\b|\bx\s?\d+\b|\b\d+\s?x\b(?!\s*(?:tablets?|tabs?|pills?|capsules?|caps)\b|\s*[a-z-]+\s+(?:\d+(?:\.\d+)?\s?(?:mg|mcg|g)\b|\d+\s?\/\s?\d+|‹value›))/gi;
 const ratio = /\b\d+(?:[.,]\d+)?\s*\/\s*\d+(?:[.,]\d+)?\b/g;
 const nhsNumber = /\b\d{3}[\s-]?\d{3}[\s-]?\d{4}\b/g;
 const phone = /(?:\+44\s?|\b0)(?:\d[\s-]?){9,10}\b/g;

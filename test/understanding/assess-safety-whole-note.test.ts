@@ -306,3 +306,40 @@ describe("assessSafety: after round 25 (tablets swallowed just now, far away, pa
     expect(assessSafety("doesn't see the point in going to the gym").tier).toBe("none");
   });
 });
+
+describe("assessSafety: after round 26 (counts of tablets, threats that are not harm, passive wishes, safeguarding in hand)", () => {
+  it.each([
+    "told me she took approx 40 x co-codamol 30/500 at 6am today, feels sick",
+    "he took ~25 sertraline last night and hasn't told anyone",
+  ])("%s -> an overdose now", (text) => {
+    const check = assessSafety(text);
+    expect(check.tier).toBe("emergency");
+    expect(check.kinds).toContain("overdose");
+  });
+
+  it.each([
+    "takes 2 x paracetamol 500mg four times a day for his hips",
+    "Tenant being threatened with court action over rent arrears, needs debt advice.",
+    "Struggles to get in and out of the bath, so can't get out of the bath without her husband. Asking about a walk-in shower through a DFG.",
+  ])("%s -> not an emergency", (text) => {
+    expect(assessSafety(text).tier).not.toBe("emergency");
+  });
+
+  it("still calls 999 on someone who can't get out of the bath now", () => {
+    expect(assessSafety("my dad can't get out of the bath and he's been in there two hours, water's cold").tier).toBe("emergency");
+  });
+
+  it.each([
+    "Said 'it would be easier if I didn't wake up some mornings'. No plan, wife aware.",
+    "'I pray that God takes me soon' - no plan or intent, family visit daily.",
+    "Raised it with our safeguarding lead as her nephew keeps 'borrowing' her pension.",
+    "He seems scared to speak in front of the lads who stay at his flat. Housing safeguarding logged.",
+    "School has referred to children's social care as she's often missing school to care for mum.",
+  ])("%s -> a concern with a safety line", (text) => {
+    expect(assessSafety(text).tier).toBe("concern");
+  });
+
+  it("keeps 'no plan' when the sentence goes on 'but I just want it all to stop'", () => {
+    expect(assessSafety("Says everyone would be better off without him but he just wants the pain to stop. No plan, safety plan in place.").tier).toBe("concern");
+  });
+});

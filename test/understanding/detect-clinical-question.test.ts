@@ -153,3 +153,16 @@ describe("detectClinicalQuestion: after round 25, a question in one clause of a 
     expect(detectClinicalQuestion(text)).toBeUndefined();
   });
 });
+
+describe("detectClinicalQuestion: after round 26 (new words)", () => {
+  it.each([
+    "how long before she can walk to the shops after her hip replacement? and is there a befriender in Blaby",
+    "his gliclazide makes him shaky some afternoons, should he carry on with it? also any diabetes groups in Oakham",
+  ])("declines the question in %s and answers the rest", (text) => {
+    expect(detectClinicalQuestion(text)).toEqual({ alone: false });
+  });
+
+  it("still declines 'is there a risk with his warfarin?' on its own", () => {
+    expect(detectClinicalQuestion("is there a risk with his warfarin?")).toEqual({ alone: true });
+  });
+});
