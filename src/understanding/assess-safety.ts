@@ -149,6 +149,8 @@ export function assessSafety(message: string): SafetyAssessment {
           // Abuse or violence in the recent past, or "before" by someone still there ("controls the money
           // and has pushed her before"), is still a safeguarding concern; long ago, it is history.
           const stillThere = againBefore.test(sentence.text) && !longAgo.test(sentence.text);
+          // Self-harm days ago is still a concern to follow up (round 27: "last time 4 days ago"), not history.
+          if (status === "past" && trigger.kind === "self-harm" && recentPast.test(sentence.text)) status = "present";
           if (status === "past" && (trigger.kind === "abuse" || trigger.kind === "violence") && (recentPast.test(sentence.text) || stillThere)) {
             status = "present";
             tier = "concern";

@@ -25,7 +25,7 @@ export function detectFollowUp(text: string): FollowUp | undefined {
     .join(" ")
     .replace(/^(?:(?:go on(?: then)?|ok|okay|yes|yeah|yep|right|and|so|great|thanks|cheers) )+/, "")
     .replace(/ but (?:nearer|closer|cheaper|local|more local|in (?:the )?(?:same|that) area)$/, "");
-  if (/^(?:the )?next (?:lot|few|ones?|page|batch|set)(?: (?:please|pls))?$|^(?:(?:show|see|give) (?:me )?)?(?:some )?(?:more|others|next)(?: (?:results|options|services|please|pls))*$|^(?:any |show (?:me )?|some )?(?:more|others)(?: (?:like (?:that|this|those|these|them)|please|pls))*$|^what else$|^any (?:nearer|closer|cheaper|others?|more) (?:than|to) (?:those|these|that|them)$|^(?:anything|anyone|anybody|something|somewhere|anywhere|any(?: ones?)?) (?:nearer|closer|cheaper|more local)(?: (?:to|for) (?:her|him|them|home|(?:her|his|their) (?:home|house|place)))?$/.test(joined)) {
+  if (/^(?:the )?next (?:lot|few|ones?|page|batch|set)(?: (?:please|pls))?$|^(?:(?:show|see|give) (?:me )?)?(?:some )?(?:more|others|next)(?: (?:results|options|services|please|pls))*$|^(?:any |show (?:me )?|some )?(?:more|others)(?: (?:like (?:that|this|those|these|them)|please|pls))*$|^what else$|^any (?:nearer|closer|cheaper|others?|more) (?:than|to) (?:those|these|that|them)$|^(?:the )?same (?:again )?(?:but |for )(?:for |in )?[a-z]+(?: [a-z]+)?(?: (?:please|pls))?$|^(?:anything|anyone|anybody|something|somewhere|anywhere|any(?: ones?)?) (?:nearer|closer|cheaper|more local)(?: (?:to|for) (?:her|him|them|home|(?:her|his|their) (?:home|house|place)))?$/.test(joined)) {
     return { kind: "show_more" };
   }
   const detail = /(?:about|on|of|is|for|re|number|no|#)?\s*(?:the )?(first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|last|one|two|three|four|five|[1-5])(?: one)?$/.exec(joined);

@@ -343,3 +343,30 @@ describe("assessSafety: after round 26 (counts of tablets, threats that are not 
     expect(assessSafety("Says everyone would be better off without him but he just wants the pain to stop. No plan, safety plan in place.").tier).toBe("concern");
   });
 });
+
+describe("assessSafety: after round 27 (a stockpile and a time, far away, concerns in other words)", () => {
+  it("reads a stockpile of someone else's medicine with a plan for tonight as 999", () => {
+    const check = assessSafety("Told me she's been keeping her dad's old morphine and plans to take it all once everyone's gone to bed. Says everything's all sorted now.");
+    expect(check.tier).toBe("emergency");
+    expect(check.kinds).toContain("suicide");
+  });
+
+  it("does not call 999 on a relative abroad, however far back the relative is named", () => {
+    expect(assessSafety("Her sister in Canada has this morning been taken into intensive care with a stroke, she is in bits, anyone to talk to?").tier).not.toBe("emergency");
+  });
+
+  it.each([
+    "Says the family would be better off, no plan, promised his wife he'd ring the crisis line.",
+    "Goes to sleep hoping she won't wake up, no plan, son staying with her.",
+    "Burnt herself with a lighter 3 days ago, says it helps, no suicidal intent.",
+    "He grabbed her by the wrist when she tried to take his keys, left a mark.",
+    "Her son, 12, does his mum's personal care and has been off school to look after her.",
+    "Wearing the same clothes every time I visit, not eating, flat in a poor state, declines support.",
+  ])("%s -> a concern with a safety line", (text) => {
+    expect(assessSafety(text).tier).toBe("concern");
+  });
+
+  it("does not make a steadying hand a concern", () => {
+    expect(assessSafety("Carer grabbed her before she fell, no injury.").tier).toBe("none");
+  });
+});

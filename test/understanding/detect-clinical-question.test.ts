@@ -166,3 +166,9 @@ describe("detectClinicalQuestion: after round 26 (new words)", () => {
     expect(detectClinicalQuestion("is there a risk with his warfarin?")).toEqual({ alone: true });
   });
 });
+
+describe("detectClinicalQuestion: after round 27 (new words)", () => {
+  it("declines whether hair or taste will come back, and answers the rest", () => {
+    expect(detectClinicalQuestion("dad's on radiotherapy, will his sense of taste come back? also any cancer support cafe in Hinckley")).toEqual({ alone: false });
+  });
+});

@@ -52,4 +52,8 @@ describe("detectFollowUp", () => {
   it.each(["anyone nearer to him?", "something cheaper?", "anywhere more local for her"])("%s is show more (after round 25)", (text) => {
     expect(detectFollowUp(text)).toEqual({ kind: "show_more" });
   });
+
+  it.each(["same but for Oakham please", "the same for Coalville"])("%s is show more (after round 27)", (text) => {
+    expect(detectFollowUp(text)).toEqual({ kind: "show_more" });
+  });
 });
