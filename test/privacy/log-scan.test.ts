@@ -5,14 +5,14 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { start, waitFor } from "../support/run-process.js";
 import { withWrongCheckDigit } from "../support/synthetic-nhs-number.js";
-import { syntheticNhsNumbers, syntheticPeople } from "../support/synthetic-referral.js";
+import { syntheticNhsNumbers, syntheticPeople, syntheticReferrerName } from "../support/synthetic-referral.js";
 import { type WebClient, webClient } from "../support/web-client.js";
 
 /**
  * Runs the real server at the most verbose log level, takes synthetic people
- * through everything that touches personal data (a referral by form, a wrong
- * NHS number, a look-up, a list, a triage move, notifications, an outdated
- * report), waits until the outbox has delivered the triage details and the
+ * through everything that touches personal data (a referral by form, with the
+ * referrer's own name given in trial mode, a wrong NHS number, a look-up, a
+ * list, a triage move, notifications, an outdated report), waits until the outbox has delivered the triage details and the
  * status change (so the sender's lines are in the logs too, and the scan fails
  * unless its "notification delivered" lines are there), then scans every line
  * it wrote, stdout and stderr, for their names and NHS numbers. None may appear.
@@ -44,7 +44,8 @@ describe("no personal data in the logs", () => {
         action: {
           id: "submit_form",
           value: opened.form!.value,
-          fields: { person: syntheticPeople[0], phone: "0116 496 0999", age: "84", nhsNumber: syntheticNhsNumbers[0], area: "charnwood", needs: "affordable-warmth", whatMatters: `${syntheticPeople[0]} wants to stay warm`, urgency: "soon", consent: "true" },
+          // Trial mode: the referrer's own name, given in the form, is personal data too.
+          fields: { referrerName: syntheticReferrerName, referrerRole: "Social prescriber", person: syntheticPeople[0], phone: "0116 496 0999", age: "84", nhsNumber: syntheticNhsNumbers[0], area: "charnwood", needs: "affordable-warmth", whatMatters: `${syntheticPeople[0]} wants to stay warm`, urgency: "soon", consent: "true" },
         },
       });
       const reference = /FC-[0-9A-Z]{6}/.exec(sent.text.join(" "))![0];
@@ -59,6 +60,7 @@ describe("no personal data in the logs", () => {
         return messages.length > 0 ? messages : undefined;
       });
       expect(details.join(" ")).toContain(syntheticPeople[0]);
+      expect(details.join(" ")).toContain(`${syntheticReferrerName}, Social prescriber (given in trial mode, not verified)`);
       delivered = await waitFor(async () => {
         const { messages } = (await (await referrer.fetch("/api/chat/inbox?conversationId=c-scan")).json()) as { messages: string[] };
         return messages.length > 0 ? messages : undefined;
@@ -74,7 +76,7 @@ describe("no personal data in the logs", () => {
     const sends = everything.split("\n").filter((line) => line.includes('"msg":"notification delivered"'));
     expect(sends.length, "the outbox sender's lines are in the log").toBeGreaterThanOrEqual(2);
     expect(sends.join("\n")).toMatch(/"notifier":"inbox"/);
-    for (const secret of [...syntheticPeople, ...syntheticPeople.map((p) => p.split(" ")[1]!), ...syntheticNhsNumbers, withWrongCheckDigit(syntheticNhsNumbers[1])]) {
+    for (const secret of [...syntheticPeople, ...syntheticPeople.map((p) => p.split(" ")[1]!), syntheticReferrerName, syntheticReferrerName.split(" ")[1]!, ...syntheticNhsNumbers, withWrongCheckDigit(syntheticNhsNumbers[1])]) {
       expect(everything, `the logs mention ${secret}`).not.toContain(secret);
     }
   });

@@ -15,14 +15,13 @@ import type { RecordedCall } from "../../channels/slack/support/slack-api-record
 import { type SlackHarness, triageUserId } from "../../channels/slack/support/slack-harness.js";
 import { buttonPress, directMessage, mention, slashCommand, viewSubmission } from "../../channels/slack/support/slack-payloads.js";
 import { withWrongCheckDigit } from "../../support/synthetic-nhs-number.js";
-import type { SyntheticPerson } from "./synthetic-person.js";
+import { type SyntheticPerson, searches } from "./synthetic-person.js";
 
 type Json = Record<string, unknown>;
 
 /** The agent DM's assistant thread of the documented event: answers there carry the feedback buttons. */
 const assistantThread = agentFixture("event_callback.message_im_assistant_thread.bolt-python.json").event as { channel: string; thread_ts: string; user: string };
 
-const searches = ["lonely widower in Loughborough who keeps falling", "falls and a cold house in Loughborough", "help for carers in Melton", "isolated older man in Coalville", "struggling with money and heating in Hinckley"];
 
 /** What a conversation sent and was sent, for the test's assertions. */
 export interface SlackConversationRecord {
@@ -39,22 +38,14 @@ export interface SlackConversationRecord {
   readonly responses: { readonly where: string; readonly body: string }[];
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 /** A Web API method, or any method starting so ("chat."). */
 type Wanted = string;
 
-/** Waits until the app has called `wanted` since `before`, and then nothing more for a moment (a reply may be several messages). */
+/** Waits until the app has called `wanted` since `before`, and then until no call comes for 15 ms (a reply may be several messages). */
 async function callsSince(harness: SlackHarness, before: number, wanted: Wanted): Promise<RecordedCall[]> {
-  const deadline = Date.now() + 15_000;
-  while (!harness.recorder.calls.slice(before).some((call) => call.method.startsWith(wanted))) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${wanted}; saw ${harness.recorder.calls.slice(before).map((c) => c.method).join(", ") || "none"}`);
-    await sleep(2);
-  }
-  for (let seen = harness.recorder.calls.length; ; seen = harness.recorder.calls.length) {
-    await sleep(15);
-    if (harness.recorder.calls.length === seen) return harness.recorder.calls.slice(before);
-  }
+  await harness.recorder.waitUntil((all) => all.slice(before).some((call) => call.method.startsWith(wanted)), wanted);
+  await harness.recorder.settled(15);
+  return harness.recorder.calls.slice(before);
 }
 
 /** The person's details as typed into the referral modal (by block id). */

@@ -50,3 +50,6 @@ export function secretsOf(person: SyntheticPerson): string[] {
   const nhs = person.nhsNumber;
   return [person.name, person.surname, `${nhs.slice(0, 3)} ${nhs.slice(3, 6)} ${nhs.slice(6)}`, person.phone, person.address, person.whatMatters];
 }
+
+/** What the synthetic referrers search for before referring, on either platform. */
+export const searches = ["lonely widower in Loughborough who keeps falling", "falls and a cold house in Loughborough", "help for carers in Melton", "isolated older man in Coalville", "struggling with money and heating in Hinckley"];

@@ -13,10 +13,9 @@ import type { RecordedCall } from "../../channels/teams/support/recording-connec
 import { buttonsOf, cardsOf, submitForm } from "../../channels/teams/support/card-helpers.js";
 import { cardSubmit, channelMention, channelTenant } from "../../channels/teams/support/teams-fixtures.js";
 import { withWrongCheckDigit } from "../../support/synthetic-nhs-number.js";
-import type { SyntheticPerson } from "./synthetic-person.js";
+import { type SyntheticPerson, searches } from "./synthetic-person.js";
 import type { TeamsNotifyingHarness } from "./teams-notifying-harness.js";
 
-const searches = ["lonely widower in Loughborough who keeps falling", "falls and a cold house in Loughborough", "help for carers in Melton", "isolated older man in Coalville", "struggling with money and heating in Hinckley"];
 
 /** The triage team member: moves referrals from their personal chat. */
 export const teamsTriageUser: ChannelAccount = { id: "29:payload-triage", name: "Triage Desk", aadObjectId: "7e1a9e00-0000-4000-8000-000000000001" };

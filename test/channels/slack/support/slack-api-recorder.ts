@@ -113,6 +113,27 @@ export async function startSlackApiRecorder() {
       }
       return calls.filter((c) => c.method === method);
     },
+    /** Waits until the calls recorded so far satisfy `done`, on each "call" event (no polling). */
+    async waitUntil(done: (all: readonly RecordedCall[]) => boolean, describe: string, timeoutMs = 15_000): Promise<void> {
+      const signal = AbortSignal.timeout(timeoutMs);
+      while (!done(calls)) {
+        try {
+          await once(recorded, "call", { signal });
+        } catch {
+          throw new Error(`timed out waiting for ${describe}; saw ${calls.map((c) => c.method).join(", ") || "none"}`);
+        }
+      }
+    },
+    /** Resolves once no call has come for `quietMs` (a reply may be several messages): each call restarts the wait. */
+    async settled(quietMs: number): Promise<void> {
+      for (;;) {
+        try {
+          await once(recorded, "call", { signal: AbortSignal.timeout(quietMs) });
+        } catch {
+          return;
+        }
+      }
+    },
     /** The next call to `method` after those already made (take it before sending the request that causes it). */
     next(method: string): Promise<RecordedCall> {
       const before = calls.filter((c) => c.method === method).length;
