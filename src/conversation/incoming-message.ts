@@ -30,6 +30,12 @@ export const incomingMessageSchema = z
     userId: id,
     userName: z.string().max(200).optional(),
     roles: z.array(z.enum(roles)).max(roles.length).optional(),
+    /**
+     * The web chat's trial mode: Signpost made this identity itself (web:trial-<random>), so no name is
+     * vouched for. A referral form then asks the referrer for their name, shown to triage as given, never
+     * taken as who they are. Set only by the web chat, from the session.
+     */
+    trial: z.literal(true).optional(),
     /** The team the channel puts the user in (a Slack channel or workspace, a Teams team); never taken from the web API. */
     team: z.string().min(1).max(200).optional(),
     text: z.string().max(maxIncomingText, `must be at most ${maxIncomingText} characters`).optional(),

@@ -13,6 +13,7 @@ import { textReply } from "./build-replies.js";
 import type { ConversationState } from "./conversation-state.js";
 import type { IncomingMessage } from "./incoming-message.js";
 import type { ReferralDialog, ReplacedForm } from "./referral-dialog-state.js";
+import { asksReferrerName, readGivenReferrer, referrerFieldNames } from "./given-referrer.js";
 import { readReferralForm, referralForm, referralLabels, roundErrors } from "./referral-form.js";
 import { isNo, isYes, nextStep, questions, readAnswer } from "./referral-questions.js";
 import type { Reply } from "./reply.js";
@@ -79,8 +80,10 @@ export async function startReferral(message: IncomingMessage, state: Conversatio
   };
   // Someone living where First Contact Plus does not reach is pointed to their own front door, before any details are taken.
   if (draft.area !== undefined && !firstContactCovers(draft.area, deps.directory)) return outsideArea(message, draft.area, deps);
-  const dialog: ReferralDialog = { id: randomUUID(), draft, step: nextStep(draft, []), skipped: [] };
   const previous = state?.dialog;
+  // The referrer gives their name once (trial mode): a new form shows what they gave in the last one.
+  const given = referrerEntries(previous?.entries);
+  const dialog: ReferralDialog = { id: randomUUID(), draft, step: nextStep(draft, []), skipped: [], ...(Object.keys(given).length > 0 ? { entries: given } : {}) };
   const replacing = previous !== undefined && !previous.submittedReference;
   const replaced: ReplacedForm[] = previous ? [{ id: previous.id, ...(previous.submittedReference ? { reference: previous.submittedReference } : {}) }, ...(state?.replaced ?? [])] : [...(state?.replaced ?? [])];
   await deps.conversations.set(message.conversationId, { ...state, dialog, replaced: replaced.slice(0, rememberedForms) });
@@ -134,8 +137,10 @@ export async function continueReferral(message: IncomingMessage, state: Conversa
 export async function submitReferralForm(message: IncomingMessage, state: ConversationState, dialog: ReferralDialog, fields: Readonly<Record<string, string>>, deps: TurnDependencies): Promise<Reply> {
   if (dialog.submittedReference) return stored(message, state, dialog, dialog.submittedReference, false, deps);
   const { draft, errors: own, entries } = readReferralForm(fields, dialog.draft, deps.clock.now());
-  const identity = identityOf(message);
-  const errors = roundErrors(own, deps.referrals.problems(draft, identity));
+  // In trial mode the referrer's name is theirs to give, shown to triage as given, never taken as who they are.
+  const given = asksReferrerName(message) ? readGivenReferrer(fields) : undefined;
+  const identity = { ...identityOf(message), ...(given?.displayName ? { givenName: given.displayName } : {}) };
+  const errors = { ...given?.errors, ...roundErrors(own, deps.referrals.problems(draft, identity)) };
   const updated: ReferralDialog = { ...dialog, draft, entries };
   if (Object.keys(errors).length === 0) {
     await deps.limits?.take("referral", message.userId);
@@ -146,7 +151,7 @@ export async function submitReferralForm(message: IncomingMessage, state: Conver
   await deps.conversations.set(message.conversationId, { ...state, dialog: updated });
   const count = Object.keys(errors).length;
   const intro = `Please check the form: ${count === 1 ? "1 thing needs" : `${count} things need`} changing, each shown beside its field. Everything you typed is still there.`;
-  return { ...textReply(message.conversationId, "action", intro), form: referralForm(updated, deps.directory, errors), private: true };
+  return { ...textReply(message.conversationId, "action", intro), form: referralForm(updated, deps.directory, errors, undefined, asksReferrerName(message)), private: true };
 }
 
 /**
@@ -174,7 +179,7 @@ export async function answerOpenForm(message: IncomingMessage, state: Conversati
   const added = describeDraft(patch, deps.directory).filter((line) => !/: (?:-|not given)$/.test(line));
   const outside = patch.area !== undefined && !firstContactCovers(patch.area, deps.directory) ? { area: outsideFirstContact(patch.area, deps.directory) } : undefined;
   const intro = [`I've put that in the referral form: ${added.join("; ")}. Please check it below; it replaces the form above.`, ...(outside ? [outside.area] : [])].join("\n");
-  return { ...textReply(message.conversationId, "make_referral", intro), form: referralForm(updated, deps.directory, outside), private: true };
+  return { ...textReply(message.conversationId, "make_referral", intro), form: referralForm(updated, deps.directory, outside, undefined, asksReferrerName(message)), private: true };
 }
 
 /** The details a typed message gives for the form: the person, their age or date of birth, where they live, an NHS number, a phone or email. */
@@ -209,7 +214,7 @@ function askNext(message: IncomingMessage, dialog: ReferralDialog, deps: TurnDep
   if (asForm) {
     const agreed = opened.agreed ? ` You said they have agreed: please tick "${referralLabels.consent}" yourself before you send it.` : " Send it when the person has agreed.";
     const note = opened.replacing ? "This form replaces the referral form above: nothing was saved from that one." : undefined;
-    return { ...textReply(message.conversationId, "make_referral", `${intro} Check the details below and fill in the rest.${agreed}`), form: referralForm(dialog, deps.directory, undefined, note), private: true };
+    return { ...textReply(message.conversationId, "make_referral", `${intro} Check the details below and fill in the rest.${agreed}`), form: referralForm(dialog, deps.directory, undefined, note, asksReferrerName(message)), private: true };
   }
   if (dialog.step === "confirm") {
     const summary = ["Here is the referral:", ...describeDraft(dialog.draft, deps.directory), 'Shall I send it to First Contact Plus? Say "yes" to send, or "cancel".'];
@@ -231,7 +236,9 @@ async function submit(message: IncomingMessage, state: ConversationState, dialog
 
 async function stored(message: IncomingMessage, state: ConversationState, dialog: ReferralDialog, reference: string, created: boolean, deps: TurnDependencies): Promise<Reply> {
   // The entries as typed are not needed any more; the draft stays until the conversation expires, for "already sent".
-  const sent: ReferralDialog = { id: dialog.id, draft: dialog.draft, step: dialog.step, skipped: dialog.skipped, submittedReference: reference };
+  // Only the referrer's own name (trial mode) is kept, so the next form need not ask for it again.
+  const given = referrerEntries(dialog.entries);
+  const sent: ReferralDialog = { id: dialog.id, draft: dialog.draft, step: dialog.step, skipped: dialog.skipped, submittedReference: reference, ...(Object.keys(given).length > 0 ? { entries: given } : {}) };
   // The referral is stored, so it is acknowledged even when the conversation cannot be written: sending the form
   // again then finds it by the form's id ("already sent as …"), rather than the person being told nothing was saved.
   await deps.conversations.set(message.conversationId, { ...state, dialog: sent }).catch(() => undefined);
@@ -260,4 +267,10 @@ async function cancel(message: IncomingMessage, state: ConversationState, deps: 
 /** The conversation without its dialog: everything else it remembers (the list, replaced forms, front doors said) stays. */
 function withoutDialog(state: ConversationState): ConversationState {
   return Object.fromEntries(Object.entries(state).filter(([key]) => key !== "dialog"));
+}
+
+/** The referrer's own entries (their name and role, given in trial mode) from a form's, for the next form. */
+function referrerEntries(entries: Readonly<Record<string, string>> | undefined): Record<string, string> {
+  const names: readonly string[] = Object.values(referrerFieldNames);
+  return Object.fromEntries(Object.entries(entries ?? {}).filter(([name, value]) => names.includes(name) && value.trim() !== ""));
 }

@@ -5,6 +5,7 @@ import type { ReferralDraft } from "../referrals/referral-draft.js";
 import { parseDateOfBirth, ukDate } from "../referrals/parse-date-of-birth.js";
 import { channelLimits } from "./channel-limits.js";
 import { formValue } from "./form-value.js";
+import { givenReferrerFields } from "./given-referrer.js";
 import type { ReferralDialog } from "./referral-dialog-state.js";
 import type { Form, FormField } from "./reply.js";
 import { InternalError } from "../errors/internal-error.js";
@@ -23,9 +24,10 @@ export const referralLabels = {
  * modals, Teams cards). Each field shows what the referrer last typed in it,
  * as typed, else what Signpost already knows. The agreement box is never
  * ticked for the referrer: only their own tick in this form's last submission
- * shows again.
+ * shows again. Where nothing vouches for the referrer's name (trial mode, `askReferrer`),
+ * the form first asks for it (src/conversation/given-referrer.ts).
  */
-export function referralForm(dialog: ReferralDialog, directory: Directory, errors?: Readonly<Record<string, string>>, note?: string): Form {
+export function referralForm(dialog: ReferralDialog, directory: Directory, errors?: Readonly<Record<string, string>>, note?: string, askReferrer = false): Form {
   const d = dialog.draft;
   const typed = dialog.entries ?? {};
   const shown = (name: string, known: string | number | undefined) => {
@@ -47,6 +49,7 @@ export function referralForm(dialog: ReferralDialog, directory: Directory, error
     submitLabel: "Send referral",
     value: formValue({ form: "referral", dialogId: dialog.id }),
     fields: [
+      ...(askReferrer ? givenReferrerFields(typed) : []),
       text("person", referralLabels.person, 100, d.person, { required: true }),
       text("phone", "Phone", 20, d.phone, { oneOf: contactGroup }),
       text("email", "Email", 200, d.email, { oneOf: contactGroup }),

@@ -7,16 +7,26 @@ import { ukDate } from "./parse-date-of-birth.js";
 /** A referral in full, for the triage team and the referrer only: it holds personal data. */
 export function describeReferral(referral: Referral, directory: Directory): string {
   return [
-    `New referral ${referral.reference} (${referral.urgency === "soon" ? "to be seen soon" : "routine"}) from ${referral.referrer.name ?? referral.referrer.id} (${referral.referrer.team}).`,
+    `New referral ${referral.reference} (${referral.urgency === "soon" ? "to be seen soon" : "routine"}) from ${referrerShown(referral)} (${referral.referrer.team}).`,
     ...describeDraft(draftOf(referral), directory),
     `Agreement confirmed by ${confirmer(referral)} at ${referral.consent.confirmedAt}, ticked by the referrer themselves.`,
   ].join("\n");
 }
 
-/** Who confirmed the agreement, by their name where the sign-in gave one (it is the referrer). */
+/** Said after a name the referrer typed in trial mode, wherever it is shown: nothing vouches for it. */
+export const givenNameNote = "(given in trial mode, not verified)";
+
+/** The referrer by name: the sign-in's, or the one they gave in trial mode, marked as such; else their id. */
+function referrerShown(referral: Referral): string {
+  const { name, nameGiven, id } = referral.referrer;
+  if (!name) return id;
+  return nameGiven ? `${name} ${givenNameNote}` : name;
+}
+
+/** Who confirmed the agreement, by their name where there is one (it is the referrer), with their id. */
 function confirmer(referral: Referral): string {
   const { confirmedBy } = referral.consent;
-  return confirmedBy === referral.referrer.id && referral.referrer.name ? `${referral.referrer.name} (${confirmedBy})` : confirmedBy;
+  return confirmedBy === referral.referrer.id && referral.referrer.name ? `${referrerShown(referral)} (${confirmedBy})` : confirmedBy;
 }
 
 /** A stored referral seen as the draft it was made from. */

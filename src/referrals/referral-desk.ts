@@ -12,7 +12,13 @@ import type { ListFilter, NotificationPlan, ReferralStore } from "./referral-sto
 export interface Identity {
   /** Namespaced by the channel that verified it (web:, slack:, teams:, terminal:). */
   readonly userId: string;
+  /** The name the channel vouches for (a sign-in's, Slack's, Teams'). */
   readonly userName?: string;
+  /**
+   * A name the referrer typed where nothing vouches for one (the web chat's trial mode): stored and
+   * shown to triage as given and not verified, never used as who they are. Ignored when `userName` is set.
+   */
+  readonly givenName?: string;
   readonly channel: string;
   readonly conversationId: string;
   /** The team the channel puts them in (a Slack channel, a Teams team); absent in the web chat. */
@@ -83,7 +89,7 @@ export class ReferralDesk {
   private complete(draft: ReferralDraft, identity: Identity): Completed {
     const referrer = {
       id: identity.userId,
-      ...(identity.userName ? { name: identity.userName } : {}),
+      ...(identity.userName ? { name: identity.userName } : identity.givenName ? { name: identity.givenName, nameGiven: true as const } : {}),
       team: this.teamOf(identity),
       channel: identity.channel,
       conversationId: identity.conversationId,

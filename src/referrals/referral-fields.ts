@@ -38,6 +38,8 @@ export const consentSchema = z.strictObject({
 export const referrerSchema = z.strictObject({
   id: z.string().min(1).max(200),
   name: z.string().max(200).optional(),
+  /** The name was typed by the referrer in trial mode (no sign-in): shown as given, not verified. */
+  nameGiven: z.literal(true).optional(),
   team: z.string().min(1).max(200),
   channel: z.string().min(1).max(20),
   conversationId: z.string().min(1).max(200),

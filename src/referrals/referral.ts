@@ -56,6 +56,7 @@ export function toRow(referral: Referral, idempotencyKey: string): ReferralsTabl
     consent_confirmed_at: referral.consent.confirmedAt,
     referrer_id: referral.referrer.id,
     referrer_name: referral.referrer.name ?? null,
+    referrer_name_given: referral.referrer.nameGiven ? 1 : 0,
     referrer_team: referral.referrer.team,
     channel: referral.referrer.channel,
     origin_conversation_id: referral.referrer.conversationId,
@@ -95,6 +96,7 @@ export function fromRow(row: ReferralsTable): Referral {
     referrer: {
       id: row.referrer_id,
       ...optional("name", row.referrer_name),
+      ...(row.referrer_name !== null && Number(row.referrer_name_given) === 1 ? { nameGiven: true as const } : {}),
       team: row.referrer_team,
       channel: row.channel,
       conversationId: row.origin_conversation_id,

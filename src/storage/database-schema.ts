@@ -25,6 +25,8 @@ export interface ReferralsTable {
   consent_confirmed_at: string;
   referrer_id: string;
   referrer_name: string | null;
+  /** 1 when referrer_name was typed by the referrer in trial mode (not verified by a sign-in), else 0. */
+  referrer_name_given: number;
   referrer_team: string;
   channel: string;
   origin_conversation_id: string;

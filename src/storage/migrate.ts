@@ -10,6 +10,7 @@ import { migration006 } from "./migrations/006-feedback-reports.js";
 import { migration007 } from "./migrations/007-channel-state.js";
 import { migration008 } from "./migrations/008-directory-versions.js";
 import { migration009 } from "./migrations/009-answer-verdicts.js";
+import { migration010 } from "./migrations/010-referrer-name-given.js";
 
 /** Every migration, in order. Never edit one that has shipped: add the next. */
 export const migrations: Readonly<Record<string, Migration>> = {
@@ -22,6 +23,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   "007-channel-state": migration007,
   "008-directory-versions": migration008,
   "009-answer-verdicts": migration009,
+  "010-referrer-name-given": migration010,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve({ ...migrations }) };

@@ -145,7 +145,8 @@ describe("two instances behind a round-robin proxy, on one PostgreSQL", () => {
     const tab = "tab-referral";
     const person = syntheticPeople[3];
     const opened = await turn(browser, { conversationId: tab, text: "refer someone to First Contact" });
-    const fields = { person, phone: "0116 496 0778", age: "81", area: "melton", needs: "home-safety", whatMatters: "Staying safe at home", urgency: "routine", consent: "true" };
+    // Trial mode: the referrer gives their own name (src/conversation/given-referrer.ts).
+    const fields = { referrerName: "Sam Tester", person, phone: "0116 496 0778", age: "81", area: "melton", needs: "home-safety", whatMatters: "Staying safe at home", urgency: "routine", consent: "true" };
     const sent = await turn(browser, { conversationId: tab, action: { id: "submit_form", value: opened.reply.form!.value, fields } });
     expect(sent.by).not.toBe(opened.by);
     const reference = /Referral (FC-[0-9A-Z]{6}) has been sent/.exec(said(sent.reply))?.[1];

@@ -34,7 +34,8 @@ interface Sent {
   acknowledged?: string | undefined;
 }
 
-const fields = (form: Sent) => ({ person: form.person, phone: form.phone, nhsNumber: form.nhsNumber, age: "80", area: "melton", needs: "home-safety", whatMatters: "Staying safe at home", urgency: "routine", consent: "true" });
+// Trial mode: the referrer gives their own name (src/conversation/given-referrer.ts).
+const fields = (form: Sent) => ({ referrerName: "Sam Tester", person: form.person, phone: form.phone, nhsNumber: form.nhsNumber, age: "80", area: "melton", needs: "home-safety", whatMatters: "Staying safe at home", urgency: "routine", consent: "true" });
 
 const syllables = ["bram", "quil", "dow", "fen", "wick", "marl", "tob", "zel", "pim", "rost", "glen", "hax", "lund", "vor", "ash", "mere", "cob", "dray", "ferr", "gant", "holl", "jor", "kest", "lorr", "neff"];
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

@@ -31,7 +31,7 @@ describe.each(bothDatabases)("ReferralStore on %s", (_name, makeDatabase) => {
   });
 
   it("migrates an empty database to the latest schema, and then has nothing left to apply", async () => {
-    expect(context.migrated).toEqual(["001-referrals", "002-teams-conversations", "003-jobs", "004-identity", "005-directory-reviews", "006-feedback-reports", "007-channel-state", "008-directory-versions", "009-answer-verdicts"]);
+    expect(context.migrated).toEqual(["001-referrals", "002-teams-conversations", "003-jobs", "004-identity", "005-directory-reviews", "006-feedback-reports", "007-channel-state", "008-directory-versions", "009-answer-verdicts", "010-referrer-name-given"]);
     expect(await migrateToLatest(db)).toEqual([]);
   });
 

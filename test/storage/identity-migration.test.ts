@@ -1,9 +1,10 @@
 // Migration 004 on a database that already holds referrals: referrers' ids from before namespacing
 // become the namespaced ids their channels now give (terminal-1000 is terminal:1000; a bare web or
 // Slack id gets its channel's prefix), so a referrer still finds their own referrals.
-import { Migrator } from "kysely";
+import { type Kysely, Migrator } from "kysely";
 import { describe, expect, it } from "vitest";
 import { toRow } from "../../src/referrals/referral.js";
+import type { ReferralsTable } from "../../src/storage/database-schema.js";
 import { migrations } from "../../src/storage/migrate.js";
 import { bothDatabases, openDatabase } from "../support/databases.js";
 import { syntheticReferral } from "../support/synthetic-referral.js";
@@ -23,11 +24,15 @@ describe.each(bothDatabases)("004-identity on %s", (_name, makeDatabase) => {
       ];
       for (const [i, { channel, id }] of old.entries()) {
         const base = syntheticReferral();
-        const row = toRow(
+        // A row as 003 held it: without the column migration 010 adds (a referrer's name given in trial mode).
+        const { referrer_name_given: givenInTrial, ...row } = toRow(
           { ...base, id: `r${i}`, reference: `FC-00000${i}`, status: "submitted", createdAt: "2026-11-01T10:00:00.000Z", updatedAt: "2026-11-01T10:00:00.000Z", referrer: { ...base.referrer, id, channel } },
           `key-${i}`,
         );
-        await db.insertInto("referrals").values(row).execute();
+        expect(givenInTrial).toBe(0);
+        // The database at 003, typed as it then was.
+        const at003 = db as unknown as Kysely<{ referrals: Omit<ReferralsTable, "referrer_name_given"> }>;
+        await at003.insertInto("referrals").values(row).execute();
       }
       const { error, results } = await migrator.migrateTo("004-identity");
       expect(error).toBeUndefined();

@@ -17,6 +17,8 @@ export const syntheticPeople = [
   "Cornelius Dapplegrove",
   "Araminta Pocklethorpe",
 ] as const;
+/** A referrer's name as typed in trial mode's "Your name": personal data too, never to reach a log. */
+export const syntheticReferrerName = "Wilhelmina Fotheringale";
 export const syntheticNhsNumbers = [syntheticNhsNumber(424242), syntheticNhsNumber(515151)] as const;
 
 export function syntheticReferral(overrides: Partial<NewReferral> = {}): NewReferral {

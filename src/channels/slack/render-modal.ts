@@ -7,10 +7,11 @@
  * block count are kept within Slack's limits by construction.
  */
 import type { types } from "@slack/bolt";
+import { type FieldGroup, fieldLabel, groupHeading, groupStartedBy } from "../../conversation/form-field-labels.js";
 import type { Form, FormField, Reply } from "../../conversation/reply.js";
 import { blockKit } from "./block-kit-limits.js";
 import { encodeModalMetadata, type ModalMetadata } from "./modal-metadata.js";
-import { mrkdwnPieces, plain, truncate } from "./slack-text.js";
+import { emphasise, mrkdwnFit, mrkdwnPieces, plain, truncate } from "./slack-text.js";
 
 /** The callback_id of every modal this channel opens. */
 export const formCallbackId = "signpost_form";
@@ -74,23 +75,37 @@ function element(field: FormField): types.InputBlockElement {
 }
 
 function input(field: FormField): types.InputBlock {
-  // One of a group is needed (phone, email or address): the label says so, since Slack marks each such input optional.
-  const label = field.oneOf ? `${field.label} (${field.oneOf.legend.toLowerCase()})` : field.label;
-  const hint = field.hint ?? field.oneOf?.hint;
+  // Slack marks every optional input "(optional)" itself; one of a group (phone, email or address) must be
+  // optional to Slack, so its label names the group, and the group's heading above says one is needed.
   return {
     type: "input",
     block_id: field.name,
-    label: plain(label, blockKit.inputLabel),
+    label: plain(fieldLabel(field, { marksOptional: true }), blockKit.inputLabel),
     optional: !field.required,
     element: element(field),
-    ...(hint ? { hint: plain(hint, blockKit.inputHint) } : {}),
+    ...(field.hint ? { hint: plain(field.hint, blockKit.inputHint) } : {}),
   };
+}
+
+/** Before a group's first field: its heading, that one is needed, its hint, and why Slack marks each of them optional. */
+function groupBlock(group: FieldGroup): types.SectionBlock {
+  const heading = emphasise(mrkdwnFit(groupHeading(group), 500), "*");
+  const text = `${heading}\n${mrkdwnFit(`${group.hint} Slack marks each of these optional because any one of them will do.`, blockKit.sectionText - heading.length - 1)}`;
+  return { type: "section", block_id: `signpost-group-${group.id}`.slice(0, blockKit.blockIdLength), text: { type: "mrkdwn", text } };
+}
+
+/** The fields' blocks: an input each, with a group's heading before its first field. */
+function fieldBlocks(fields: readonly FormField[]): (types.InputBlock | types.SectionBlock)[] {
+  return fields.flatMap((field, index) => {
+    const group = groupStartedBy(fields, index);
+    return group ? [groupBlock(group), input(field)] : [input(field)];
+  });
 }
 
 /** The modal for a reply that has a form; `metadata` says where its submission belongs. */
 export function renderModal(reply: Reply & { readonly form: Form }, metadata: ModalMetadata): types.ModalView {
   const { form } = reply;
-  const inputs = form.fields.filter((f) => f.name.length <= blockKit.blockIdLength).slice(0, blockKit.blocksPerView).map(input);
+  const inputs = fieldBlocks(form.fields.filter((f) => f.name.length <= blockKit.blockIdLength)).slice(0, blockKit.blocksPerView);
   const room = blockKit.blocksPerView - inputs.length;
   const intro = [...reply.text, ...(form.note ? [form.note] : [])]
     .flatMap((p) => mrkdwnPieces(p, blockKit.sectionText))

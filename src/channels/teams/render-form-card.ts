@@ -7,6 +7,7 @@
  * Submitted with Action.Submit; Teams clients that send Action.Execute instead
  * are handled the same way (card-action.ts).
  */
+import { fieldLabel, groupHeading, groupStartedBy } from "../../conversation/form-field-labels.js";
 import type { Form, FormField } from "../../conversation/reply.js";
 import { type AdaptiveCard, adaptiveCard, type CardElement, type Container, type Input, paragraphBlocks, textBlock } from "./adaptive-card.js";
 import { fieldPrefix, submitAction } from "./card-action.js";
@@ -20,9 +21,8 @@ export interface FormCardOptions {
 
 function input(field: FormField): Input {
   const required = field.required ? { isRequired: true, errorMessage: "This is required." } : {};
-  // One of a group is needed (phone, email or address): the label says so; none of them is marked optional.
-  const label = field.oneOf ? `${field.label} (${field.oneOf.legend.toLowerCase()})` : field.label;
-  const common = { id: `${fieldPrefix}${field.name}`, label: withoutInvisible(label), ...required };
+  // One of a group is needed (phone, email or address): the label names the group; only what is truly optional says so.
+  const common = { id: `${fieldPrefix}${field.name}`, label: withoutInvisible(fieldLabel(field, { marksOptional: false })), ...required };
   switch (field.kind) {
     case "text":
     case "textarea":
@@ -45,10 +45,13 @@ function input(field: FormField): Input {
   }
 }
 
-function fieldElements(field: FormField, error: string | undefined): CardElement[] {
-  const elements: CardElement[] = [input(field)];
-  const hint = field.hint ?? field.oneOf?.hint;
-  if (hint) elements.push(textBlock(hint, { isSubtle: true, size: "small", spacing: "none" }));
+function fieldElements(fields: readonly FormField[], index: number, error: string | undefined): CardElement[] {
+  const field = fields[index]!;
+  // A group (one way to contact them) is introduced once, before its first field: its heading, that one is needed, and its hint.
+  const group = groupStartedBy(fields, index);
+  const elements: CardElement[] = group ? [textBlock(groupHeading(group), { weight: "bolder", spacing: "medium" }), textBlock(group.hint, { isSubtle: true, size: "small", spacing: "none" })] : [];
+  elements.push(input(field));
+  if (field.hint) elements.push(textBlock(field.hint, { isSubtle: true, size: "small", spacing: "none" }));
   if (error) elements.push(textBlock(error, { color: "attention", spacing: "none" }));
   return elements;
 }
@@ -67,7 +70,7 @@ export function renderFormCard(form: Form, options: FormCardOptions): AdaptiveCa
     };
     body.push(summary);
   }
-  for (const field of form.fields) body.push(...fieldElements(field, errors[field.name]));
+  form.fields.forEach((field, index) => body.push(...fieldElements(form.fields, index, errors[field.name])));
   const submit = submitAction({ id: "submit_form", label: form.submitLabel, value: form.value }, options.route, "positive");
   return { ...adaptiveCard(body, [submit]), fallbackText: form.title };
 }

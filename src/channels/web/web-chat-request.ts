@@ -8,7 +8,7 @@ import { z } from "zod";
 import { actionSchema, maxIncomingText } from "../../conversation/incoming-message.js";
 
 /** Fields the server decides; a body that names one is refused, whatever its value. */
-export const serverOnlyFields = ["channel", "team", "userId", "userName", "roles"] as const;
+export const serverOnlyFields = ["channel", "team", "userId", "userName", "roles", "trial"] as const;
 
 export const tabId = z
   .string({ error: "must be a string" })

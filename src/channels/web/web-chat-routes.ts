@@ -84,6 +84,7 @@ export function mountWebChat(app: Hono, { bot, inbox, limits, access, logger }: 
         userId: user.userId,
         ...(user.userName ? { userName: user.userName } : {}),
         ...(user.roles.length > 0 ? { roles: [...user.roles] } : {}),
+        ...(user.kind === "trial" ? { trial: true as const } : {}),
         ...(text !== undefined ? { text } : {}),
         ...(action ? { action } : {}),
       };

@@ -67,6 +67,24 @@ describe("the referral global shortcut", () => {
     );
   });
 
+  it("says what is really needed: one way to contact them and an age or date of birth, each group introduced as needed before its fields", () => {
+    const blocks = opened.blocks as Json[];
+    const at = (blockId: string) => blocks.findIndex((b) => b.block_id === blockId);
+    const label = (blockId: string) => ((blocks[at(blockId)]!.label as Json).text as string);
+    const textOf = (blockId: string) => ((blocks[at(blockId)]!.text as Json).text as string);
+    // Slack adds "(optional)" to every optional input itself: the group's heading, just before its first field, says one of them is needed.
+    expect(at("signpost-group-contact")).toBe(at("phone") - 1);
+    expect(textOf("signpost-group-contact")).toMatch(/^\*One way to contact them: one is needed\*\nGive at least one: a phone number, an email or an address\. Slack marks each of these optional because any one of them will do\.$/);
+    expect(at("signpost-group-ageOrDateOfBirth")).toBe(at("age") - 1);
+    expect(textOf("signpost-group-ageOrDateOfBirth")).toMatch(/^\*Their age or date of birth: one is needed\*\nGive one of the two\./);
+    for (const field of ["phone", "email", "address"]) expect(label(field)).toMatch(/ \(one way to contact them\)$/);
+    for (const field of ["age", "dateOfBirth"]) expect(label(field)).toMatch(/ \(their age or date of birth\)$/);
+    // Needed fields are not optional to Slack; the truly optional ones are, and no label says "(optional)" twice.
+    const optional = blocks.filter((b) => b.type === "input" && b.optional === true).map((b) => b.block_id);
+    expect(optional.sort()).toEqual(["address", "age", "contactWhen", "dateOfBirth", "email", "nhsNumber", "phone"]);
+    expect(JSON.stringify(blocks)).not.toContain("(optional)");
+  });
+
   it("shows the core's field errors against the right blocks, and stores nothing", async () => {
     const body = viewSubmission(opened, { ...goodReferral, person: "", consent: false }, "W111");
     const sent = await harness.send(body.raw, body.contentType);

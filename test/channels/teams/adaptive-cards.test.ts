@@ -163,7 +163,9 @@ describe("the Adaptive Card renderer", () => {
     expect(byId("field_phone")?.label).toBe("Phone (one way to contact them)");
     expect(byId("field_needs")?.choices).toContainEqual({ title: "Home and housing: Home safety and repairs", value: "home-safety" });
     expect(byId("field_consent")?.value).toBe("false");
-    expect(inputs).not.toContain("(optional)");
+    // Only the truly optional fields say so (as in the web chat); nothing that is needed does.
+    expect(inputs.match(/\(optional\)/g)).toHaveLength(2);
+    expect(byId("field_nhsNumber")?.label).toBe("NHS number (optional)");
   });
 
   it("shows every service card's last verified date, and the need of the search it meets", () => {

@@ -7,6 +7,8 @@
 import type { Activity } from "botbuilder";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { couldNotSendPrivately, sentPrivately } from "../../../src/channels/teams/deliver-reply.js";
+import { teamsLimits, jsonBytes } from "../../../src/channels/teams/teams-limits.js";
+import { adaptiveCardValidator } from "./support/adaptive-card-schema.js";
 import { allText, cardsOf, elementsOf, submitForm, textOf } from "./support/card-helpers.js";
 import { cardSubmit, channelMention, channelTenant, channelUser, executeInvoke } from "./support/teams-fixtures.js";
 import { startTeamsHarness, type TeamsHarness } from "./support/teams-harness.js";
@@ -51,6 +53,29 @@ describe("a referral asked for in a channel", () => {
     expect(inputs.field_consent).toMatchObject({ type: "Input.Toggle", valueOn: "true", valueOff: "false", value: "false" });
     personalChat = { id: personal[0]!.conversationId, conversationType: "personal", isGroup: false, name: "", tenantId: channelTenant };
     formCallId = personal[0]!.sentId!;
+  });
+
+  it("says on the card in the personal chat what is really needed: one way to contact them, an age or date of birth, and only the truly optional as optional", () => {
+    const sent = harness.connector.delivered().find((c) => c.sentId === formCallId);
+    const [form] = cardsOf(sent);
+    expect(adaptiveCardValidator()(form)).toEqual([]);
+    expect(jsonBytes(sent!.body)).toBeLessThanOrEqual(teamsLimits.activityBytes);
+    const body = elementsOf(form!);
+    const at = (id: string) => body.findIndex((e) => e.id === id);
+    const label = (id: string) => body[at(id)]!.label as string;
+    // Each group is introduced once, just before its first field: its heading says one is needed, then its hint.
+    expect(body.slice(at("field_phone") - 2, at("field_phone")).map((e) => [e.type, e.text])).toEqual([
+      ["TextBlock", "One way to contact them: one is needed"],
+      ["TextBlock", "Give at least one: a phone number, an email or an address."],
+    ]);
+    expect(body.slice(at("field_age") - 2, at("field_age")).map((e) => e.text)).toEqual(["Their age or date of birth: one is needed", "Give one of the two."]);
+    expect(body.filter((e) => e.type === "TextBlock" && String(e.text).endsWith("one is needed"))).toHaveLength(2);
+    expect([label("field_phone"), label("field_email"), label("field_address")]).toEqual(["Phone (one way to contact them)", "Email (one way to contact them)", "Address (one way to contact them)"]);
+    expect([label("field_age"), label("field_dateOfBirth")]).toEqual(["Age (their age or date of birth)", "Date of birth (their age or date of birth)"]);
+    // As in the web chat: what is truly optional says so, and nothing needed does.
+    const optional = body.filter((e) => String(e.type).startsWith("Input.") && typeof e.label === "string" && e.label.endsWith("(optional)")).map((e) => e.id);
+    expect(optional.sort()).toEqual(["field_contactWhen", "field_nhsNumber"]);
+    for (const id of ["field_person", "field_area", "field_needs", "field_whatMatters", "field_urgency", "field_consent"]) expect(body[at(id)]!.isRequired, id).toBe(true);
   });
 
   it("answers an invalid submit on the same card, with each error under its field", async () => {

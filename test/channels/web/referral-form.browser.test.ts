@@ -6,7 +6,7 @@ import { type Locator } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { seriousAccessibilityViolations } from "../../support/check-accessibility.js";
 import { realDirectoryAndEngine } from "../../support/load-real-directory.js";
-import { syntheticNhsNumbers, syntheticPeople } from "../../support/synthetic-referral.js";
+import { syntheticNhsNumbers, syntheticPeople, syntheticReferrerName } from "../../support/synthetic-referral.js";
 import { send, submit, useChatBrowser } from "./support/chat-page.js";
 
 const timeout = 45_000;
@@ -22,6 +22,8 @@ describe("the referral form in Chromium", () => {
     async () => {
       const { page, problems } = await chat.openChat();
       const opened = (await send(page, "refer someone to First Contact")).getByTestId("reply-form");
+      // Trial mode: the referrer gives their own name, for triage to call back.
+      await box(opened, "Your name").fill(syntheticReferrerName);
       await box(opened, "Name, or initials if your team uses initials").fill(syntheticPeople[4]);
       await box(opened, "Date of birth").fill("31/02/1942");
       await box(opened, "NHS number (optional)").fill(wrongCheckDigit);
@@ -30,6 +32,7 @@ describe("the referral form in Chromium", () => {
       const form = retry.getByTestId("reply-form");
 
       // Everything typed is still there, as typed.
+      expect(await box(form, "Your name").inputValue()).toBe(syntheticReferrerName);
       expect(await box(form, "Name, or initials if your team uses initials").inputValue()).toBe(syntheticPeople[4]);
       expect(await box(form, "Date of birth").inputValue()).toBe("31/02/1942");
       expect(await box(form, "NHS number (optional)").inputValue()).toBe(wrongCheckDigit);

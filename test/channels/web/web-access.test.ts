@@ -9,7 +9,9 @@ import { type WebClient, webClient } from "../../support/web-client.js";
 import { expectError } from "./support/expect-error.js";
 import { roomyLimits, startWebWorld, type WebWorld } from "./support/web-world.js";
 
+// Trial mode: the referrer gives their own name (src/conversation/given-referrer.ts).
 const form = (person: string) => ({
+  referrerName: "Sam Tester",
   person,
   phone: "0116 496 0777",
   age: "79",

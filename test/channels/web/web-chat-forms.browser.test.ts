@@ -5,6 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { realDirectoryAndEngine } from "../../support/load-real-directory.js";
 import { triageUserId } from "../../support/test-referrals.js";
+import { syntheticReferrerName } from "../../support/synthetic-referral.js";
 import { expectErrorBeside, fieldOf, focusedTestId, horizontalOverflow, send, useChatBrowser } from "./support/chat-page.js";
 
 const timeout = 30_000;
@@ -72,6 +73,9 @@ describe("the web chat's forms in Chromium", () => {
       // One of phone, email or address is needed: none of them says optional; the NHS number is optional and says so.
       expect(await blank.getByRole("group", { name: "One way to contact them", exact: true }).getByRole("textbox", { name: "Phone", exact: true }).count()).toBe(1);
       expect(await blank.getByRole("textbox", { name: "NHS number (optional)", exact: true }).count()).toBe(1);
+      // Trial mode (no sign-in): the referrer is asked for their own name, first, and optionally their role or team.
+      expect(await blank.getByRole("textbox", { name: "Your name", exact: true }).getAttribute("required")).not.toBeNull();
+      expect(await blank.getByRole("textbox", { name: "Your role or team (optional)", exact: true }).count()).toBe(1);
 
       // Sent empty: every required field gets its error beside it at once, consent included,
       // and the first field in error takes focus so the keyboard starts there.
@@ -80,11 +84,13 @@ describe("the web chat's forms in Chromium", () => {
       await retry.getByTestId("reply-form").waitFor();
       expect(await retry.getByTestId("private-note").count()).toBe(1);
       const consent = retry.getByRole("checkbox", { name: "The person has agreed to this referral", exact: true });
+      const yourName = retry.getByRole("textbox", { name: "Your name", exact: true });
       const person = retry.getByRole("textbox", { name: "Name, or initials if your team uses initials", exact: true });
       const whatMatters = retry.getByRole("textbox", { name: "What matters most to them", exact: true });
       const retryArea = retry.getByRole("combobox", { name: "Where they live", exact: true });
       const retryNeeds = retry.getByRole("group", { name: "What they need help with", exact: true });
       await expectErrorBeside(fieldOf(consent), consent, /agreed/);
+      await expectErrorBeside(fieldOf(yourName), yourName, /your name/);
       await expectErrorBeside(fieldOf(person), person, /needed/);
       await expectErrorBeside(fieldOf(whatMatters), whatMatters, /needed/);
       await expectErrorBeside(fieldOf(retryArea), retryArea, /where they live/);
@@ -94,9 +100,14 @@ describe("the web chat's forms in Chromium", () => {
       const ageBox = retry.getByRole("textbox", { name: "Age", exact: true });
       await expectErrorBeside(fieldOf(phoneBox), phoneBox, /one way to contact them/);
       await expectErrorBeside(fieldOf(ageBox), ageBox, /age or their date of birth/);
-      for (const invalid of [consent, person, whatMatters, retryArea, retryNeeds.locator("input[type=checkbox]").first()]) expect(await invalid.getAttribute("aria-invalid")).toBe("true");
-      expect(await page.locator(":focus").getAttribute("id")).toBe(await person.getAttribute("id"));
+      for (const invalid of [yourName, consent, person, whatMatters, retryArea, retryNeeds.locator("input[type=checkbox]").first()]) expect(await invalid.getAttribute("aria-invalid")).toBe("true");
+      expect(await page.locator(":focus").getAttribute("id")).toBe(await yourName.getAttribute("id"));
 
+      await page.keyboard.type(syntheticReferrerName);
+      await page.keyboard.press("Tab");
+      await page.keyboard.type("Social prescriber");
+      await page.keyboard.press("Tab");
+      expect(await page.locator(":focus").getAttribute("id")).toBe(await person.getAttribute("id"));
       await page.keyboard.type("Ottoline Brackenbury");
       await page.keyboard.press("Tab");
       expect(await page.locator(":focus").getAttribute("name")).toBe("phone");
@@ -132,6 +143,9 @@ describe("the web chat's forms in Chromium", () => {
       // Triage picks it up; the page finds out by polling its inbox (every 5 seconds).
       await chat.world.referrals.move(reference ?? "", { status: "acknowledged" }, { userId: triageUserId, channel: "web", conversationId: "t" });
       await chat.world.sender.runOnce();
+      // Triage was told who referred by the name given in the form, marked as given in trial mode, beside the trial id.
+      const toTriage = (await chat.world.inbox.takeUnread("first-contact-triage")).join("\n");
+      expect(toTriage).toMatch(new RegExp(`New referral ${reference ?? ""} \\(to be seen soon\\) from ${syntheticReferrerName}, Social prescriber \\(given in trial mode, not verified\\) \\(user:web:trial-`));
       const told = page.getByRole("log").getByTestId("inbox-message");
       await told.waitFor({ timeout: 10_000 });
       expect(await told.innerText()).toContain(reference);

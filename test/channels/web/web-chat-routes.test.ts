@@ -194,6 +194,8 @@ describe("GET /api/chat/inbox", () => {
     whatMatters: "Feeling safe at home",
     urgency: "routine",
     consent: "true",
+    // Trial mode: the referrer gives their own name (src/conversation/given-referrer.ts).
+    referrerName: "Sam Tester",
   };
 
   it("gives a conversation its unread status changes once, only to its own person", async () => {
