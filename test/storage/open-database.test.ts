@@ -26,8 +26,9 @@ describe("openDatabase on PostgreSQL", () => {
       const admin = new pg.Client({ connectionString: postgresAdminUrl });
       await admin.connect();
       try {
+        // Only once the held connection is idle between its two queries: terminated mid-query, the first one fails instead.
         await waitFor(async () => {
-          const { rowCount } = await admin.query("select pg_terminate_backend(pid) from pg_stat_activity where query = $1", ["select 'held by a test'"]);
+          const { rowCount } = await admin.query("select pg_terminate_backend(pid) from pg_stat_activity where query = $1 and state = 'idle'", ["select 'held by a test'"]);
           return rowCount === 1 || undefined;
         });
       } finally {
