@@ -15,28 +15,14 @@ import type { RecordedCall } from "../../channels/slack/support/slack-api-record
 import { type SlackHarness, triageUserId } from "../../channels/slack/support/slack-harness.js";
 import { buttonPress, directMessage, mention, slashCommand, viewSubmission } from "../../channels/slack/support/slack-payloads.js";
 import { withWrongCheckDigit } from "../../support/synthetic-nhs-number.js";
-import { type SyntheticPerson, searches } from "./synthetic-person.js";
+import { type ConversationRecord, type SyntheticPerson, searches } from "./synthetic-person.js";
 
 type Json = Record<string, unknown>;
 
 /** The agent DM's assistant thread of the documented event: answers there carry the feedback buttons. */
 const assistantThread = agentFixture("event_callback.message_im_assistant_thread.bolt-python.json").event as { channel: string; thread_ts: string; user: string };
 
-
-/** What a conversation sent and was sent, for the test's assertions. */
-export interface SlackConversationRecord {
-  readonly reference?: string;
-  /** The referral's confirmation to the referrer. */
-  readonly confirmations: RecordedCall[];
-  /** What the outbox sent when triage moved the referral (the status, back where it came from). */
-  readonly statuses: RecordedCall[];
-  /** The referrer's "my referrals". */
-  readonly listings: RecordedCall[];
-  /** What the outbox sent when the referral was made (the details, to the triage channel). */
-  readonly triage: RecordedCall[];
-  /** Signpost's HTTP answers to Slack (acks, modal errors and updates). */
-  readonly responses: { readonly where: string; readonly body: string }[];
-}
+export type SlackConversationRecord = ConversationRecord<RecordedCall>;
 
 /** A Web API method, or any method starting so ("chat."). */
 type Wanted = string;

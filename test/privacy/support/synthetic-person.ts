@@ -53,3 +53,18 @@ export function secretsOf(person: SyntheticPerson): string[] {
 
 /** What the synthetic referrers search for before referring, on either platform. */
 export const searches = ["lonely widower in Loughborough who keeps falling", "falls and a cold house in Loughborough", "help for carers in Melton", "isolated older man in Coalville", "struggling with money and heating in Hinckley"];
+
+/** What one scripted conversation sent and was sent, on either platform, for the scan's assertions. */
+export interface ConversationRecord<Call> {
+  readonly reference?: string;
+  /** The referral's confirmation to the referrer. */
+  readonly confirmations: Call[];
+  /** What the outbox sent when triage moved the referral (the status, back where it came from). */
+  readonly statuses: Call[];
+  /** The referrer's "my referrals". */
+  readonly listings: Call[];
+  /** What the outbox sent when the referral was made (the details, to triage). */
+  readonly triage: Call[];
+  /** Signpost's HTTP answers to the platform (acks, modal errors, invoke responses). */
+  readonly responses: { readonly where: string; readonly body: string }[];
+}

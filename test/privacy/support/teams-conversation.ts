@@ -13,23 +13,14 @@ import type { RecordedCall } from "../../channels/teams/support/recording-connec
 import { buttonsOf, cardsOf, submitForm } from "../../channels/teams/support/card-helpers.js";
 import { cardSubmit, channelMention, channelTenant } from "../../channels/teams/support/teams-fixtures.js";
 import { withWrongCheckDigit } from "../../support/synthetic-nhs-number.js";
-import { type SyntheticPerson, searches } from "./synthetic-person.js";
+import { type ConversationRecord, type SyntheticPerson, searches } from "./synthetic-person.js";
 import type { TeamsNotifyingHarness } from "./teams-notifying-harness.js";
-
 
 /** The triage team member: moves referrals from their personal chat. */
 export const teamsTriageUser: ChannelAccount = { id: "29:payload-triage", name: "Triage Desk", aadObjectId: "7e1a9e00-0000-4000-8000-000000000001" };
 export const teamsTriageUserId = `teams:${channelTenant}:${teamsTriageUser.aadObjectId!}`;
 
-export interface TeamsConversationRecord {
-  readonly reference?: string;
-  readonly confirmations: RecordedCall[];
-  readonly statuses: RecordedCall[];
-  readonly listings: RecordedCall[];
-  readonly triage: RecordedCall[];
-  /** Signpost's HTTP answers to the connector (invoke responses). */
-  readonly responses: { readonly where: string; readonly body: string }[];
-}
+export type TeamsConversationRecord = ConversationRecord<RecordedCall>;
 
 const personal = (id: string): ConversationAccount => ({ id, conversationType: "personal", isGroup: false, name: "", tenantId: channelTenant });
 
