@@ -60,7 +60,9 @@ const droppedHabit = /\bused to (?:go|attend|visit|take (?:her|him|them))\b|\bst
 const intending = /^(?:going|gonna|about|planning|threaten)/;
 const selfNeglectRuledOut = /\bnot self[- ]?neglect\w*|\bno (?:signs? of |evidence of |concerns? (?:about|re|of) )?self[- ]?neglect\b|\b(?:walkways|exits|paths?) (?:are |were )?clear\b/;
 /** Just before a risk: wanting it, not doing it ("I just want to walk out and never come back"). */
-const wishedBefore = /\b(?:wants?|wanted|wanting|feels? like|would like|tempted|wish(?:es)?)(?: to)?\b(?:\s+\S+){0,4}\s*$/;
+const wishedBefore = /\b(?:wants?|wanting|feels? like|would like|tempted|wish(?:es)?)(?: to)?\b(?:\s+\S+){0,10}\s*$/;
+/** What has happened, not what is wished: "wanted to go to the shop and never came back". */
+const happened = /\b(?:came|went|left|walked|hasn'?t|has not|didn'?t|did not)\b/;
 /** Abuse "before" by someone still in the person's life; and the marks of history long over. */
 const againBefore = /\b(?:has|have|had)\b[^.]{0,40}\b(?:before|in the past|previously|a few times|more than once|once or twice)\b|\b(?:controls?|controlling)\b/;
 const longAgo = /\b(?:years|decades) ago\b|\blong ago\b|\bas a (?:child|kid|teenager|girl|boy)\b|\bin (?:19|20)\d\d\b|\bhistoric(?:al)?\b|\bex-?(?:partner|husband|wife|boyfriend|girlfriend)\b|\bprevious (?:partner|relationship|marriage)\b|\bchildhood\b/;
@@ -101,8 +103,8 @@ function turnsAfter(mitigate: RegExp | undefined, sentence: string, risk: string
   return /\b(?:but|however|although|though|yet)\b/.test(sentence.slice(eased, at));
 }
 
-/** Kinds whose repeated, not current, occurrence is a concern. Violence, abuse and missing stay as they are read ("driven round the estate twice" is the search, not the event). */
-const habitualKinds: ReadonlySet<RiskKind> = new Set(["fire-or-gas", "collapse"]);
+/** Kinds whose repeated, not current, occurrence is a concern ("often left in soiled pads", round 28). Violence, abuse and missing stay as they are read ("driven round the estate twice" is the search, not the event). */
+const habitualKinds: ReadonlySet<RiskKind> = new Set(["fire-or-gas", "collapse", "neglect"]);
 
 export function assessSafety(message: string): SafetyAssessment {
   const mentions: RiskMention[] = [];
@@ -127,7 +129,7 @@ export function assessSafety(message: string): SafetyAssessment {
           if (trigger.onlyNow && status === "present" && !now) status = "not-now";
           if (aboutATrainingCase && status === "present" && !now) status = "hypothetical";
           // "some nights I just want to walk out and never come back": a wish, not someone missing.
-          if (trigger.kind === "missing" && status === "present" && wishedBefore.test(clause.slice(Math.max(0, match.index - 60), match.index))) status = "hypothetical";
+          if (trigger.kind === "missing" && status === "present" && !happened.test(match[0]) && wishedBefore.test(clause.slice(Math.max(0, match.index - 90), match.index))) status = "hypothetical";
           // "she used to go to church with him and hasn't been back": a habit dropped, not someone missing.
           if (trigger.kind === "missing" && status === "present" && !now && droppedHabit.test(sentence.text)) status = "past";
           if (tier === "emergency" && status === "present" && !now && threatenedBefore.test(clause.slice(Math.max(0, match.index - 40), match.index))) tier = "concern";

@@ -74,7 +74,7 @@ export const happeningNow =
 
 /** Anywhere in the sentence of a suicidal thought: it goes no further (a concern, not an emergency). */
 export const noPlan =
-  /\b(?:no (?:suicidal |active |current )?(?:plans?|intent(?:ion)?|means|active|ideation)|denie[sd] (?:any )?(?:current |active )?(?:plans?|intent\w*)|(?:doesn'?t|does not|don'?t|do not) want to (?:end|take) (?:her|his|their) (?:own )?life|not (?:actively|going to act)|would never(?: act| do anything)?|wouldn'?t (?:act|do anything)|passing|fleeting|passive|safety plan (?:done|in place|agreed|made|completed|written|updated|reviewed)|(?:agreed|completed|did|done|made|has|have|with) (?:a |an |his |her |their )?(?:safety|crisis) plan|protective factors|because of (?:the|her|his) (?:kids|children|grandchildren|family))\b/;
+  /\b(?:no (?:suicidal |active |current )?(?:plans?|intent(?:ion)?|means|active|ideation)|denie[sd] (?:any )?(?:current |active )?(?:plans?|intent\w*)|(?:doesn'?t|does not|don'?t|do not) want to (?:end|take) (?:her|his|their) (?:own )?life|not (?:actively|going to act)|would never(?: act| do anything)?|wouldn'?t (?:act|do anything)|(?:not|never) (?:going|gonna) to (?:do anything|act on (?:it|them)|hurt (?:my|him|her|them)sel(?:f|ves))|won'?t (?:do anything|act on (?:it|them))|passing|fleeting|passive|safety plan (?:done|in place|agreed|made|completed|written|updated|reviewed)|(?:agreed|completed|did|done|made|has|have|with) (?:a |an |his |her |their )?(?:safety|crisis) plan|protective factors|because of (?:the|her|his) (?:kids|children|grandchildren|family))\b/;
 
 /**
  * In the sentence after a risk: the scene is still going on, told by someone who is there ("I've come
@@ -90,7 +90,7 @@ export const newOnset =
 
 /** Anywhere in the sentence: it keeps happening, rather than happening now ("twice this month", "both times"). */
 export const habitual =
-  /\b(?:twice|three times|four times|several times|a few times|a couple of times|a number of times|more than once|both times|each time|every time|on (?:a few |several )?occasions|(?:once|twice) a (?:week|month)|keeps? (?:leaving|forgetting)|no harm done)\b/;
+  /\b(?:twice|three times|four times|several times|a few times|a couple of times|a number of times|more than once|both times|each time|every time|on (?:a few |several )?occasions|(?:once|twice) a (?:week|month)|keeps? (?:leaving|forgetting)|no harm done|often|frequently|regularly|most (?:days|visits|nights|weeks))\b/;
 
 /** A past that is recent: an assault last week is still a safeguarding concern, one ten years ago is history. */
 export const recentPast = /\b(?:last night|yesterday|last (?:week|wk)|(?:\d+|a few|a couple of|two|three|four|five|six)?\s*(?:days?|weeks?|wks?)\s+ago|this (?:week|month)|last month|a month ago|at the weekend|over the weekend|last weekend|the other (?:day|night|week))\b/;

@@ -27,7 +27,7 @@ const referral = new RegExp(
 
 /** Asking about referrals already made, not for a new one. */
 const aboutExisting =
-  /\b(?:(?:i|we) put (?:a|an|the) referral in|status|update|progress|any news|where are we|what happened|my referrals|our referrals|team'?s referrals|open referrals|referrals? (?:i|we) (?:made|sent|logged)|gone through|go through|went through|lost the ref\w*|(?:i|we) (?:sent|made|logged|did|put in|submitted|raised) (?:an? |the |my )?(?:\w+ )?referral|been (?:picked up|received|accepted|declined)|(?:i|we) referred|haven'?t heard (?:anything )?back|heard nothing (?:back)?|check (?:where|on|if|whether) (?:it|the referral|that)|chas(?:e|ing) (?:up )?(?:a|the|my))\b|\bfc-?[0-9a-z]{6}\b/i;
+  /\b(?:(?:i|we) put (?:a|an|the) referral in|status|update|progress|any news|where are we|what happened|my referrals|our referrals|team'?s referrals|open referrals|(?:referrals?|refs?) (?:i|we)(?:'?ve| have)? (?:made|sent|logged|done|raised|submitted|put in)|(?:list|show|see|view)(?: me)? (?:all |every |each )?(?:(?:my|the|our|of|those|these)\s+)*(?:\w+\s+)?(?:refs|referrals)|gone through|go through|went through|lost the ref\w*|(?:i|we) (?:sent|made|logged|did|put in|submitted|raised) (?:an? |the |my )?(?:\w+ )?referral|been (?:picked up|received|accepted|declined)|(?:i|we) referred|haven'?t heard (?:anything )?back|heard nothing (?:back)?|check (?:where|on|if|whether) (?:it|the referral|that)|chas(?:e|ing) (?:up )?(?:a|the|my))\b|\bfc-?[0-9a-z]{6}\b/i;
 
 /** Referring afresh, whatever an older referral did: "please refer to FCP again", "re-refer". */
 const referAgain = new RegExp(String.raw`\b(?:${asking}\s+)?(?:re-?refer|refer (?:\w+ )?(?:to|into) ${firstContact} again|refer (?:\w+ )?again)\b`, "i");

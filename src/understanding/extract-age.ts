@@ -15,7 +15,7 @@ interface Candidate {
   readonly age: number;
 }
 
-const durationBefore = /\b(?:for|past|last|sick|since|nearly|almost|about|over|within|after|took|takes|lasted|lasting|every|each)\s*$/;
+const durationBefore = /\b(?:for|in|than|past|last|sick|since|nearly|almost|about|over|within|after|took|takes|lasted|lasting|every|each)\s*$/;
 const person = "(?:gent|gentleman|lady|man|woman|pt|patient|su|service user|client|resident|mum|mother|dad|father|wife|husband|carer|widow|widower|chap|fella|bloke|mr\\.? [a-z]+|mrs\\.? [a-z]+|ms\\.? [a-z]+|miss [a-z]+)";
 
 /** Each way of writing an age, strongest first; `group` is the capture holding the number. */
@@ -39,7 +39,7 @@ const forms: readonly { readonly pattern: RegExp; readonly min: number; readonly
   { pattern: /\b(?:girl|boy|lad|lass|teenager|teen|young person|young man|young woman)[,:]?\s+(?:is\s+|of\s+|aged\s+)?(\d{1,2})\b(?!\s*(?:%|\/|years? ago|yrs? ago|kg|m\b|miles?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?))/g, min: 5 },
 ];
 
-const decade = /(?:^|\b(?:in|his|her|their|the|over|early|mid|late)\s+)(?:early |mid |late |mid-|late-|early-)?(\d)0s\b/g;
+const decade = /(?:^|[,;(]\s*|\b(?:in|his|her|their|the|over|early|mid|late)\s+)(?:early |mid |late |mid-|late-|early-)?(\d)0s\b/g;
 /** A bare number set off by commas or at the start ("gent in Loughborough, 84, lives alone"; "84, lonely"). */
 const bare = /(?:^|[,;]\s*|\b(?:is|was)\s+)(\d{2,3})(?=\s*(?:[,;).]|$|\s+(?:lives|living|lonely|with|who|and|widow|widower|alone|year)))/g;
 

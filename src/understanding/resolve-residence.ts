@@ -19,7 +19,7 @@ import type { TermMatch } from "../text/term-matcher.js";
 const roadAfter = new Set(["rd", "road", "street", "st", "lane", "ln", "avenue", "ave", "drive", "dr", "way", "close", "crescent", "terrace", "hill"]);
 const facilityAfter = new Set(["hospital", "hosp", "general", "royal", "infirmary", "health", "medical", "surgery", "practice", "clinic"]);
 /** Someone else, or somewhere else, within a few words before the place: "son lives in", "works in", "ward at". */
-const otherContext = /\b(?:hmp|hmyoi|prison|jail|custody|hospital|hosp|ward|infirmary|lri|lgh|ggh|clinic|a&e|surgery|practice|gp|consultant|team|works?|working|worked|job|school|college|uni|university|son|sons|daughter|daughters|dtr|sister|brother|niece|nephew|friend|friends|grandson|granddaughter|grandchildren|partner lives|wife lives|husband lives|(?:d c|dc|discharged|transferred|released|home|back|returned|returning) from)\b(?:\s+\S+){0,3}$/;
+const otherContext = /\b(?:hmp|hmyoi|prison|jail|custody|hospice|hospital|hosp|ward|infirmary|lri|lgh|ggh|clinic|a&e|surgery|practice|gp|consultant|team|works?|working|worked|job|school|college|uni|university|son|sons|daughter|daughters|dtr|sister|brother|niece|nephew|friend|friends|grandson|granddaughter|grandchildren|partner lives|wife lives|husband lives|(?:d c|dc|discharged|transferred|released|home|back|returned|returning) from)\b(?:\s+\S+){0,3}$/;
 /** Just before the place, where someone was seen or admitted ("seen at Glenfield", "admitted to Loughborough"): a hospital or clinic, not home. */
 const seenAt = /\b(?:seen|reviewed|assessed|admitted|attended|treated|scanned) (?:at|in|to)$/;
 /** Just before the place: not where they are. "into Leicester", "not in Leicester", "near Hinckley", "outside Melton". */
@@ -58,7 +58,10 @@ const practiceAfter = new Set(["surgery", "practice", "medical", "health", "clin
   "library", "church", "chapel", "mosque", "gurdwara", "mandir", "temple", "pharmacy", "chemist", "chemists"]);
 const practiceBefore = /\b(?:surgery|practice|gp|clinic|pcn)\b(?:\s+\S+){0,3}$/;
 
-type Role = "home" | "elsewhere" | "practice" | "plain";
+type Role = "home" | "care-home" | "elsewhere" | "practice" | "plain";
+
+/** A care home's place: home for someone who lives there, not for someone there for respite whose home is named (round 28). */
+const careHomeBefore = /\b(?:care|nursing|residential) home(?:\s+(?:in|at|near))?$/;
 
 /**
  * The places that are the person's home, or every place that could be when none
@@ -84,6 +87,7 @@ export function residence(tokens: readonly string[], matches: readonly TermMatch
     // "Coalville Community Hospital": a hospital's name, however many words it has.
     const hospitalName = after === "community" && /^hosp/.test(tokens[m.end + 1] ?? "");
     if (road || facilityAfter.has(after) || hospitalName) return "elsewhere";
+    if (careHomeBefore.test(before)) return "care-home";
     // "staying with a friend in Leicester", "registered at a Hinckley practice but lives in Stoney Stanton": home, whoever else is named.
     if (withSomeone.test(before) || butLives.test(before) || myChildIn.test(before) || travelFrom.test(before)) return "home";
     if (otherContext.test(before)) return practiceBefore.test(before) ? "practice" : "elsewhere";
@@ -99,6 +103,8 @@ export function residence(tokens: readonly string[], matches: readonly TermMatch
   const roles = matches.map((m) => ({ m, role: role(m) }));
   const home = roles.filter((r) => r.role === "home").map((r) => r.m);
   if (home.length > 0) return home;
+  const careHome = roles.filter((r) => r.role === "care-home").map((r) => r.m);
+  if (careHome.length > 0) return careHome;
   const kept = roles.filter((r) => r.role === "plain").map((r) => r.m);
   // A town or village named with "Leicester" or "Leicestershire" as its postal town or county: the town is home.
   const specific = kept.filter((m) => !wide.has(m.written));

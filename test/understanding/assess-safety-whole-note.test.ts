@@ -370,3 +370,37 @@ describe("assessSafety: after round 27 (a stockpile and a time, far away, concer
     expect(assessSafety("Carer grabbed her before she fell, no injury.").tier).toBe("none");
   });
 });
+
+describe("assessSafety: after round 28 (denials, wishes, habits and history)", () => {
+  it.each([
+    "Says his family would be better off without him but he's not going to do anything, he's told his GP.",
+    "I'm at the end of my rope. Some evenings I want to get in the car and drive off and never come back.",
+    "Staff report she is often left in soiled pads for hours, moisture lesion sacrum. Safeguarding referral made.",
+  ])("%s -> a concern, not 999", (text) => {
+    expect(assessSafety(text).tier).toBe("concern");
+  });
+
+  it("does not call 999 on wanting to meet others who have had a head injury", () => {
+    expect(assessSafety("TBI after a fall from a ladder in 2019, still forgetful. Wants to meet other people who've had a head injury and find work he can do now.").tier).toBe("none");
+  });
+
+  it("still calls 999 on someone who set off and has not come back", () => {
+    expect(assessSafety("Mum wanted to walk to the shop at the end of the road this morning and never came back, she has dementia").tier).toBe("emergency");
+  });
+
+  it("still calls 999 on a head injury now", () => {
+    expect(assessSafety("she's fallen down the garden steps, head injury and she's being sick").tier).toBe("emergency");
+  });
+
+  it.each([
+    "Honestly I don't know how much longer she can keep going like this with him up every night.",
+    "I love him but I can't cope with it for much longer.",
+    "He lashes out at night when he's confused, I'm 80 and covered in bruises.",
+    "Most mornings I wish I just wouldn't wake up, but I'd never do anything.",
+    "Scary thoughts about her newborn getting hurt, no intent, partner aware.",
+    "The 9yo turns up to breakfast club hungry most days; dad drinks and there's often no food in.",
+    "Boxes stacked to the ceiling in every room, sleeping in the armchair.",
+  ])("%s -> a concern with a safety line", (text) => {
+    expect(assessSafety(text).tier).toBe("concern");
+  });
+});

@@ -172,3 +172,13 @@ describe("detectClinicalQuestion: after round 27 (new words)", () => {
     expect(detectClinicalQuestion("dad's on radiotherapy, will his sense of taste come back? also any cancer support cafe in Hinckley")).toEqual({ alone: false });
   });
 });
+
+describe("detectClinicalQuestion: after round 28 (kidney numbers, damp and chests, worry)", () => {
+  it.each([
+    ["mum's kidney function has gone down on her last bloods, should we be worried? also she is struggling to pay her gas bill", false],
+    ["Might the damp in the flat be what's causing his chest to be so bad? any help with damp?", false],
+    ["night sweats and a racing heart - is that the change or something she should worry about?", true],
+  ])("%s -> declined", (text, alone) => {
+    expect(detectClinicalQuestion(text)).toEqual({ alone });
+  });
+});

@@ -37,3 +37,15 @@ describe("residence: after round 24", () => {
     expect(areasOf("her son in Loughborough visits at weekends, she lives in Oakham")).toEqual(["rutland"]);
   });
 });
+
+describe("residence: after round 28", () => {
+  it("reads a care home named for a respite stay as not home when home is named, and as home when it is the only place", () => {
+    expect(areasOf("Mr B, 80, on a respite stay at a care home in Wigston, home is Braunstone, wife wants carer support")).toEqual(["leicester"]);
+    expect(areasOf("lives in a nursing home in Oakham, very lonely")).toEqual(["rutland"]);
+  });
+
+  it("reads a city road with no namesake in the county as Leicester", () => {
+    expect(areasOf("lives at 7 St Saviours Road, wants a lunch club")).toEqual(["leicester"]);
+    expect(areasOf("ground floor flat, Fosse Road North, needs help with bills")).toEqual(["leicester"]);
+  });
+});

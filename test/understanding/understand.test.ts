@@ -190,3 +190,23 @@ describe("understand: after round 23", () => {
     expect(understand("how do I search for befriending?").intent).toBe("help");
   });
 });
+
+describe("understand: after round 28", () => {
+  it("reads asking to list referrals already logged as a list, not a new referral", () => {
+    expect(understand("show every FCP ref we've raised this week").intent).toBe("list_referrals");
+    expect(understand("log an FCP ref for Mr A please").intent).toBe("make_referral");
+  });
+
+  it.each([
+    ["family in a B&B in temp accommodation, need school uniforms and food", ["housing-options", "food-and-essentials"]],
+    ["been really low and just want something to get me out of the house", ["social-isolation", "mental-wellbeing"]],
+    ["ESOL classes near Belgrave", ["language-and-interpreting"]],
+    ["newly dx prostate ca, wants to do woodwork", ["long-term-conditions", "arts-and-creativity"]],
+  ])("%s -> needs %j", (text, needs) => {
+    expect(understand(text).entities.needs).toEqual(expect.arrayContaining(needs));
+  });
+
+  it("does not read a length of time as the person's age", () => {
+    expect(understand("on her own for the first time in 60 years, wants company").entities.age).toBeNull();
+  });
+});
