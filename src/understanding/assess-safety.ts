@@ -61,6 +61,14 @@ const intending = /^(?:going|gonna|about|planning|threaten)/;
 const selfNeglectRuledOut = /\bnot self[- ]?neglect\w*|\bno (?:signs? of |evidence of |concerns? (?:about|re|of) )?self[- ]?neglect\b|\b(?:walkways|exits|paths?) (?:are |were )?clear\b/;
 /** Just before a risk: wanting it, not doing it ("I just want to walk out and never come back"). */
 const wishedBefore = /\b(?:wants?|wanting|feels? like|would like|tempted|wish(?:es)?)(?: to)?\b(?:\s+\S+){0,10}\s*$/;
+/**
+ * Violence or abuse told in the past, with the person about to be back with whoever did it (round 29: "he's
+ * collecting her at 3.15 and she's begging not to go"): the danger is today.
+ */
+const backToDanger =
+  /\b(?:(?:he|she|they)(?:'s| is| are|'re) (?:picking|collecting|fetching) (?:her|him|them) (?:up )?(?:after school|from school|at \d|later|tonight|today|this (?:afternoon|evening))|(?:begging|begged|pleading|pleaded|scared|terrified|frightened|afraid) (?:me )?(?:not )?to (?:go|be sent) (?:home|back)|begging not to go|(?:and|but) (?:she|he|they) (?:won'?t|will not|refuses to|doesn'?t want to|does not want to) go(?: home| back| with (?:him|her|them))?\b)/;
+/** A wish or a "what if" that is itself the passive thought. */
+const wishedFor = /\b(?:wish(?:es|ed)?|what if)\b[^.]{0,30}$/;
 /** What has happened, not what is wished: "wanted to go to the shop and never came back". */
 const happened = /\b(?:came|went|left|walked|hasn'?t|has not|didn'?t|did not)\b/;
 /** Abuse "before" by someone still in the person's life; and the marks of history long over. */
@@ -130,6 +138,8 @@ export function assessSafety(message: string): SafetyAssessment {
           if (aboutATrainingCase && status === "present" && !now) status = "hypothetical";
           // "some nights I just want to walk out and never come back": a wish, not someone missing.
           if (trigger.kind === "missing" && status === "present" && !happened.test(match[0]) && wishedBefore.test(clause.slice(Math.max(0, match.index - 90), match.index))) status = "hypothetical";
+          // "I just wish I could go to sleep and not wake up", "what if I just didn't wake up": the wish is the risk (round 29).
+          if ((trigger.kind === "low-mood" || trigger.kind === "suicide") && status === "hypothetical" && wishedFor.test(clause.slice(Math.max(0, match.index - 40), match.index))) status = "present";
           // "she used to go to church with him and hasn't been back": a habit dropped, not someone missing.
           if (trigger.kind === "missing" && status === "present" && !now && droppedHabit.test(sentence.text)) status = "past";
           if (tier === "emergency" && status === "present" && !now && threatenedBefore.test(clause.slice(Math.max(0, match.index - 40), match.index))) tier = "concern";
@@ -156,6 +166,11 @@ export function assessSafety(message: string): SafetyAssessment {
           if (status === "past" && (trigger.kind === "abuse" || trigger.kind === "violence") && (recentPast.test(sentence.text) || stillThere)) {
             status = "present";
             tier = "concern";
+          }
+          // Told in the past, with the person about to be back with whoever did it: 999, unless said to be safe now.
+          if ((trigger.kind === "violence" || trigger.kind === "abuse") && (status === "present" || status === "past") && !longAgo.test(sentence.text) && backToDanger.test(whole) && !safeLater) {
+            status = "present";
+            tier = "emergency";
           }
           mentions.push({ kind: trigger.kind, tier, status });
         }

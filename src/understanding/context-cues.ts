@@ -15,7 +15,8 @@ export const negatedList =
   /\b(?:no|not|nor|never|denies|denied|deny|denying|nil|without)\b(?:\s+\S+){0,6}?\s+(?:thoughts?|ideation|intent|plans?|history|hx|signs?|evidence|urges?|self[- ]?harm\w*|sh|si|suicid\w*|low mood|harm\w*|risks?|concerns?)\b[^.]{0,30}?\s*(?:or|and|nor|\/|,)\s*$/;
 
 /** After a risk, close by: it is absent or was excluded. "chest pain ruled out", "SI denied". */
-export const negatedAfter = /^\W*(?:\S+\s+){0,3}?(?:ruled out|excluded|denied|negative|not present|nil|none)\b|^[\s-]*free\b/;
+/** "nil intent" after thoughts of harm eases them (no plan); it does not say there were none (round 29). */
+export const negatedAfter = /^\W*(?:\S+\s+){0,3}?(?:ruled out|excluded|denied|negative|not present|nil(?! (?:intent|plan|means)\b)|none)\b|^[\s-]*free\b/;
 
 /** Before a risk: it is in the past. "history of overdose", "previous DV", "admitted with chest pain". */
 export const pastBefore =

@@ -41,7 +41,7 @@ const forms: readonly { readonly pattern: RegExp; readonly min: number; readonly
 
 const decade = /(?:^|[,;(]\s*|\b(?:in|his|her|their|the|over|early|mid|late)\s+)(?:early |mid |late |mid-|late-|early-)?(\d)0s\b/g;
 /** A bare number set off by commas or at the start ("gent in Loughborough, 84, lives alone"; "84, lonely"). */
-const bare = /(?:^|[,;]\s*|\b(?:is|was)\s+)(\d{2,3})(?=\s*(?:[,;).]|$|\s+(?:lives|living|lonely|with|who|and|widow|widower|alone|year)))/g;
+const bare = /(?:^|[,;]\s*|\b(?:is|was)\s+)(\d{2,3})(?=\s*(?:[,;).]|$|\s+(?:lives|living|lonely|with|who|and|widow|widower|alone|year|now)\b))/g;
 
 function firstOf(text: string, pattern: RegExp, min: number, check?: (text: string, match: RegExpExecArray) => boolean): Candidate | undefined {
   for (const match of text.matchAll(pattern)) {

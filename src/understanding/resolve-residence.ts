@@ -58,7 +58,11 @@ const practiceAfter = new Set(["surgery", "practice", "medical", "health", "clin
   "library", "church", "chapel", "mosque", "gurdwara", "mandir", "temple", "pharmacy", "chemist", "chemists"]);
 const practiceBefore = /\b(?:surgery|practice|gp|clinic|pcn)\b(?:\s+\S+){0,3}$/;
 
-type Role = "home" | "care-home" | "elsewhere" | "practice" | "plain";
+type Role = "own-home" | "home" | "care-home" | "elsewhere" | "practice" | "plain";
+
+const onFamilyLand = /\bon (?:his|her|their) \S+ (?:land|farm|drive|property|field|smallholding) (?:near|in|at|outside)$/;
+/** Said outright to be the person's own home: it wins over a stay with family (round 29: "staying at her daughter's in Kibworth ... her own home is in Coalville"). */
+const ownHomeBefore = /\b(?:(?:her|his|their|my) own (?:home|house|flat|bungalow)|own home|usual address|usually lives|normally lives)\b(?:\s+(?:is|in|at|near)){0,2}$/;
 
 /** A care home's place: home for someone who lives there, not for someone there for respite whose home is named (round 28). */
 const careHomeBefore = /\b(?:care|nursing|residential) home(?:\s+(?:in|at|near))?$/;
@@ -87,6 +91,9 @@ export function residence(tokens: readonly string[], matches: readonly TermMatch
     // "Coalville Community Hospital": a hospital's name, however many words it has.
     const hospitalName = after === "community" && /^hosp/.test(tokens[m.end + 1] ?? "");
     if (road || facilityAfter.has(after) || hospitalName) return "elsewhere";
+    if (ownHomeBefore.test(before)) return "own-home";
+    // "a static caravan on his daughter's land near Long Clawson" (round 29): where he lives, on family land.
+    if (onFamilyLand.test(before)) return "home";
     if (careHomeBefore.test(before)) return "care-home";
     // "staying with a friend in Leicester", "registered at a Hinckley practice but lives in Stoney Stanton": home, whoever else is named.
     if (withSomeone.test(before) || butLives.test(before) || myChildIn.test(before) || travelFrom.test(before)) return "home";
@@ -101,6 +108,8 @@ export function residence(tokens: readonly string[], matches: readonly TermMatch
     return notThere.test(before) ? "elsewhere" : "plain";
   };
   const roles = matches.map((m) => ({ m, role: role(m) }));
+  const ownHome = roles.filter((r) => r.role === "own-home").map((r) => r.m);
+  if (ownHome.length > 0) return ownHome;
   const home = roles.filter((r) => r.role === "home").map((r) => r.m);
   if (home.length > 0) return home;
   const careHome = roles.filter((r) => r.role === "care-home").map((r) => r.m);

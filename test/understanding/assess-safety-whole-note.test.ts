@@ -404,3 +404,36 @@ describe("assessSafety: after round 28 (denials, wishes, habits and history)", (
     expect(assessSafety(text).tier).toBe("concern");
   });
 });
+
+describe("assessSafety: after round 29 (danger still coming, shorthand, wishes, kept in)", () => {
+  it.each([
+    "Pupil told me today her mum's boyfriend had her up against the wall by the throat on Sunday, he's picking her up after school and she won't go. What do I do?",
+    "Welfare visit: lives alone, no carer calls for 2 days, no drinks within reach, wet through, RR 30, SpO2 86% on air",
+    "dad's chest has gone tight for the past 20 mins and his left arm's numb, he's sweating. should he take an aspirin?",
+  ])("%s -> 999", (text) => {
+    expect(assessSafety(text).tier).toBe("emergency");
+  });
+
+  it.each([
+    "Y8 boy, historic self-harm (last time 2021, CAMHS discharged, doing well now). Wants a youth club.",
+    "Daughter exhausted and in tears, says she isn't at risk, just needs a break from caring.",
+    "Sats 89% RA, RR 26 - both her baseline with her COPD, no change today.",
+  ])("%s -> not 999", (text) => {
+    expect(assessSafety(text).tier).not.toBe("emergency");
+  });
+
+  it.each([
+    "Since her nephew moved in the pension's all gone by the second week and she's going without.",
+    "Her in-laws don't let her go out alone or ring her own mum. No violence.",
+    "Main carer v tearful, carer strain ++, states 'can't cope'.",
+    "He said 'I just wish I could fall asleep and not wake up', no plan, no intent.",
+    "The twins hadn't had any breakfast and school have noticed she's hungry.",
+    "She keeps getting pictures of dropping the baby in the bath, would never act on it.",
+    "Intrusive thoughts re harming baby, nil intent or plan.",
+    "Some nights he wonders what if he just didn't wake up, no plan.",
+    "Y8 girl, missed 25% of school this year looking after her dad.",
+    "Mum found old cuts on his arm last week, he says he did it when stressed.",
+  ])("%s -> a concern with a safety line", (text) => {
+    expect(assessSafety(text).tier).toBe("concern");
+  });
+});

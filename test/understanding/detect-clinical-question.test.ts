@@ -182,3 +182,13 @@ describe("detectClinicalQuestion: after round 28 (kidney numbers, damp and chest
     expect(detectClinicalQuestion(text)).toEqual({ alone });
   });
 });
+
+describe("detectClinicalQuestion: after round 29 (lunch, wine and antidepressants)", () => {
+  it("declines a question about a child's medicine and weight, though it mentions lunch", () => {
+    expect(detectClinicalQuestion("Y7 girl on melatonin isn't eating any lunch - should it be given with food, and is losing weight normal?")).toEqual({ alone: true });
+  });
+
+  it("declines drinking with an antidepressant, and answers the rest", () => {
+    expect(detectClinicalQuestion("he's asking if he can have a pint with his new antidepressant. also any bereavement group near Melton?")).toEqual({ alone: false });
+  });
+});

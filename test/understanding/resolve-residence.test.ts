@@ -49,3 +49,20 @@ describe("residence: after round 28", () => {
     expect(areasOf("ground floor flat, Fosse Road North, needs help with bills")).toEqual(["leicester"]);
   });
 });
+
+describe("residence: after round 29", () => {
+  it("reads the person's own home over a stay with family", () => {
+    expect(areasOf("staying at her son's in Oadby after the op, but her own home is in Syston")).toEqual(["charnwood"]);
+  });
+
+  it("reads a caravan on family land as home", () => {
+    expect(areasOf("lives in a caravan on his son's farm near Hallaton")).toEqual(["harborough"]);
+  });
+
+  it.each([
+    ["memory cafe near LE67 4AB?", ["north-west-leicestershire"]],
+    ["lunch club nr LE12 9", ["charnwood"]],
+  ])("reads a postcode sector that lies in one area: %s", (text, areas) => {
+    expect(areasOf(text)).toEqual(areas);
+  });
+});

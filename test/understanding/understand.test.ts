@@ -210,3 +210,34 @@ describe("understand: after round 28", () => {
     expect(understand("on her own for the first time in 60 years, wants company").entities.age).toBeNull();
   });
 });
+
+describe("understand: after round 29", () => {
+  it.each([
+    ["warm home help Cottesmore", ["affordable-warmth"]],
+    ["left the army last year and my marriage is falling apart", ["veterans", "relationships"]],
+    ["parents who lost a child, any group?", ["bereavement"]],
+    ["wants to get back to growing veg", ["nature-and-gardening"]],
+    ["wants to train as a peer mentor, son bunking off school", ["volunteering", "parenting-and-families"]],
+    ["post CVA, would like a stroke club", ["long-term-conditions"]],
+  ])("%s -> needs %j", (text, needs) => {
+    expect(understand(text).entities.needs).toEqual(expect.arrayContaining(needs));
+  });
+
+  it("does not read 'falling apart' as a fall", () => {
+    expect(understand("his marriage is falling apart, any relationship support?").entities.needs).not.toContain("falls-prevention");
+  });
+
+  it("reads a service said to be listed but gone as feedback, and a question about it as a search", () => {
+    expect(understand("the lunch club in Oadby is listed but it's closed now").intent).toBe("feedback");
+    expect(understand("the lunch club in Oadby is listed but is it still running?").intent).toBe("find_service");
+  });
+
+  it("does not let the classifier alone call 999 when the note says the carer is not at risk", () => {
+    const text = "Went in for his bloods and his wife was in tears. He has Alzheimer's and is up all night, she's his only carer and says she's running on empty. She isn't at risk and isn't thinking of giving up on him, she just needs a break. Anstey.";
+    expect(understand(text).intent).toBe("find_service");
+  });
+
+  it("reads an age written with 'now'", () => {
+    expect(understand("out of the navy after 20 yrs, 45 now, lives in Melton").entities.age).toBe(45);
+  });
+});
