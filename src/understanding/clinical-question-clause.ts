@@ -9,14 +9,16 @@
  * and that asks for no service, is a clinical question. Found blind in round 25 (decision 0008):
  * a healthy BMI, a side effect, HRT "safe with her migraines", "likely to be the new gabapentin dose".
  */
+import { medicineClassEndings, namedMedicines } from "./clinical-vocabulary.js";
 
 /** Measurements and medicines: what a question in a clause has to be about. */
 const measurementOrMedicine = new RegExp(
   [
     String.raw`\b(?:hba1c|a1c|egfr|bp|blood pressure|bmi|sugars?|glucose|inr|psa|cholesterol|sats|pulse|temp(?:erature)?)\b`,
-    String.raw`\b(?:dose|dosage|mg|medication|medicines?|meds|tablets?|pills?|patch(?:es)?|inhalers?|insulin|hrt|side[- ]effects?|metformin|gliclazide|warfarin|aspirin|digoxin|lithium|prednisolone|morphine|oramorph|codeine|tramadol|levothyroxine|allopurinol)\b`,
-    // Medicines named by their ending: amlodipine, gabapentin, ibuprofen, co-codamol, lisinopril.
-    String.raw`\b\w{3,}(?:thiazide|pril|sartan|statin|olol|prazole|gliptin|gliflozin|xaban|cillin|mycin|cycline|azepam|zolam|oxetine|triptyline|dronate|parin|semide|dipine|pentin|gabalin|profen|codamol|amol|pine|line|pam)\b`,
+    String.raw`\b(?:dose|dosage|mg|medication|medicines?|meds|tablets?|pills?|patch(?:es)?|inhalers?|hrt|side[- ]effects?|${namedMedicines})\b`,
+    // Medicines named by their ending: amlodipine, lisinopril; and, in a clause that is a question, the looser
+    // endings of gabapentin, ibuprofen, co-codamol, clozapine, sertraline, lorazepam.
+    String.raw`\b\w{3,}(?:${medicineClassEndings}|pentin|gabalin|profen|codamol|amol|pine|line|pam)\b`,
   ].join("|"),
 );
 

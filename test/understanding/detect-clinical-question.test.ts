@@ -2,6 +2,7 @@
 // as taking medicines together, and as how long people have; with the service half of a mixed
 // message still heard. Written in words no blind round used.
 import { describe, expect, it } from "vitest";
+import { asksClinicalQuestionInAClause } from "../../src/understanding/clinical-question-clause.js";
 import { detectClinicalQuestion } from "../../src/understanding/detect-clinical-question.js";
 
 describe("detectClinicalQuestion", () => {
@@ -190,5 +191,11 @@ describe("detectClinicalQuestion: after round 29 (lunch, wine and antidepressant
 
   it("declines drinking with an antidepressant, and answers the rest", () => {
     expect(detectClinicalQuestion("he's asking if he can have a pint with his new antidepressant. also any bereavement group near Melton?")).toEqual({ alone: false });
+  });
+});
+
+describe("detectClinicalQuestion: one vocabulary of medicines for both readers", () => {
+  it.each(["is the madopar why he's seeing things at night?", "could the mounjaro be why she's so tired?"])("reads %s as a clinical question in a clause", (clause) => {
+    expect(asksClinicalQuestionInAClause(clause)).toBe(true);
   });
 });
