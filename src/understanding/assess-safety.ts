@@ -67,6 +67,8 @@ const wishedBefore = /\b(?:wants?|wanting|feels? like|would like|tempted|wish(?:
  */
 const backToDanger =
   /\b(?:(?:he|she|they)(?:'s| is| are|'re) (?:picking|collecting|fetching) (?:her|him|them) (?:up )?(?:after school|from school|at \d|later|tonight|today|this (?:afternoon|evening))|(?:begging|begged|pleading|pleaded|scared|terrified|frightened|afraid) (?:me )?(?:not )?to (?:go|be sent) (?:home|back)|begging not to go|(?:and|but) (?:she|he|they) (?:won'?t|will not|refuses to|doesn'?t want to|does not want to) go(?: home| back| with (?:him|her|them))?\b)/;
+/** Just after a symptom: it began minutes or hours ago. */
+const onsetNow = /^\W*(?:\S+\s+){0,3}?(?:onset|started|began|came on|for the (?:last|past))\s+(?:\S+\s+){0,2}?(?:‹value›|\d+|an?|half an?|about an?)?\s*(?:mins?|minutes|hours?|hrs?|h)\b/;
 /** A wish or a "what if" that is itself the passive thought. */
 const wishedFor = /\b(?:wish(?:es|ed)?|what if)\b[^.]{0,30}$/;
 /** What has happened, not what is wished: "wanted to go to the shop and never came back". */
@@ -88,6 +90,8 @@ function statusOf(clause: string, start: number, end: number, sentence: string, 
   if (otherPersonBefore.test(before) || relativeFarAwayBefore.test(before)) return "someone-else";
   if (hypotheticalBefore.test(before)) return "hypothetical";
   if (resolved.test(sentence) || (unharmed.test(sentence) && !now)) return "resolved";
+  // "hx MI x2, crushing CP 9/10 onset 30 min": an onset in minutes or hours makes it now, whatever history comes before (round 30).
+  if (onsetNow.test(after)) return "present";
   if (pastBefore.test(before) || pastAfter.test(after)) return "past";
   if (pastTenseBefore.test(before) && !now && !reported.test(before) && !intending.test(matched)) return "past";
   return "present";
@@ -140,6 +144,8 @@ export function assessSafety(message: string): SafetyAssessment {
           if (trigger.kind === "missing" && status === "present" && !happened.test(match[0]) && wishedBefore.test(clause.slice(Math.max(0, match.index - 90), match.index))) status = "hypothetical";
           // "I just wish I could go to sleep and not wake up", "what if I just didn't wake up": the wish is the risk (round 29).
           if ((trigger.kind === "low-mood" || trigger.kind === "suicide") && status === "hypothetical" && wishedFor.test(clause.slice(Math.max(0, match.index - 40), match.index))) status = "present";
+          // A carer who cannot cope is not eased by "no injury to her" (round 30).
+          if (trigger.kind === "carer-strain" && status === "resolved") status = "present";
           // "she used to go to church with him and hasn't been back": a habit dropped, not someone missing.
           if (trigger.kind === "missing" && status === "present" && !now && droppedHabit.test(sentence.text)) status = "past";
           if (tier === "emergency" && status === "present" && !now && threatenedBefore.test(clause.slice(Math.max(0, match.index - 40), match.index))) tier = "concern";

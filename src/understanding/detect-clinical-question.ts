@@ -127,7 +127,8 @@ function asksLoosely(text: string): boolean {
 }
 
 export function detectClinicalQuestion(message: string): ClinicalQuestion | undefined {
-  const text = cleanText(message).toLowerCase().replace(/[\u2018\u2019]/g, "'");
+  // Accents dropped ("café" as "cafe"): a word boundary after "é" never matches in a RegExp without the u flag.
+  const text = cleanText(message).toLowerCase().replace(/[\u2018\u2019]/g, "'").normalize("NFD").replace(/[\u0300-\u036f]/g, "");
   if (!prognosis.test(text) && !asksLoosely(text) && (!asksJudgment.test(text) || !clinicalSubject.test(text)) && !asksClinicalQuestionInAClause(text)) return undefined;
   return { alone: !asksForService.test(text) };
 }

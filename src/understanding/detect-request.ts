@@ -36,7 +36,7 @@ const referAgain = new RegExp(String.raw`\b(?:${asking}\s+)?(?:re-?refer|refer (
 const sendDetails = new RegExp(String.raw`\bsend (?:\w+'?s |(?:her|his|their|the) )?(?:details|info|information) (?:through|via|over|in)\b[^.?!]{0,40}\b${firstContact}\b`, "i");
 
 /** Asking how to refer, not referring: "how do i make a referral through this". */
-const howTo = /\bhow (?:do|can|would|should|does) (?:i|we|you|u|one|someone|staff)\b|\bhow to\b|\bwhat (?:info|information|details) do (?:you|u|i) need\b/i;
+const howTo = /\bhow (?:do|can|would|should|does) (?:i|we|you|u|one|someone|staff)\b|\bhow to\b|\bwhat (?:info|information|details) do (?:you|u|i) need\b|\b(?:can|does|do|will) (?:you|u|signpost|it|this|the bot) (?:send|make|do|pass on) referrals\b/i;
 
 /** Things Signpost does not do, however they are put: booking a GP or hospital appointment. */
 const outOfScope =
@@ -77,7 +77,7 @@ export function asksOutOfScope(message: string): boolean {
 
 /** A service's details have changed: "only runs fortnightly now", "has moved to the community centre", "number is wrong". */
 const reportsChange =
-  /\b(?:(?:listing|entry|page|it|signpost) says\b[^.]{0,60}\bbut\b|(?:is|are|'s) (?:still )?listed\b[^.?]{0,30}\bbut (?:it'?s|it is|it has|they'?ve|they have|they'?re|it was|they were)\b|(?:says|listed as|shows) \w+ but (?:it'?s|it is|they|it has)|only (?:runs|meets|opens|on) \w+ now|(?:runs|meets|opens) \w+ now(?:,)? not \w+|now (?:runs|meets|only runs) \w+ (?:not|instead)|(?:has|have|it'?s|they'?ve|it has) (?:moved (?:to|from|venue)|closed(?: down)?|shut(?: down)?|stopped (?:running|meeting))|(?:isn'?t|is not|aren'?t|are not) (?:at|in|on) (?:the )?\w+(?: \w+)? any ?more\b|(?:closed|shut|finished|stopped) (?:down|in \w+|last \w+)|(?:you'?ve|you have|signpost has|it'?s) still (?:got (?:it|them|this|that) )?(?:on here|listed|on (?:the|your) (?:list|directory|system))|no longer (?:runs|meets|running|exists|open|operating)|(?:number|phone no|email|address|website|link) (?:is|was|has) (?:wrong|changed|dead|out of date)|wrong (?:number|phone|address|email))\b/i;
+  /\b(?:(?:listing|entry|page|it|signpost) says\b[^.]{0,60}\bbut\b|(?:is|are|'s) (?:still )?listed\b[^.?]{0,30}\bbut (?:it'?s|it is|it has|they'?ve|they have|they'?re|it was|they were)\b|(?:says|listed as|shows) \w+ but (?:it'?s|it is|they|it has)|only (?:runs|meets|opens|on) \w+ now|(?:runs|meets|opens) \w+ now(?:,)? not \w+|now (?:runs|meets|only runs) \w+ (?:not|instead)|(?<!\b(?:branch|bank|shop|post office|pub|chemist|pharmacy|surgery) )(?:has|have|it'?s|they'?ve|it has) (?:moved (?:to|from|venue)|closed(?: down)?|shut(?: down)?|stopped (?:running|meeting))|(?:isn'?t|is not|aren'?t|are not) (?:at|in|on) (?:the )?\w+(?: \w+)? any ?more\b|(?:closed|shut|finished|stopped) (?:down|in \w+|last \w+)|(?:you'?ve|you have|signpost has|it'?s) still (?:got (?:it|them|this|that) )?(?:on here|listed|on (?:the|your) (?:list|directory|system))|no longer (?:runs|meets|running|exists|open|operating)|(?:number|phone no|email|address|website|link) (?:is|was|has) (?:wrong|changed|dead|out of date)|wrong (?:number|phone|address|email))\b/i;
 /** ...unless the message also asks for something else instead. */
 const asksAlternative = /\b(?:any(?! ?more\b)|anything|is there (?:another|anything|a)|alternatives?|instead\?|what else)\b/i;
 

@@ -437,3 +437,35 @@ describe("assessSafety: after round 29 (danger still coming, shorthand, wishes, 
     expect(assessSafety(text).tier).toBe("concern");
   });
 });
+
+describe("assessSafety: after round 30 (history before an onset, the means and a time, figures of speech)", () => {
+  it.each([
+    "hx MI x2, crushing CP 8/10 onset 20 min, sweaty",
+    "Routine review otherwise. As I left she said she has a hosepipe in the shed and will use it later.",
+    "FIRE at no. 7 man still inside",
+  ])("%s -> 999", (text) => {
+    expect(assessSafety(text).tier).toBe("emergency");
+  });
+
+  it.each([
+    "nearly killed myself running for the bus to get to your group, lol",
+    "two lads have been dossing at his flat, he's sleeping on the floor of his own lounge",
+  ])("%s -> not 999", (text) => {
+    expect(assessSafety(text).tier).not.toBe("emergency");
+  });
+
+  it.each([
+    "Her brother keeps her phone and her pension, and won't let her go to church alone.",
+    "The family have taken his car keys and debit card; he says he has no say in anything.",
+    "Husband's parents keep her in the house, she has no key and her phone is checked.",
+    "Y6 boy keeps falling asleep in class, he's doing his dad's meds at night.",
+    "Says she wouldn't mind if she didn't wake up, no plan.",
+    "CPN: FTOD, no plan or intent, protective factors good.",
+    "Toddler's nappy looked hours old and the kids are eating once a day.",
+    "She's been watering down the formula to make it last till payday.",
+    "'I can't cope any more, I grabbed her arm to stop her going out.' No injury to her, he's calm now.",
+    "Dad found cuts on his daughter's arms, some healed.",
+  ])("%s -> a concern with a safety line", (text) => {
+    expect(assessSafety(text).tier).toBe("concern");
+  });
+});

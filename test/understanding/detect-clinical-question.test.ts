@@ -199,3 +199,9 @@ describe("detectClinicalQuestion: one vocabulary of medicines for both readers",
     expect(asksClinicalQuestionInAClause(clause)).toBe(true);
   });
 });
+
+describe("detectClinicalQuestion: after round 30 (accents)", () => {
+  it("hears a café asked for beside a clinical question", () => {
+    expect(detectClinicalQuestion("his memory test score was 21/30, does that mean dementia? his wife would like a memory café near Oadby")).toEqual({ alone: false });
+  });
+});

@@ -241,3 +241,13 @@ describe("understand: after round 29", () => {
     expect(understand("out of the navy after 20 yrs, 45 now, lives in Melton").entities.age).toBe(45);
   });
 });
+
+describe("understand: after round 30", () => {
+  it("answers an emergency asked as a clinical question with 999", () => {
+    expect(understand("hx of angina, crushing chest pain started 20 min ago, sweaty. can he take another GTN spray?").intent).toBe("urgent_help");
+  });
+
+  it("reads a closed bank branch as a need, not a report about a listed service", () => {
+    expect(understand("no internet at home and now the bank branch has closed, she can't do her banking").intent).toBe("find_service");
+  });
+});
